@@ -1,0 +1,18 @@
+export { defineAggregate, streamIdOf } from './defineAggregate';
+export type {
+  Aggregate,
+  AnyAggregate,
+  AggregateBehavior,
+  AggregateBuilder,
+  AggregateDeclaration,
+  CommandHandlers,
+  CommandOf,
+  DecideContext,
+  EventHandlers,
+  EventOf,
+  Invariant,
+  SnapshotPolicy,
+  StateOf,
+} from './defineAggregate';
+export { Rejection, isRejection } from './rejection';
+export { replay, evolveOne, currentData } from './replay';

@@ -1,0 +1,192 @@
+import type { AnyAggregate, CommandOf, StateOf } from '../aggregate/defineAggregate';
+import { streamIdOf } from '../aggregate/defineAggregate';
+import { Rejection } from '../aggregate/rejection';
+import { evolveOne } from '../aggregate/replay';
+import type { Clock } from '../core/clock';
+import { systemClock } from '../core/clock';
+import type { EventMetadata, NewEvent, RecordedEvent } from '../core/envelope';
+import { EventspecError, InvariantViolation, WrongExpectedVersionError } from '../core/errors';
+import type { IdGenerator } from '../core/ids';
+import { randomIds } from '../core/ids';
+import { didYouMean } from '../core/suggest';
+import { parseContract } from '../contracts/parseContract';
+import type { Domain } from '../domain/defineDomain';
+import type { EventStore } from '../eventStore/eventStore';
+import type { SnapshotStore } from '../snapshots/snapshotStore';
+import type { CommandLog } from './commandLog';
+import { inMemoryCommandLog } from './commandLog';
+import type { CommandResult } from './commandResult';
+import type { Loaded, LoadOptions } from './loadAggregate';
+import { loadAggregate } from './loadAggregate';
+
+export interface CommandHandlerOptions {
+  domain: Domain;
+  store: EventStore;
+  snapshots?: SnapshotStore;
+  commandLog?: CommandLog;
+  clock?: Clock;
+  ids?: IdGenerator;
+  /** Attempts after a concurrency conflict before giving up (default 3). */
+  retries?: number;
+}
+
+export interface SendOptions {
+  /** Same id, same answer: a command id already handled is answered from the command log. */
+  commandId?: string;
+  correlationId?: string;
+  causationId?: string;
+  /** User metadata copied onto every event the command records. */
+  metadata?: Record<string, unknown>;
+  /** Fail instead of retrying unless the stream is at this version (optimistic UI). */
+  expectedVersion?: number;
+}
+
+export interface CommandRequest extends SendOptions {
+  aggregate: string;
+  id: string;
+  command: { type: string; data?: unknown };
+}
+
+export interface CommandHandler {
+  handle(request: CommandRequest): Promise<CommandResult>;
+  /** Typed form of `handle`: the command is checked against the aggregate's types. */
+  send<A extends AnyAggregate>(aggregate: A, id: string, command: CommandOf<A>, options?: SendOptions): Promise<CommandResult>;
+  load<A extends AnyAggregate>(aggregate: A, id: string, options?: LoadOptions): Promise<Loaded<StateOf<A>>>;
+}
+
+export class ConcurrencyError extends EventspecError {
+  override name = 'ConcurrencyError';
+}
+
+/** load → decide → validate → check invariants → append with the expected version → snapshot. */
+export function createCommandHandler(options: CommandHandlerOptions): CommandHandler {
+  const { domain, store, snapshots } = options;
+  const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? randomIds;
+  const retries = options.retries ?? 3;
+  const commandLog = options.commandLog ?? inMemoryCommandLog();
+
+  async function handle(request: CommandRequest): Promise<CommandResult> {
+    const aggregate = domain.aggregate(request.aggregate);
+    const streamId = streamIdOf(aggregate, request.id);
+    const type = request.command.type;
+    const contract = aggregate.commandsByName.get(type);
+    if (!contract) {
+      throw new EventspecError(`${aggregate.name} has no command \`${type}\`${didYouMean(type, [...aggregate.commandsByName.keys()])}`);
+    }
+    const commandId = request.commandId ?? ids();
+    if (request.commandId !== undefined) {
+      const previous = await commandLog.get(commandId);
+      if (previous) return answerRepeat(previous, streamId, type);
+    }
+    const data = parseContract(contract, request.command.data ?? {}, `${streamId}`);
+    const base = { commandId, aggregate: aggregate.name, streamId, command: type, replayed: false };
+
+    for (let attempt = 0; ; attempt++) {
+      const loaded = await loadAggregate({ store, snapshots }, aggregate, streamId);
+      if (request.expectedVersion !== undefined && loaded.version !== request.expectedVersion) {
+        throw new WrongExpectedVersionError(streamId, `version ${request.expectedVersion}`, loaded.version);
+      }
+      const now = clock.now();
+      let produced: readonly { type: string; data: unknown }[];
+      try {
+        const decide = (aggregate.decide as Record<string, (c: unknown, s: unknown, ctx: unknown) => unknown>)[type]!;
+        const out = decide(data, loaded.state, {
+          id: request.id,
+          streamId,
+          now,
+          reject: (rejection: string, message?: string): never => {
+            throw new Rejection(rejection, message);
+          },
+        });
+        produced = (Array.isArray(out) ? out : [out]) as { type: string; data: unknown }[];
+      } catch (error) {
+        if (!(error instanceof Rejection)) throw error;
+        const result: CommandResult = { ...base, status: 'rejected', rejection: error.rejection, message: error.message };
+        await commandLog.record(result);
+        return result;
+      }
+
+      const metadata: EventMetadata = {
+        ...request.metadata,
+        occurredAt: now.toISOString(),
+        correlationId: request.correlationId ?? commandId,
+        causationId: request.causationId ?? commandId,
+        commandId,
+      };
+      const events = produced.map((event, i) => toNewEvent(aggregate, streamId, type, event, i, metadata, ids()));
+      const state = applyAndCheck(aggregate, streamId, loaded, events);
+      try {
+        const appended = await store.append(streamId, events, { expectedVersion: loaded.version === 0 ? 'no_stream' : loaded.version });
+        await maybeSnapshot(aggregate, streamId, loaded.version, appended.nextExpectedVersion, state, now);
+        const result: CommandResult = { ...base, status: 'accepted', version: appended.nextExpectedVersion, events: appended.events };
+        await commandLog.record(result);
+        return result;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedVersionError) || request.expectedVersion !== undefined) throw error;
+        if (attempt >= retries) {
+          throw new ConcurrencyError(`${type} on "${streamId}" kept conflicting with other writers after ${retries + 1} attempts; try again`);
+        }
+      }
+    }
+  }
+
+  async function maybeSnapshot(aggregate: AnyAggregate, streamId: string, before: number, after: number, state: unknown, now: Date) {
+    const policy = aggregate.snapshot;
+    if (!snapshots || !policy || Math.floor(after / policy.every) === Math.floor(before / policy.every)) return;
+    await snapshots.save({ streamId, version: after, snapshotVersion: policy.version ?? 1, state, takenAt: now.toISOString() });
+  }
+
+  return {
+    handle,
+    send: (aggregate, id, command, sendOptions = {}) =>
+      handle({ ...sendOptions, aggregate: aggregate.name, id, command: command as { type: string; data: unknown } }),
+    load: async (aggregate, id, loadOptions) =>
+      (await loadAggregate({ store, snapshots }, aggregate, streamIdOf(aggregate, id), loadOptions)) as Loaded<StateOf<typeof aggregate>>,
+  };
+
+  function answerRepeat(previous: CommandResult, streamId: string, type: string): CommandResult {
+    if (previous.streamId !== streamId || previous.command !== type) {
+      throw new EventspecError(
+        `command id ${previous.commandId} was already used for ${previous.command} on "${previous.streamId}"; a new command needs a new id`,
+      );
+    }
+    return { ...previous, replayed: true };
+  }
+}
+
+function toNewEvent(
+  aggregate: AnyAggregate,
+  streamId: string,
+  command: string,
+  event: { type: string; data: unknown },
+  index: number,
+  metadata: EventMetadata,
+  id: string,
+): NewEvent {
+  const contract = aggregate.eventsByName.get(event?.type);
+  const where = `${aggregate.name}.decide.${command} on "${streamId}", event ${index + 1}`;
+  if (!contract) {
+    throw new EventspecError(`${where}: ${aggregate.name} has no event \`${String(event?.type)}\`${didYouMean(String(event?.type), [...aggregate.eventsByName.keys()])}`);
+  }
+  return { id, type: contract.name, schemaVersion: contract.version, data: parseContract(contract, event.data, where), metadata };
+}
+
+/** Evolves the loaded state with the new events and checks every invariant before anything is stored. */
+function applyAndCheck(aggregate: AnyAggregate, streamId: string, loaded: Loaded, events: readonly NewEvent[]): unknown {
+  let state = loaded.state;
+  events.forEach((event, i) => {
+    const provisional: RecordedEvent = {
+      ...event,
+      streamId,
+      version: loaded.version + i + 1,
+      position: 0,
+      metadata: { ...event.metadata, recordedAt: event.metadata.occurredAt },
+    };
+    state = evolveOne(aggregate, state, provisional);
+  });
+  for (const invariant of aggregate.invariants) {
+    if (!invariant.holds(state)) throw new InvariantViolation(aggregate.name, invariant.name, streamId, state);
+  }
+  return state;
+}

@@ -1,0 +1,7 @@
+export { createCommandHandler, ConcurrencyError } from './commandHandler';
+export type { CommandHandler, CommandHandlerOptions, CommandRequest, SendOptions } from './commandHandler';
+export type { CommandResult, Accepted, Rejected } from './commandResult';
+export { inMemoryCommandLog } from './commandLog';
+export type { CommandLog } from './commandLog';
+export { loadAggregate } from './loadAggregate';
+export type { LoadOptions, Loaded, LoadContext } from './loadAggregate';

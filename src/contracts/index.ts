@@ -1,0 +1,3 @@
+export * from './contract';
+export { parseContract, describeIssues, show } from './parseContract';
+export { exampleOf } from './exampleOf';

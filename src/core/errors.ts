@@ -1,0 +1,71 @@
+/** The error family of eventspec. Each names what went wrong and where, in words a reader can act on. */
+export class EventspecError extends Error {
+  override name = 'EventspecError';
+}
+
+/** An input (event, command, table, stored document) did not match its contract. */
+export class ContractError extends EventspecError {
+  override name = 'ContractError';
+  constructor(
+    message: string,
+    readonly type: string,
+    readonly field: string | undefined,
+    readonly value: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** The stream was not at the version the writer expected. */
+export class WrongExpectedVersionError extends EventspecError {
+  override name = 'WrongExpectedVersionError';
+  constructor(
+    readonly streamId: string,
+    readonly expected: string,
+    readonly actual: number,
+  ) {
+    super(`stream "${streamId}" was expected to be at ${expected} but is at version ${actual}`);
+  }
+}
+
+/** Some events of a batch are already stored, others are not: neither a retry nor a new write. */
+export class IdempotencyError extends EventspecError {
+  override name = 'IdempotencyError';
+  constructor(
+    readonly streamId: string,
+    message: string,
+  ) {
+    super(`stream "${streamId}": ${message}`);
+  }
+}
+
+/** Something was asked of a name the domain does not know. */
+export class UnknownNameError extends EventspecError {
+  override name = 'UnknownNameError';
+}
+
+/** A declared invariant failed after applying new events: the events were not stored. */
+export class InvariantViolation extends EventspecError {
+  override name = 'InvariantViolation';
+  constructor(
+    readonly aggregate: string,
+    readonly invariant: string,
+    readonly streamId: string,
+    readonly state: unknown,
+  ) {
+    super(`invariant "${invariant}" of ${aggregate} does not hold for stream "${streamId}"`);
+  }
+}
+
+/** The stored history cannot be read: a missing upcaster, or an event that fails its contract. */
+export class StoredEventError extends EventspecError {
+  override name = 'StoredEventError';
+  constructor(
+    message: string,
+    readonly streamId: string,
+    readonly version: number,
+    readonly type: string,
+  ) {
+    super(`stream "${streamId}" version ${version} (${type}): ${message}`);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './clock';
+export * from './ids';
+export * from './errors';
+export * from './envelope';
+export { closest, didYouMean } from './suggest';

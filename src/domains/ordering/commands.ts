@@ -1,0 +1,21 @@
+import { defineCommand, z } from '../../index';
+
+export const PlaceOrder = defineCommand('PlaceOrder', z.object({ customer: z.string().min(1) }), {
+  description: 'Open an order for a customer.',
+  example: { customer: 'alice' },
+});
+export const AddItem = defineCommand(
+  'AddItem',
+  z.object({ sku: z.string().min(1), quantity: z.number().int().positive().default(1), price: z.number().nonnegative() }),
+  { description: 'Put an item in an open order.', example: { sku: 'BOOK-1', quantity: 1, price: 10 } },
+);
+export const RemoveItem = defineCommand('RemoveItem', z.object({ sku: z.string().min(1) }), {
+  description: 'Take an item out of an open order.',
+});
+export const ShipOrder = defineCommand('ShipOrder', z.object({ carrier: z.enum(['DHL', 'UPS', 'FedEx', 'PostNL']) }), {
+  description: 'Hand the order to a carrier.',
+  example: { carrier: 'DHL' },
+});
+export const CancelOrder = defineCommand('CancelOrder', z.object({ reason: z.string().optional() }), {
+  description: 'Stop an order before it ships.',
+});

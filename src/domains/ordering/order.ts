@@ -1,0 +1,79 @@
+import { defineAggregate, z } from '../../index';
+import { AddItem, CancelOrder, PlaceOrder, RemoveItem, ShipOrder } from './commands';
+import { ItemAdded, ItemRemoved, OrderCancelled, OrderPlaced, OrderShipped } from './events';
+
+const OrderState = z.object({
+  status: z.enum(['new', 'placed', 'shipped', 'cancelled']),
+  customer: z.string(),
+  items: z.record(z.string(), z.object({ quantity: z.number(), price: z.number() })),
+  total: z.number(),
+  carrier: z.string().optional(),
+});
+type OrderState = z.infer<typeof OrderState>;
+
+const totalOf = (items: OrderState['items']) =>
+  Math.round(Object.values(items).reduce((sum, i) => sum + i.quantity * i.price, 0) * 100) / 100;
+
+export const Order = defineAggregate({
+  name: 'Order',
+  description: 'A customer order, from placing it to shipping or cancelling it.',
+  events: [OrderPlaced, ItemAdded, ItemRemoved, OrderShipped, OrderCancelled],
+  commands: [PlaceOrder, AddItem, RemoveItem, ShipOrder, CancelOrder],
+  state: OrderState,
+  initialState: { status: 'new', customer: '', items: {}, total: 0 },
+  snapshot: { every: 50 },
+  rejections: {
+    OrderAlreadyPlaced: 'An order id can be placed only once.',
+    OrderNotPlaced: 'Nothing can happen to an order before it is placed.',
+    OrderAlreadyShipped: 'A shipped order cannot change or ship again.',
+    OrderCancelled: 'A cancelled order cannot change or ship.',
+    EmptyOrder: 'An order needs at least one item to ship.',
+    ItemNotInOrder: 'Only items in the order can be removed.',
+  },
+}).behavior({
+  evolve: {
+    OrderPlaced: (state, { customer, total }) => ({ ...state, status: 'placed', customer, total }),
+    ItemAdded: (state, { sku, quantity, price }) => {
+      const current = state.items[sku]?.quantity ?? 0;
+      const items = { ...state.items, [sku]: { quantity: current + quantity, price } };
+      return { ...state, items, total: totalOf(items) };
+    },
+    ItemRemoved: (state, { sku }) => {
+      const { [sku]: _removed, ...items } = state.items;
+      return { ...state, items, total: totalOf(items) };
+    },
+    OrderShipped: (state, { carrier }) => ({ ...state, status: 'shipped', carrier }),
+    OrderCancelled: (state) => ({ ...state, status: 'cancelled' }),
+  },
+  decide: {
+    PlaceOrder: ({ customer }, state, { reject }) => {
+      if (state.status !== 'new') reject('OrderAlreadyPlaced', 'this order has already been placed');
+      return { type: 'OrderPlaced', data: { customer, total: 0 } };
+    },
+    AddItem: (item, state, { reject }) => {
+      mustBeOpen(state, reject);
+      return { type: 'ItemAdded', data: item };
+    },
+    RemoveItem: ({ sku }, state, { reject }) => {
+      mustBeOpen(state, reject);
+      if (!state.items[sku]) reject('ItemNotInOrder', `the order has no item ${sku}`);
+      return { type: 'ItemRemoved', data: { sku } };
+    },
+    ShipOrder: ({ carrier }, state, { reject }) => {
+      mustBeOpen(state, reject);
+      if (Object.keys(state.items).length === 0) reject('EmptyOrder', 'add an item before shipping');
+      return { type: 'OrderShipped', data: { carrier } };
+    },
+    CancelOrder: ({ reason }, state, { reject }) => {
+      mustBeOpen(state, reject);
+      return { type: 'OrderCancelled', data: { reason: reason ?? 'no reason given' } };
+    },
+  },
+  invariants: [{ name: 'the total is never negative', holds: (state) => state.total >= 0 }],
+});
+
+function mustBeOpen(state: OrderState, reject: (name: 'OrderNotPlaced' | 'OrderAlreadyShipped' | 'OrderCancelled', message?: string) => never): void {
+  if (state.status === 'new') reject('OrderNotPlaced', 'place the order first');
+  if (state.status === 'shipped') reject('OrderAlreadyShipped', 'the order has already shipped');
+  if (state.status === 'cancelled') reject('OrderCancelled', 'the order was cancelled');
+}

@@ -1,0 +1,101 @@
+import type { RecordedEvent } from '../core/envelope';
+import type { ReadAllOptions, SubscribeOptions, Subscription } from './eventStore';
+
+/** What a store offers for subscriptions: ordered reads, its head, and a way to wait for news. */
+export interface SubscriptionSource {
+  readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  headPosition(): Promise<number>;
+  /** Resolves when new events may be visible (a notification, or a poll interval elapsing). */
+  waitForAppend(stopped: Promise<void>): Promise<void>;
+}
+
+/**
+ * Reads `readAll` in batches from a position, hands each event to the handler in order, then
+ * waits for more. The same loop serves every store, so ordering is defined by `readAll` alone.
+ */
+export function catchUpSubscription(source: SubscriptionSource, options: SubscribeOptions): Subscription {
+  const batchSize = options.batchSize ?? 500;
+  let position = options.after ?? 0;
+  let stopping = false;
+  let stopSignal!: () => void;
+  const stopped = new Promise<void>((resolve) => (stopSignal = resolve));
+  const waiters: { target: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  let failure: unknown;
+
+  const settleWaiters = () => {
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      const waiter = waiters[i]!;
+      if (failure !== undefined) waiter.reject(failure);
+      else if (position >= waiter.target || stopping) waiter.resolve();
+      else continue;
+      waiters.splice(i, 1);
+    }
+  };
+
+  const run = async () => {
+    while (!stopping) {
+      const batch = await source.readAll({ after: position, maxCount: batchSize });
+      for (const event of batch) {
+        if (stopping) return;
+        await options.handler(event);
+        position = event.position;
+      }
+      settleWaiters();
+      if (batch.length < batchSize && !stopping) await source.waitForAppend(stopped);
+    }
+  };
+
+  const done = run().then(
+    () => {
+      stopping = true;
+      settleWaiters();
+    },
+    (error: unknown) => {
+      failure = error;
+      stopping = true;
+      settleWaiters();
+      throw error;
+    },
+  );
+  // The failure is reported through `done` and `caughtUp`; don't let it become an unhandled rejection.
+  done.catch(() => undefined);
+
+  return {
+    get position() {
+      return position;
+    },
+    async caughtUp() {
+      const target = await source.headPosition();
+      if (failure !== undefined) throw failure;
+      if (position >= target || stopping) return;
+      await new Promise<void>((resolve, reject) => {
+        waiters.push({ target, resolve, reject });
+        settleWaiters();
+      });
+    },
+    async stop() {
+      stopping = true;
+      stopSignal();
+      await done.catch(() => undefined);
+    },
+    done,
+  };
+}
+
+/** A wake-up signal for in-process stores: `wait` resolves at the next `notify` or at stop. */
+export function appendNotifier(): { notify(): void; wait(stopped: Promise<void>): Promise<void> } {
+  let wake: (() => void) | undefined;
+  let next: Promise<void> | undefined;
+  return {
+    notify() {
+      const resolve = wake;
+      wake = undefined;
+      next = undefined;
+      resolve?.();
+    },
+    wait(stopped) {
+      next ??= new Promise<void>((resolve) => (wake = resolve));
+      return Promise.race([next, stopped]);
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import type { Clock } from '../core/clock';
+import { systemClock } from '../core/clock';
+import type { NewEvent, RecordedEvent } from '../core/envelope';
+import { IdempotencyError, WrongExpectedVersionError } from '../core/errors';
+import { decideAppend } from './appendDecision';
+import { appendNotifier, catchUpSubscription } from './catchUpSubscription';
+import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions } from './eventStore';
+import { describeExpected } from './expectedVersion';
+import { validateAppend } from './validateAppend';
+
+interface Stream {
+  events: RecordedEvent[];
+  versionOfId: Map<string, number>;
+}
+
+export interface InMemoryEventStoreOptions {
+  clock?: Clock;
+}
+
+/**
+ * The embedded store: one array per stream plus one global log. Appends run synchronously inside
+ * one call, so the global order is the order of appends. Stored events are frozen copies.
+ */
+export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): EventStore {
+  const clock = options.clock ?? systemClock;
+  const streams = new Map<string, Stream>();
+  const log: RecordedEvent[] = [];
+  const notifier = appendNotifier();
+
+  const store: EventStore = {
+    async append(streamId: string, events: readonly NewEvent[], appendOptions: AppendOptions = {}): Promise<AppendResult> {
+      const expected = appendOptions.expectedVersion ?? 'any';
+      validateAppend(streamId, events, expected);
+      const stream = streams.get(streamId);
+      const currentVersion = stream?.events.length ?? 0;
+      const storedVersions = new Map<string, number>();
+      if (stream) {
+        for (const event of events) {
+          const version = stream.versionOfId.get(event.id);
+          if (version !== undefined) storedVersions.set(event.id, version);
+        }
+      }
+      const decision = decideAppend({ currentVersion, expected, batchIds: events.map((e) => e.id), storedVersions });
+      switch (decision.kind) {
+        case 'wrong-version':
+          throw new WrongExpectedVersionError(streamId, describeExpected(expected), currentVersion);
+        case 'partial-overlap':
+          throw new IdempotencyError(streamId, decision.reason);
+        case 'already-stored': {
+          const existing = stream!.events.slice(decision.firstVersion - 1, decision.firstVersion - 1 + events.length);
+          return { streamId, nextExpectedVersion: currentVersion, events: existing, alreadyStored: true };
+        }
+        case 'write':
+          break;
+      }
+      // Copy before freezing: the caller's objects stay theirs, and nobody can edit what is stored.
+      const copies = events.map((event) => structuredClone(event));
+      const target = stream ?? { events: [], versionOfId: new Map<string, number>() };
+      if (!stream) streams.set(streamId, target);
+      const recordedAt = clock.now().toISOString();
+      const recorded = copies.map((event, i): RecordedEvent => {
+        const version = currentVersion + i + 1;
+        return deepFreeze({
+          id: event.id,
+          type: event.type,
+          schemaVersion: event.schemaVersion,
+          data: event.data,
+          metadata: { ...event.metadata, recordedAt },
+          streamId,
+          version,
+          position: log.length + i + 1,
+        });
+      });
+      for (const event of recorded) {
+        target.events.push(event);
+        target.versionOfId.set(event.id, event.version);
+        log.push(event);
+      }
+      if (recorded.length > 0) notifier.notify();
+      return { streamId, nextExpectedVersion: target.events.length, events: recorded, alreadyStored: false };
+    },
+
+    async readStream(streamId: string, readOptions: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+      const events = streams.get(streamId)?.events ?? [];
+      const maxCount = readOptions.maxCount ?? Infinity;
+      if (readOptions.direction === 'backward') {
+        const from = Math.min(readOptions.fromVersion ?? events.length, events.length);
+        const to = Math.max(from - maxCount, 0);
+        return events.slice(to, Math.max(from, 0)).reverse();
+      }
+      const from = Math.max(readOptions.fromVersion ?? 1, 1);
+      return events.slice(from - 1, maxCount === Infinity ? undefined : from - 1 + maxCount);
+    },
+
+    async readAll(readOptions: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+      const after = Math.max(readOptions.after ?? 0, 0);
+      const maxCount = readOptions.maxCount ?? Infinity;
+      return log.slice(after, maxCount === Infinity ? undefined : after + maxCount);
+    },
+
+    async streamVersion(streamId: string): Promise<number> {
+      return streams.get(streamId)?.events.length ?? 0;
+    },
+
+    async headPosition(): Promise<number> {
+      return log.length;
+    },
+
+    subscribe(subscribeOptions: SubscribeOptions) {
+      return catchUpSubscription({ readAll: store.readAll, headPosition: store.headPosition, waitForAppend: notifier.wait }, subscribeOptions);
+    },
+
+    async close() {
+      notifier.notify();
+    },
+  };
+  return store;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}

@@ -1,0 +1,25 @@
+import type { NewEvent } from '../core/envelope';
+import { EventspecError } from '../core/errors';
+import { checkExpectedVersion, type ExpectedVersion } from './expectedVersion';
+
+/** Rejects malformed input before any store looks at it; every store calls this first. */
+export function validateAppend(streamId: unknown, events: readonly NewEvent[], expected: ExpectedVersion): void {
+  if (typeof streamId !== 'string' || streamId.length === 0) {
+    throw new EventspecError(`stream id must be a non-empty string, got ${JSON.stringify(streamId)}`);
+  }
+  if (streamId.length > 512) throw new EventspecError(`stream id "${streamId.slice(0, 40)}…" is longer than 512 characters`);
+  checkExpectedVersion(expected);
+  if (!Array.isArray(events)) throw new EventspecError(`stream "${streamId}": events must be an array`);
+  events.forEach((event, i) => {
+    const where = `stream "${streamId}", event ${i + 1} of the batch`;
+    if (event === null || typeof event !== 'object') throw new EventspecError(`${where}: not an event`);
+    if (typeof event.id !== 'string' || event.id.length === 0) throw new EventspecError(`${where}: the event id must be a non-empty string`);
+    if (typeof event.type !== 'string' || event.type.length === 0) throw new EventspecError(`${where}: the event type must be a non-empty string`);
+    if (!Number.isInteger(event.schemaVersion) || event.schemaVersion < 1) {
+      throw new EventspecError(`${where} (${event.type}): schemaVersion must be a whole number ≥ 1`);
+    }
+    if (event.metadata === null || typeof event.metadata !== 'object' || typeof event.metadata.occurredAt !== 'string') {
+      throw new EventspecError(`${where} (${event.type}): metadata.occurredAt must be an ISO time string`);
+    }
+  });
+}

@@ -1,0 +1,3 @@
+export type { Snapshot, SnapshotStore } from './snapshotStore';
+export { inMemorySnapshotStore } from './inMemorySnapshotStore';
+export { replacesSnapshot } from './snapshotOrder';

@@ -1,0 +1,2 @@
+export { upcast } from './upcast';
+export type { StoredAt } from './upcast';
