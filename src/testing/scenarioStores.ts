@@ -1,0 +1,16 @@
+import type { EventStore } from '../eventStore/eventStore';
+import type { SnapshotStore } from '../snapshots/snapshotStore';
+
+/** The stores one scenario runs against: fresh and isolated, released when it ends. */
+export interface ScenarioStores {
+  readonly events: EventStore;
+  readonly snapshots: SnapshotStore;
+  dispose(): Promise<void>;
+}
+
+/** Makes isolated stores for each scenario; `close` releases what the factory shares (a connection). */
+export interface ScenarioStoreFactory {
+  readonly name: string;
+  create(options: { clock: import('../core/clock').Clock; scenario: string }): Promise<ScenarioStores>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,4 @@
+import { inMemorySnapshotStore } from '../../src';
+import { snapshotStoreContract } from './snapshotStoreContract';
+
+snapshotStoreContract('in-memory', { create: async () => inMemorySnapshotStore() });

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Snapshot, SnapshotStore } from '../../src';
+
+export interface SnapshotStoreFactory {
+  create(): Promise<SnapshotStore>;
+  unavailable?: () => Promise<string | undefined>;
+}
+
+let counter = 0;
+const snap = (streamId: string, version: number, state: unknown, snapshotVersion = 1): Snapshot => ({
+  streamId,
+  version,
+  snapshotVersion,
+  state,
+  takenAt: '2025-03-01T10:00:00.000Z',
+});
+
+/** The meaning of `SnapshotStore`, run by every snapshot store. */
+export function snapshotStoreContract(name: string, factory: SnapshotStoreFactory): void {
+  describe(`snapshot store contract: ${name}`, () => {
+    let store: SnapshotStore;
+    let skipReason: string | undefined;
+    before(async () => {
+      skipReason = await factory.unavailable?.();
+      if (skipReason) console.log(`\n*** SKIPPED snapshot store contract on ${name}: ${skipReason} ***\n`);
+      else store = await factory.create();
+    });
+    after(async () => store?.close());
+    const test = (title: string, body: (stream: string) => Promise<void>) =>
+      it(title, async (t) => {
+        if (skipReason) return t.skip(skipReason);
+        await body(`Snap-${process.pid}-${++counter}`);
+      });
+
+    test('nothing is loaded for a stream without a snapshot', async (stream) => {
+      assert.equal(await store.load(stream), undefined);
+    });
+
+    test('saves and loads a snapshot with its state intact', async (stream) => {
+      const state = { status: 'placed', items: { a: { quantity: 2 } }, tags: ['x'], total: 12.5 };
+      assert.equal(await store.save(snap(stream, 5, state)), true);
+      assert.deepEqual(await store.load(stream), snap(stream, 5, state));
+    });
+
+    test('a newer snapshot replaces an older one', async (stream) => {
+      await store.save(snap(stream, 5, { v: 5 }));
+      assert.equal(await store.save(snap(stream, 9, { v: 9 })), true);
+      assert.equal((await store.load(stream))?.version, 9);
+    });
+
+    test('a snapshot never replaces a newer one (writes that go backwards are ignored)', async (stream) => {
+      await store.save(snap(stream, 9, { v: 9 }));
+      assert.equal(await store.save(snap(stream, 5, { v: 5 })), false);
+      assert.equal(await store.save(snap(stream, 9, { v: 'again' })), false);
+      assert.deepEqual((await store.load(stream))?.state, { v: 9 });
+    });
+
+    test('a snapshot of a newer snapshot version wins even at a lower stream version', async (stream) => {
+      await store.save(snap(stream, 9, { v: 9 }, 1));
+      assert.equal(await store.save(snap(stream, 4, { v: 4 }, 2)), true);
+      assert.equal(await store.save(snap(stream, 20, { v: 20 }, 1)), false);
+      assert.deepEqual(await store.load(stream), snap(stream, 4, { v: 4 }, 2));
+    });
+
+    test('concurrent saves keep the newest', async (stream) => {
+      await Promise.all([3, 8, 1, 6, 7, 2].map((v) => store.save(snap(stream, v, { v }))));
+      assert.equal((await store.load(stream))?.version, 8);
+    });
+
+    test('changing a loaded snapshot does not change the stored one', async (stream) => {
+      await store.save(snap(stream, 1, { list: [1] }));
+      const loaded = await store.load(stream);
+      (loaded!.state as { list: number[] }).list.push(2);
+      assert.deepEqual((await store.load(stream))?.state, { list: [1] });
+    });
+  });
+}
