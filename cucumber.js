@@ -5,7 +5,6 @@ const reports = (name) => ['progress', `junit:reports/${name}.junit.xml`, `messa
 const common = {
   requireModule: ['ts-node/register'],
   require: ['step-definitions/**/*.ts'],
-  paths: ['features/**/*.feature'],
   formatOptions: { snippetInterface: 'async-await', snippetSyntax: './src/gherkin/snippetSyntax.cjs' },
 };
 

@@ -84,7 +84,7 @@ function json(cell: string): Coerced | undefined {
 function splitList(cell: string, element: z.ZodType): Coerced {
   const values: unknown[] = [];
   for (const part of cell.split(',')) {
-    const item = coerceCell(element, part);
+    const item = coerceCell(element, part.trim());
     if (!item.ok) return item;
     values.push(item.value);
   }
