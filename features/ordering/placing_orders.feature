@@ -5,11 +5,20 @@ Feature: Placing orders
     When Order "o-1" is sent PlaceOrder:
       | customer | alice |
     Then Order "o-1" records:
-      | event       | customer | total |
-      | OrderPlaced | alice    | 0     |
+      | event       | customer | amount | currency |
+      | OrderPlaced | alice    | 0      | EUR      |
     And Order "o-1" has state:
       | status   | placed |
       | customer | alice  |
+
+  Scenario: An order can be placed with an amount already due
+    When Order "o-2" is sent PlaceOrder:
+      | customer | bob   |
+      | amount   | 35.00 |
+      | currency | USD   |
+    Then Order "o-2" has state:
+      | total    | 35  |
+      | currency | USD |
 
   Scenario: An order id cannot be placed twice
     Given Order "o-1" has recorded:

@@ -3,9 +3,8 @@ Feature: Shipping and cancelling orders
 
   Scenario: A placed order can be shipped
     Given Order "o-1" has recorded:
-      | event       | customer | total |
-      | OrderPlaced | alice    | 20.00 |
-      | ItemAdded   |          |       |
+      | event       | customer | amount |
+      | OrderPlaced | alice    | 20.00  |
     When Order "o-1" is sent ShipOrder:
       | carrier | DHL |
     Then Order "o-1" records:

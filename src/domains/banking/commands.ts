@@ -17,3 +17,7 @@ export const Withdraw = defineCommand('Withdraw', z.object({ amount, reference: 
 export const CloseAccount = defineCommand('CloseAccount', z.object({ reason: z.string().optional() }), {
   description: 'Close an account whose balance is zero.',
 });
+export const ReverseDeposit = defineCommand('ReverseDeposit', z.object({ reference: z.string().min(1), reason: z.string().optional() }), {
+  description: 'Take back a deposit by its reference, recording a compensating event.',
+  example: { reference: 'dep-1' },
+});

@@ -17,3 +17,11 @@ export const MoneyWithdrawn = defineEvent('MoneyWithdrawn', z.object({ amount, r
 export const AccountClosed = defineEvent('AccountClosed', z.object({ reason: z.string().default('closed by the owner') }), {
   description: 'The account was closed; it accepts no more money.',
 });
+export const DepositReversed = defineEvent(
+  'DepositReversed',
+  z.object({ reference: z.string().min(1), amount, reason: z.string().default('reversed by the bank') }),
+  {
+    description: 'A deposit was taken back (a bounced payment, a mistake). The deposit stays in the history; this event compensates it.',
+    example: { reference: 'dep-1', amount: 100, reason: 'reversed by the bank' },
+  },
+);
