@@ -60,7 +60,7 @@ describe('a feature file with mistakes, run through cucumber', () => {
   it('tells how to write a number', () => {
     assert.equal(
       failure('A bad number'),
-      `ScenarioError: ${feature}:16 (row 1, column "total"): "twenty" is not a number; write it like 20 or 20.00 (a dot for decimals, no currency sign)`,
+      `ScenarioError: ${feature}:16 (row 1, column "amount"): "twenty" is not a number; write it like 20 or 20.00 (a dot for decimals, no currency sign)`,
     );
   });
 
