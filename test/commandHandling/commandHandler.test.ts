@@ -185,6 +185,51 @@ describe('command handling', () => {
   });
 });
 
+describe('the state cache', () => {
+  it('never serves stale state when another handler writes to the same store', async () => {
+    const store = inMemoryEventStore();
+    const one = createCommandHandler({ domain, store });
+    const two = createCommandHandler({ domain, store });
+    await one.send(Account, 'a-1', { type: 'OpenAccount', data: { owner: 'alice', overdraftLimit: 0 } });
+    for (let i = 0; i < 5; i++) {
+      await one.send(Account, 'a-1', { type: 'Deposit', data: { amount: 10 } });
+      await two.send(Account, 'a-1', { type: 'Deposit', data: { amount: 1 } });
+    }
+    // 55 in the account: a withdrawal of 55 is possible only if `one` sees `two`'s deposits.
+    const result = await one.send(Account, 'a-1', { type: 'Withdraw', data: { amount: 55 } });
+    assert.equal(result.status, 'accepted');
+    assert.equal((await two.load(Account, 'a-1')).state.balance, 0);
+  });
+
+  it('forgets a state that an evolve changed in place when the append then fails', async () => {
+    const Added = defineEvent('Added', z.object({ n: z.number() }));
+    const Add = defineCommand('Add', z.object({ n: z.number() }));
+    const Bag = defineAggregate({ name: 'Bag', events: [Added], commands: [Add], initialState: () => ({ items: [] as number[] }) }).behavior({
+      // Deliberately mutates: a common mistake the cache must survive.
+      evolve: { Added: (s, { n }) => (s.items.push(n), s) },
+      decide: { Add: ({ n }) => ({ type: 'Added', data: { n } }) },
+    });
+    const inner = inMemoryEventStore();
+    let failNext = false;
+    const store: EventStore = {
+      ...inner,
+      async append(streamId, events, options) {
+        if (failNext) {
+          failNext = false;
+          throw new Error('disk full');
+        }
+        return inner.append(streamId, events, options);
+      },
+    };
+    const handler = createCommandHandler({ domain: defineDomain({ name: 't', aggregates: [Bag] }), store });
+    await handler.send(Bag, 'b', { type: 'Add', data: { n: 1 } });
+    failNext = true;
+    await assert.rejects(handler.send(Bag, 'b', { type: 'Add', data: { n: 2 } }), /disk full/);
+    await handler.send(Bag, 'b', { type: 'Add', data: { n: 3 } });
+    assert.deepEqual((await handler.load(Bag, 'b')).state.items, [1, 3]);
+  });
+});
+
 describe('loading with snapshots', () => {
   it('snapshot + tail gives the same state as a full replay', async () => {
     const withSnapshots = setup({ snapshots: true });
