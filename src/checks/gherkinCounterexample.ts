@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { AnyAggregate } from '../aggregate/defineAggregate';
 import { exampleOf } from '../contracts/exampleOf';
 import type { Counterexample, StatedEvent, ThenClause } from './counterexample';
-import { cellText, renderTable, tableFields } from './tableCells';
+import { cellText, renderTable, schemaAt, tableFields } from './tableCells';
 
 export interface ReplayHint {
   readonly seed: number;
@@ -96,7 +96,10 @@ function thenLines(subject: string, clause: ThenClause, keyword: 'Then' | 'And',
       return [`${STEP}${keyword} ${subject} records:`, ...renderTable([['event', ...columns], ...body], TABLE)];
     }
     case 'state': {
-      const fields = clause.fields.flatMap(({ path, value }) => (value === undefined ? [[path, undefined] as [string, unknown]] : tableFields(value, undefined, path)));
+      const schema = aggregate.stateSchema;
+      const fields = clause.fields.flatMap(({ path, value }) =>
+        value === undefined ? [[path, undefined] as [string, unknown]] : tableFields(value, schema ? schemaAt(schema, path) : undefined, path),
+      );
       if (fields.length === 0) {
         return [`${STEP}# the difference is in the kind of value, which a state table cannot state`];
       }

@@ -13,6 +13,8 @@ import { defineDomain } from '../domain/defineDomain';
 import { inMemoryEventStore } from '../eventStore/inMemoryEventStore';
 import { inMemorySnapshotStore } from '../snapshots/inMemorySnapshotStore';
 import type { SnapshotStore } from '../snapshots/snapshotStore';
+import type { z } from 'zod';
+import { tablePath } from './tableCells';
 import type { AggregateModel, ExpectedOutcome } from './aggregateModel';
 import type { GeneratedCommand, Step } from './commandSequence';
 import type { PropertyFailure, StatedEvent, ThenClause } from './counterexample';
@@ -195,7 +197,7 @@ export async function runSequence(context: SequenceContext, steps: readonly Step
         const second = replay(aggregate, aggregate.initialState(), all);
         const diffs = stateDifferences(first, second);
         if (diffs.length > 0) {
-          return fail('deterministic', `Replaying the same ${all.length} event(s) twice gives two different states (${describe(diffs)}).`, [stateClause(diffs)], [
+          return fail('deterministic', `Replaying the same ${all.length} event(s) twice gives two different states (${describe(diffs)}).`, [stateClause(diffs, first, aggregate.stateSchema)], [
             'evolve must depend on the events only: not on the clock, random numbers or shared mutable data.',
           ]);
         }
@@ -209,7 +211,7 @@ export async function runSequence(context: SequenceContext, steps: readonly Step
     if (on.has('replay')) {
       const diffs = stateDifferences(next, full);
       if (diffs.length > 0) {
-        return fail('replay', `Rebuilt from all its events, the state differs from the state built step by step (${describe(diffs)}).`, [stateClause(diffs)]);
+        return fail('replay', `Rebuilt from all its events, the state differs from the state built step by step (${describe(diffs)}).`, [stateClause(diffs, next, aggregate.stateSchema)]);
       }
     }
 
@@ -254,7 +256,7 @@ export async function runSequence(context: SequenceContext, steps: readonly Step
       }
       const diffs = stateDifferences(full, loaded.state);
       if (diffs.length === 0) return undefined;
-      return fail(property, `Loaded from ${where} at version ${loaded.fromSnapshot}, the state differs from a full replay (${describe(diffs)}).`, [stateClause(diffs)], notes);
+      return fail(property, `Loaded from ${where} at version ${loaded.fromSnapshot}, the state differs from a full replay (${describe(diffs)}).`, [stateClause(diffs, full, aggregate.stateSchema)], notes);
     }
 
     async function modelStateFailure(actual: unknown): Promise<PropertyFailure | undefined> {
@@ -318,9 +320,19 @@ function describe(diffs: readonly Difference[]): string {
   return parts.join('; ') + (diffs.length > 3 ? `; and ${diffs.length - 3} more` : '');
 }
 
-/** The expected values at the paths that differ: what a `Then … has state:` table states. */
-function stateClause(diffs: readonly Difference[]): ThenClause {
-  return { kind: 'state', fields: diffs.filter((d) => d.path !== '').map((d) => ({ path: d.path, value: d.expected })) };
+/**
+ * The expected values at the paths that differ: what a `Then … has state:` table states. With a
+ * state schema a path stops at the first field that is not an object (a record is one JSON cell),
+ * since only object fields can be named in a table.
+ */
+function stateClause(diffs: readonly Difference[], expected: unknown, schema: z.ZodType | undefined): ThenClause {
+  const paths: string[] = [];
+  for (const diff of diffs) {
+    if (diff.path === '') continue;
+    const path = schema ? tablePath(schema, diff.path) : diff.path;
+    if (!paths.includes(path)) paths.push(path);
+  }
+  return { kind: 'state', fields: paths.map((path) => ({ path, value: path === '' ? expected : valueAtPath(expected, path) })) };
 }
 
 function snapshotPolicyNote(aggregate: AnyAggregate): string {

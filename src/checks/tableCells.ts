@@ -77,3 +77,24 @@ export function renderTable(rows: readonly (readonly string[])[], indent: string
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
   return rows.map((row) => `${indent}| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`);
 }
+
+/** The longest prefix of a dotted path that a table can name: object fields only, per the schema. */
+export function tablePath(schema: z.ZodType, path: string): string {
+  const keys = path.split('.');
+  const kept: string[] = [];
+  let current: z.ZodType | undefined = schema;
+  for (const key of keys) {
+    const shape: Record<string, z.ZodType> | undefined = current ? objectShape(current) : undefined;
+    if (!shape || !(key in shape)) break;
+    kept.push(key);
+    current = shape[key];
+  }
+  return kept.length > 0 ? kept.join('.') : keys[0]!;
+}
+
+/** The schema of the object field at a dotted path, if the path runs through object schemas. */
+export function schemaAt(schema: z.ZodType, path: string): z.ZodType | undefined {
+  let current: z.ZodType | undefined = schema;
+  for (const key of path.split('.')) current = current ? objectShape(current)?.[key] : undefined;
+  return current;
+}
