@@ -57,7 +57,7 @@ describe('arbitraryOf(zod schema)', () => {
     assert.ok(seen((v) => Object.keys(v.stock).length > 0));
     assert.ok(seen((v) => typeof v.ref === 'number') && seen((v) => typeof v.ref === 'string'));
     assert.ok(seen((v) => !('note' in v)) && seen((v) => typeof v.note === 'string'), 'optional fields are absent, never undefined');
-    assert.ok(values.every((v) => !Object.values(v).includes(undefined)));
+    assert.ok(values.every((v) => !(Object.values(v) as unknown[]).includes(undefined)));
     assert.ok(seen((v) => v.parent === null) && seen((v) => typeof v.parent === 'string'));
     assert.ok(seen((v) => !('quantity' in v)) && seen((v) => typeof v.quantity === 'number'));
     assert.ok(values.every((v) => v.address.zip.length === 4));

@@ -80,7 +80,7 @@ describe('planted bugs are caught and printed as Gherkin', () => {
         model: {
           initial: () => ({ placed: false }),
           // Wrong on purpose: believes an empty placed order ships.
-          run: (model, command) => {
+          run: (model: { placed: boolean }, command) => {
             if (command.type === 'PlaceOrder') return model.placed ? { expect: { rejected: 'OrderAlreadyPlaced' }, model } : { expect: { accepted: true }, model: { placed: true } };
             if (command.type === 'ShipOrder' && model.placed) return { expect: { accepted: true, records: ['OrderShipped'] }, model };
             return { expect: { accepted: true }, model };
@@ -103,38 +103,45 @@ describe('the example domain passes its checks', () => {
     assert.ok(result.properties.includes('snapshots'));
   });
 
-  it('Order agrees with a correct model of when it ships', async () => {
-    type M = { status: 'new' | 'placed' | 'shipped' | 'cancelled'; items: Set<string> };
-    const result = await checkAggregate(defineDomain({ name: 'orders', aggregates: [Order] }), 'Order', {
+});
+
+describe('model-based checks', () => {
+  it('an aggregate that agrees with its model passes, outcomes, recorded data and state compared', async () => {
+    type M = { amount: number; currency: string };
+    const result = await checkAggregate(planted, 'Product', {
       runs: 100,
       seed: 9,
+      properties: { upcasters: false },
       model: {
-        initial: (): M => ({ status: 'new', items: new Set() }),
-        run: (model: M, command) => {
-          const data = command.data as { sku?: string };
-          const closed = model.status === 'new' ? 'OrderNotPlaced' : model.status === 'shipped' ? 'OrderAlreadyShipped' : model.status === 'cancelled' ? 'OrderCancelled' : undefined;
-          switch (command.type) {
-            case 'PlaceOrder':
-              return model.status === 'new' ? { expect: { accepted: true, records: ['OrderPlaced'] }, model: { ...model, status: 'placed' } } : { expect: { rejected: 'OrderAlreadyPlaced' }, model };
-            case 'AddItem':
-              return closed ? { expect: { rejected: closed }, model } : { expect: { accepted: true, records: ['ItemAdded'] }, model: { ...model, items: new Set([...model.items, data.sku!]) } };
-            case 'RemoveItem':
-              if (closed) return { expect: { rejected: closed }, model };
-              return model.items.has(data.sku!)
-                ? { expect: { accepted: true, records: ['ItemRemoved'] }, model: { ...model, items: new Set([...model.items].filter((s) => s !== data.sku)) } }
-                : { expect: { rejected: 'ItemNotInOrder' }, model };
-            case 'ShipOrder':
-              if (closed) return { expect: { rejected: closed }, model };
-              return model.items.size === 0 ? { expect: { rejected: 'EmptyOrder' }, model } : { expect: { accepted: true, records: ['OrderShipped'] }, model: { ...model, status: 'shipped' } };
-            default:
-              return closed ? { expect: { rejected: closed }, model } : { expect: { accepted: true, records: ['OrderCancelled'] }, model: { ...model, status: 'cancelled' } };
-          }
+        initial: (): M => ({ amount: 0, currency: 'EUR' }),
+        run: (_model: M, command) => {
+          const data = command.data as M;
+          return { expect: { accepted: true, records: [{ type: 'ProductPriced', data: { amount: data.amount, currency: data.currency } }] }, model: data };
         },
-        state: (model: M) => ({ status: model.status }),
+        state: (model: M) => model,
       },
     });
     assert.equal(result.status, 'passed', result.status === 'failed' ? result.gherkin : '');
-    assert.ok(result.properties.includes('model'));
+    assert.ok(result.properties.includes('model') && !result.properties.includes('upcasters'));
+  });
+
+  it('a model whose state disagrees is reported with the state it expects', async () => {
+    const result = failed(
+      await checkAggregate(planted, 'Product', {
+        runs: 100,
+        seed: 9,
+        properties: { upcasters: false },
+        model: {
+          initial: () => ({ currency: 'EUR' }),
+          // Wrong on purpose: believes the currency never changes.
+          run: (model) => ({ expect: { accepted: true, records: ['ProductPriced'] }, model }),
+          state: (model: { currency: string }) => model,
+        },
+      }),
+    );
+    assert.equal(result.property, 'model');
+    assert.match(result.gherkin, /When Product "p-1" is sent PriceProduct:\n\s+\| amount\s+\| \d+\s*\|\n\s+\| currency \| (USD|GBP)\s*\|/);
+    assert.match(result.gherkin, /Then Product "p-1" has state:\n\s+\| currency \| EUR \|\n$/);
   });
 });
 
