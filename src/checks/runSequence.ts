@@ -148,7 +148,7 @@ export async function runSequence(context: SequenceContext, steps: readonly Step
           ]);
         }
       }
-      const modelFailure = expected && (await modelStateFailure(stepStates.has(id) ? stepStates.get(id) : state));
+      const modelFailure = expected && (await modelStateFailure(state));
       if (modelFailure) return modelFailure;
       continue;
     }
