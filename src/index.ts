@@ -12,3 +12,4 @@ export * from './eventStore';
 export * from './snapshots';
 export * from './commandHandling';
 export * from './testing';
+export * from './checks';

@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
+import { defOf as schemaDef } from '../contracts/schemaFields';
+import type { Def } from '../contracts/schemaFields';
 
-interface Def {
-  type: string;
-  format?: string;
+interface CheckedDef extends Def {
   checks?: readonly { _zod: { def: Check } }[];
-  [key: string]: unknown;
 }
 
 interface Check {
@@ -19,11 +18,11 @@ interface Check {
   length?: number;
 }
 
-function defOf(schema: z.ZodType): Def {
-  return (schema as unknown as { _zod: { def: Def } })._zod.def;
+function defOf(schema: z.ZodType): CheckedDef {
+  return schemaDef(schema);
 }
 
-function checksOf(def: Def): Check[] {
+function checksOf(def: CheckedDef): Check[] {
   return (def.checks ?? []).map((c) => c._zod.def);
 }
 

@@ -7,7 +7,6 @@ export { PROPERTIES, PROPERTY_NAMES } from './properties';
 export type { PropertyName, PropertySwitches } from './properties';
 export type { Counterexample, PropertyFailure, StatedEvent, ThenClause } from './counterexample';
 export { counterexampleToGherkin, replayComment } from './gherkinCounterexample';
-export { cellText } from './tableCells';
 export { writeRegression, regressionFilePath } from './regressionFile';
 export { CheckSetupError } from './runSequence';
 export { runChecks } from './runChecks';

@@ -1,32 +1,8 @@
 import type { z } from 'zod';
+import { objectShape } from '../contracts/schemaFields';
+import { tableText } from '../testing/tableText';
 
-interface Def {
-  type: string;
-  [key: string]: unknown;
-}
-
-function defOf(schema: z.ZodType): Def {
-  return (schema as unknown as { _zod: { def: Def } })._zod.def;
-}
-
-/**
- * A value written so the step library's table coercion reads it back: numbers plain (20, 20.5),
- * booleans true/false, strings as they are, dates in ISO form, JSON for arrays and objects, and an
- * empty cell for an absent field. `|`, `\` and newlines are escaped as Gherkin requires.
- */
-export function cellText(value: unknown): string {
-  if (value === undefined) return '';
-  if (value === null) return 'null';
-  if (typeof value === 'string') return escapeCell(value);
-  if (typeof value === 'number') return Object.is(value, -0) ? '0' : String(value);
-  if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (value instanceof Date) return value.toISOString();
-  return escapeCell(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)));
-}
-
-function escapeCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, '\\n');
-}
+export { cellText } from '../testing/tableText';
 
 /**
  * Data as table fields: nested objects become dotted columns (`address.city`), absent fields are
@@ -51,31 +27,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-function objectShape(schema: z.ZodType): Record<string, z.ZodType> | undefined {
-  const def = defOf(schema);
-  switch (def.type) {
-    case 'object':
-      return def.shape as Record<string, z.ZodType>;
-    case 'optional':
-    case 'nullable':
-    case 'default':
-    case 'prefault':
-    case 'readonly':
-    case 'catch':
-    case 'nonoptional':
-      return objectShape(def.innerType as z.ZodType);
-    case 'pipe':
-      return objectShape(def.in as z.ZodType);
-    default:
-      return undefined;
-  }
-}
-
-/** Rows of cells as an aligned Gherkin table, each line indented. */
+/** Rows of cells as an aligned Gherkin table, one line each. */
 export function renderTable(rows: readonly (readonly string[])[], indent: string): string[] {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((row) => `${indent}| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`);
+  return tableText(rows, indent).split('\n');
 }
 
 /** The longest prefix of a dotted path that a table can name: object fields only, per the schema. */

@@ -5,6 +5,8 @@ import { streamIdOf } from '../aggregate/defineAggregate';
 import type { RecordedEvent } from '../core/envelope';
 import type { EventContract } from '../contracts/contract';
 import { show } from '../contracts/parseContract';
+import { defOf } from '../contracts/schemaFields';
+import type { Def } from '../contracts/schemaFields';
 import { upcast } from '../versioning/upcast';
 import { arbitraryOf } from './arbitraryOf';
 import { idPool } from './commandSequence';
@@ -12,14 +14,6 @@ import type { PropertyFailure, ThenClause } from './counterexample';
 import { CHECK_TIME } from './runSequence';
 import { stateDifferences, valueAtPath } from './stateDifferences';
 
-interface Def {
-  type: string;
-  [key: string]: unknown;
-}
-
-function defOf(schema: z.ZodType): Def {
-  return (schema as unknown as { _zod: { def: Def } })._zod.def;
-}
 
 /** One upcaster chain to check: data of `event` stored at version `from`, read at the current version. */
 export interface UpcastTarget {

@@ -1,13 +1,7 @@
 import type { z } from 'zod';
 
-interface Def {
-  type: string;
-  [key: string]: unknown;
-}
-
-function defOf(schema: z.ZodType): Def {
-  return (schema as unknown as { _zod: { def: Def } })._zod.def;
-}
+import { defOf } from './schemaFields';
+import type { Def } from './schemaFields';
 
 /**
  * A plausible value for a schema, used when a scenario names an event or command without

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { closest } from '../core/suggest';
-import { defOf, unwrap } from './schemaField';
+import { defOf, unwrap } from '../contracts/schemaFields';
 
 export type Coerced = { ok: true; value: unknown } | { ok: false; problem: string };
 

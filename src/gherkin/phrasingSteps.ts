@@ -7,7 +7,7 @@ import { coerceCell } from './coerceCell';
 import { checkData } from './readTable';
 import { resolveAggregate } from './resolve';
 import { ScenarioError } from './scenarioError';
-import { fieldSchema } from './schemaField';
+import { fieldSchema } from '../contracts/schemaFields';
 import type { VocabularyStep } from './vocabulary';
 import { streamIdOf } from '../aggregate/defineAggregate';
 

@@ -5,7 +5,7 @@ import { setAtPath } from '../testing/fieldPaths';
 import { coerceCell } from './coerceCell';
 import { ScenarioError } from './scenarioError';
 import type { CellRef } from './scenarioError';
-import { fieldPaths, fieldSchema } from './schemaField';
+import { fieldPaths, fieldSchema } from '../contracts/schemaFields';
 import type { StepPlace } from './stepPlace';
 
 export type Rows = readonly (readonly string[])[];

@@ -12,7 +12,7 @@ import { buildData, checkData, headedRows, singleRecord } from './readTable';
 import type { Rows, TableField } from './readTable';
 import { resolveAggregate, resolveCommand, resolveEvent, splitNames } from './resolve';
 import { ScenarioError } from './scenarioError';
-import { fieldPaths, fieldSchema } from './schemaField';
+import { fieldPaths, fieldSchema } from '../contracts/schemaFields';
 import type { StepArgument, StepContext } from './stepContext';
 import type { StepPhrase } from './stepPhrase';
 

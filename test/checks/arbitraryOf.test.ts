@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { z } from 'zod';
-import { arbitraryOf, cellText } from '../../src/checks';
+import { arbitraryOf } from '../../src/checks';
+import { cellText, tableText } from '../../src/testing';
 
 const sample = <T>(schema: z.ZodType<T>, n = 300): T[] => fc.sample(arbitraryOf(schema), { numRuns: n, seed: 1 }) as T[];
 
@@ -80,6 +81,6 @@ describe('cellText: values the step library reads back', () => {
     assert.equal(cellText({ a: 1 }), '{"a":1}');
     assert.equal(cellText(undefined), '');
     assert.equal(cellText(null), 'null');
-    assert.equal(cellText('a|b\\c\nd'), 'a\\|b\\\\c\\nd');
+    assert.equal(tableText([[cellText('a|b\\c\nd')]], ''), '| a\\|b\\\\c\\nd |', 'a table escapes what Gherkin would misread');
   });
 });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 
-interface Def {
+/** zod 4 keeps a schema's definition on `_zod.def`; this is the part eventspec reads. */
+export interface Def {
   type: string;
   innerType?: z.ZodType;
   shape?: Record<string, z.ZodType>;
@@ -11,6 +12,7 @@ interface Def {
   entries?: Record<string, string | number>;
   values?: unknown[];
   format?: string;
+  [key: string]: unknown;
 }
 
 export function defOf(schema: z.ZodType): Def {
@@ -44,6 +46,12 @@ export function fieldSchema(root: z.ZodType, path: string): z.ZodType | undefine
     else return undefined;
   }
   return current;
+}
+
+/** The fields of an object schema under its wrappers, or undefined for anything else. */
+export function objectShape(schema: z.ZodType): Record<string, z.ZodType> | undefined {
+  const def = defOf(unwrap(schema).schema);
+  return def.type === 'object' ? def.shape : undefined;
 }
 
 /** Every field a table may name, dotted for nested objects (for did-you-mean and for docs). */
