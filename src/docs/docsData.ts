@@ -78,7 +78,7 @@ export interface StepDoc {
   readonly keyword: string;
   readonly text: string;
   readonly status: ScenarioStatus;
-  /** true for Before/After hooks, shown only when they did not pass */
+  /** A Before/After hook; kept only when it did not pass. */
   readonly hook?: boolean;
   readonly table?: string[][];
   readonly docString?: { readonly content: string; readonly mediaType?: string };

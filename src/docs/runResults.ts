@@ -192,7 +192,8 @@ export function runResults(fileEnvelopes: readonly m.Envelope[], streamEnvelopes
         const error = result ? errorText(result) : undefined;
         step = { keyword: when, text: hook?.name ? `hook "${hook.name}"` : 'hook', status, hook: true, ...(error ? { error: cut(error) } : {}) };
       }
-      steps.push(step);
+      // a hook that passed says nothing a reader needs
+      if (!step.hook || status !== 'passed') steps.push(step);
       if (result && (!worst || SEVERITY[result.status]! > SEVERITY[worst.status]!)) {
         worst = result;
         worstStep = step;

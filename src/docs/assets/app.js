@@ -62,6 +62,13 @@
     } }, tag);
   }
 
+  // The first few lines of an error that say what went wrong, without the stack.
+  function gist(error) {
+    var lines = error.split('\n').filter(function (l) { return l.trim() !== '' && !/^\s+at /.test(l); });
+    var text = lines.slice(0, 3).join('\n');
+    return text.length > 300 ? text.slice(0, 300) + '…' : text;
+  }
+
   function pre(text, cls) {
     return h('pre', { class: cls || '' }, text);
   }
@@ -190,7 +197,7 @@
       link('#/scenario/' + id, s.name, { class: 'scenario-name' }),
       h('span', { class: 'muted' }, ' — ', link('#/feature/' + s.feature, data.features[s.feature].name)),
       s.tags.length ? h('span', { class: 'tags' }, s.tags.map(tagChip)) : null,
-      s.error ? h('div', { class: 'error-line' }, s.error.split('\n')[0]) : null);
+      s.error ? h('div', { class: 'error-line' }, gist(s.error)) : null);
   }
 
   function catalogHits() {
