@@ -203,8 +203,9 @@ export function runResults(fileEnvelopes: readonly m.Envelope[], streamEnvelopes
     let status: ScenarioStatus;
     if (!testCase || !attempt) status = 'not run';
     else if (!ended) status = 'incomplete';
-    else status = worst ? lower(worst.status) : 'passed';
-    const error = status !== 'passed' && worstStep?.error ? worstStep.error : undefined;
+    else status = worst ? lower(worst.status) : 'unknown'; // no steps at all: Cucumber's own rule says unknown
+    const error =
+      status !== 'passed' && worstStep?.error ? worstStep.error : status === 'unknown' && pickle.steps.length === 0 ? 'this scenario has no steps, so it checks nothing' : undefined;
 
     const { events, extra, problem } = attempt ? readAttachments(attachments.get(attempt.id) ?? []) : { events: [], extra: [], problem: undefined };
     const rule = owner.ast.ruleOf.get(pickle.astNodeIds[0] ?? '');
