@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { getWorstTestStepResult, type Envelope, type TestStepResult } from '@cucumber/messages';
-import { buildDocs } from '../../src/docs';
+import { buildSample, KIT, ndjsonOf, samples } from './kitSamples';
 
-/**
- * Every sample of @cucumber/compatibility-kit: streams from other Cucumber implementations, with
- * every status, hooks, retries, attachments, rules, outlines, Markdown features, run-level errors.
- * (Kit 30.0.0's samples validate against the messages.schema.json of @cucumber/messages 32.3.1, the
- * version cucumber-js 12.9 writes.) Their uris are `samples/<name>/...`, so the features are copied
- * under that name to line up with the stream, as they would in the project that ran them.
- */
-export const KIT = join(dirname(require.resolve('@cucumber/compatibility-kit/package.json')), 'features');
-export const samples = readdirSync(KIT).filter((name) => readdirSync(join(KIT, name)).some((f) => f.endsWith('.ndjson')));
-
+/** Every compatibility-kit sample goes through the generator; @cucumber/messages' own rule is the oracle for statuses. */
 const work = mkdtempSync(join(tmpdir(), 'eventspec-kit-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
@@ -46,13 +37,6 @@ function expectedStatuses(envelopes: Envelope[]): Map<string, string> {
   return out;
 }
 
-export function buildSample(name: string, out: string) {
-  const root = join(work, name);
-  cpSync(join(KIT, name), join(root, 'samples', name), { recursive: true });
-  const ndjson = readdirSync(join(KIT, name)).find((f) => f.endsWith('.ndjson'))!;
-  return buildDocs({ features: 'samples', messages: join('samples', name, ndjson), cwd: root, out });
-}
-
 describe('every compatibility-kit sample', () => {
   it('finds the samples', () => {
     assert.ok(samples.length >= 40, `only ${samples.length} samples in ${KIT}`);
@@ -60,9 +44,8 @@ describe('every compatibility-kit sample', () => {
 
   for (const name of samples) {
     it(name, () => {
-      const built = buildSample(name, join(work, name, 'site'));
-      const ndjson = readdirSync(join(KIT, name)).find((f) => f.endsWith('.ndjson'))!;
-      const envelopes = readFileSync(join(KIT, name, ndjson), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Envelope);
+      const built = buildSample(name, join(work, name));
+      const envelopes = readFileSync(ndjsonOf(name), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Envelope);
       const pickles = envelopes.filter((e) => e.pickle).map((e) => e.pickle!);
       const expected = expectedStatuses(envelopes);
       const { data } = built;
