@@ -22,9 +22,21 @@ const PROBE_TIME = new Date('2025-01-01T00:00:00.000Z');
 export function exploreFlows(aggregate: AnyAggregate): Map<string, ExploredFlow> {
   const flows = new Map<string, ExploredFlow>();
   for (const c of aggregate.commands) flows.set(c.name, { command: c.name, events: new Set(), rejections: new Set() });
+  // Values the domain's own examples use, by field name: a command without an example then
+  // refers to the same things (the sku an item was added with, say) instead of a placeholder.
+  const known: Record<string, unknown> = {};
+  for (const c of [...aggregate.commands, ...aggregate.events]) {
+    if (c.example && typeof c.example === 'object') Object.assign(known, c.example);
+  }
   const examples = aggregate.commands.flatMap((c) => {
-    const parsed = c.schema.safeParse(c.example ?? safely(() => exampleOf(c.schema)));
-    return parsed.success ? [{ name: c.name, data: parsed.data }] : [];
+    const base = c.example ?? safely(() => exampleOf(c.schema));
+    const shared = base && typeof base === 'object' ? Object.fromEntries(Object.keys(base).filter((k) => k in known).map((k) => [k, known[k]])) : {};
+    const variants = [base, { ...(base as object), ...shared }];
+    return variants.flatMap((data, i) => {
+      if (i > 0 && Object.keys(shared).length === 0) return [];
+      const parsed = c.schema.safeParse(data);
+      return parsed.success ? [{ name: c.name, data: parsed.data }] : [];
+    });
   });
   const decide = aggregate.decide as Record<string, ((data: unknown, state: unknown, ctx: unknown) => unknown) | undefined>;
   const evolve = aggregate.evolve as Record<string, ((state: unknown, data: unknown, event: RecordedEvent) => unknown) | undefined>;
