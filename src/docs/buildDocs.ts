@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Envelope } from '@cucumber/messages';
+import type { Domain } from '../domain/defineDomain';
+import type { StepPhrase } from '../gherkin/stepPhrase';
+import type { DocsData, ScenarioStatus } from './docsData';
+import { domainCatalog } from './domainCatalog';
+import { readFeatureFiles } from './readFeatureFiles';
+import { DocsInputError, readMessageStream } from './readMessageStream';
+import { runResults, type StreamInfo } from './runResults';
+import { stepGlossary } from './stepGlossary';
+import { uncovered } from './uncovered';
+import { writeSite } from './writeSite';
+
+export interface BuildDocsOptions {
+  /** Feature files: paths, directories or globs, relative to `cwd`. */
+  features?: string | readonly string[];
+  /** The last run's Cucumber message stream (NDJSON). */
+  messages?: string;
+  domain?: Domain;
+  /** The step vocabulary, for descriptions and examples in the glossary. */
+  vocabulary?: readonly StepPhrase[];
+  /** Where the site goes; default `site`. */
+  out?: string;
+  title?: string;
+  cwd?: string;
+  /** Build a site without results when the message stream does not exist (it says so on the page). */
+  allowMissingResults?: boolean;
+}
+
+export interface BuiltDocs {
+  readonly out: string;
+  readonly index: string;
+  readonly bytes: number;
+  readonly data: DocsData;
+  /** Scenarios per status, for a one-line summary. */
+  readonly counts: Partial<Record<ScenarioStatus, number>>;
+}
+
+/** Builds the living documentation site from feature files, the last run and the domain registry. */
+export function buildDocs(options: BuildDocsOptions = {}): BuiltDocs {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const out = resolve(cwd, options.out ?? 'site');
+  const data = docsData(options, cwd);
+  const { index, bytes } = writeSite(data, out);
+  const counts: Partial<Record<ScenarioStatus, number>> = {};
+  for (const s of data.scenarios) counts[s.status] = (counts[s.status] ?? 0) + 1;
+  return { out, index, bytes, data, counts };
+}
+
+/** The page's data without writing anything. */
+export function docsData(options: BuildDocsOptions, cwd = resolve(options.cwd ?? process.cwd())): DocsData {
+  if (options.features === undefined && options.messages === undefined && options.domain === undefined) {
+    throw new DocsInputError('nothing to document: give feature files, a Cucumber message stream or a domain');
+  }
+  const fileEnvelopes = options.features !== undefined ? readFeatureFiles(options.features, cwd) : [];
+  let streamEnvelopes: Envelope[] = [];
+  let info: StreamInfo;
+  if (options.messages === undefined) {
+    info = { missing: 'no Cucumber message stream was given' };
+  } else {
+    const path = resolve(cwd, options.messages);
+    if (!existsSync(path) && options.allowMissingResults) {
+      info = { missing: `${options.messages} does not exist (run the features to produce it)` };
+    } else {
+      const stream = readMessageStream(path);
+      streamEnvelopes = stream.envelopes;
+      info = { source: options.messages, ...(stream.truncatedAt !== undefined ? { truncatedAt: stream.truncatedAt } : {}) };
+    }
+  }
+  const results = runResults(fileEnvelopes, streamEnvelopes, info);
+  const glossary = stepGlossary(results.stepDefinitions, options.vocabulary ?? [], options.domain, results.scenarios, results.parameterTypes);
+  const catalog = domainCatalog(options.domain, results.scenarios, glossary.phrasingTypes);
+  const partial = {
+    run: results.run,
+    features: results.features,
+    scenarios: results.scenarios,
+    aggregates: catalog.aggregates,
+    events: catalog.events,
+    commands: catalog.commands,
+    glossary: glossary.phrases,
+  };
+  return {
+    title: options.title ?? `${options.domain?.name ?? 'eventspec'} — living documentation`,
+    generatedAt: new Date().toISOString(),
+    ...partial,
+    uncovered: uncovered(partial),
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * Everything the living documentation page shows, as plain JSON. The generator computes it once;
+ * the page only filters and renders it, so the site needs no server and no fetch.
+ */
+
+/** Cucumber's step and scenario outcomes, lower-cased, plus the two a partial stream leaves behind. */
+export type ScenarioStatus =
+  | 'passed'
+  | 'failed'
+  | 'ambiguous'
+  | 'undefined'
+  | 'pending'
+  | 'skipped'
+  | 'unknown'
+  /** started, but the stream ends before it finished */
+  | 'incomplete'
+  /** in the feature files, but not in the last run (filtered out, or no results at all) */
+  | 'not run';
+
+export interface DocsData {
+  readonly title: string;
+  readonly generatedAt: string;
+  readonly run: RunDoc;
+  readonly features: FeatureDoc[];
+  readonly scenarios: ScenarioDoc[];
+  readonly aggregates: AggregateDoc[];
+  readonly events: ContractDoc[];
+  readonly commands: ContractDoc[];
+  readonly glossary: PhraseDoc[];
+  readonly uncovered: UncoveredDoc;
+}
+
+export interface RunDoc {
+  /** complete: a whole stream was read; partial: it was cut short; missing: there were no results. */
+  readonly state: 'complete' | 'partial' | 'missing';
+  readonly source?: string;
+  /** What is missing or odd about the results, in plain words. */
+  readonly problems: string[];
+  readonly startedAt?: string;
+  readonly finishedAt?: string;
+  readonly success?: boolean;
+  readonly implementation?: string;
+  /** Whether the stream carried eventspec's recorded-events attachments at all. */
+  readonly hasRecordedEvents: boolean;
+}
+
+export interface FeatureDoc {
+  readonly id: number;
+  readonly uri: string;
+  readonly keyword: string;
+  readonly name: string;
+  readonly description: string;
+  readonly tags: string[];
+  readonly scenarios: number[];
+}
+
+export interface ScenarioDoc {
+  readonly id: number;
+  readonly feature: number;
+  readonly rule?: string;
+  readonly keyword: string;
+  readonly name: string;
+  readonly description: string;
+  readonly tags: string[];
+  readonly uri: string;
+  readonly line?: number;
+  readonly status: ScenarioStatus;
+  /** Attempts made when the run retried the scenario; the last one counts. */
+  readonly attempts: number;
+  readonly error?: string;
+  readonly durationMs?: number;
+  readonly steps: StepDoc[];
+  readonly events: RecordedEventDoc[];
+  readonly attachments: AttachmentDoc[];
+}
+
+export interface StepDoc {
+  readonly keyword: string;
+  readonly text: string;
+  readonly status: ScenarioStatus;
+  /** A Before/After hook; kept only when it did not pass. */
+  readonly hook?: boolean;
+  readonly table?: string[][];
+  readonly docString?: { readonly content: string; readonly mediaType?: string };
+  readonly error?: string;
+}
+
+export interface RecordedEventDoc {
+  readonly streamId: string;
+  readonly version?: number;
+  readonly position?: number;
+  readonly type: string;
+  readonly schemaVersion?: number;
+  readonly data: unknown;
+  readonly metadata?: unknown;
+}
+
+export interface AttachmentDoc {
+  readonly mediaType: string;
+  readonly fileName?: string;
+  /** Text attachments only, cut to a readable length. */
+  readonly text?: string;
+}
+
+export interface FieldDoc {
+  readonly path: string;
+  readonly type: string;
+  readonly required: boolean;
+  readonly description?: string;
+  readonly default?: unknown;
+}
+
+export interface SchemaDoc {
+  readonly fields: FieldDoc[];
+  readonly jsonSchema: unknown;
+  /** Set when zod could not express the schema as JSON Schema. */
+  readonly problem?: string;
+}
+
+export interface ContractDoc {
+  readonly kind: 'event' | 'command';
+  readonly name: string;
+  readonly aggregate: string;
+  readonly description?: string;
+  readonly version: number;
+  readonly schema: SchemaDoc;
+  readonly example?: unknown;
+  readonly upcasters: { readonly from: number; readonly to: number; readonly schema: SchemaDoc }[];
+  /** Scenarios that recorded this event (from the run's attachments). */
+  readonly recordedIn: number[];
+  /** Scenarios whose steps name this type. */
+  readonly mentionedIn: number[];
+}
+
+export interface FlowDoc {
+  readonly command: string;
+  readonly events: string[];
+  readonly rejections: string[];
+  /** observed: seen in the last run; explored: found by trying the command's example on reachable states. */
+  readonly source: 'observed' | 'explored' | 'both';
+}
+
+export interface AggregateDoc {
+  readonly name: string;
+  readonly description?: string;
+  readonly commands: string[];
+  readonly events: string[];
+  readonly rejections: { readonly name: string; readonly description: string; readonly seenIn: number[] }[];
+  readonly invariants: string[];
+  readonly snapshotEvery?: number;
+  readonly flows: FlowDoc[];
+  /** Mermaid source of the commands → events diagram. */
+  readonly diagram: string;
+}
+
+export interface PhraseDoc {
+  readonly keyword?: string;
+  readonly text: string;
+  readonly kind: 'cucumber expression' | 'regular expression' | 'domain phrasing';
+  readonly source: 'vocabulary' | 'domain' | 'step definition';
+  readonly description?: string;
+  readonly example?: string;
+  readonly location?: string;
+  /** Scenarios whose steps matched it; undefined when the run cannot tell. */
+  readonly usedIn?: number[];
+}
+
+export interface UncoveredDoc {
+  readonly events: string[];
+  readonly commands: string[];
+  readonly rejections: string[];
+  readonly phrases: string[];
+  /** Why a list may be incomplete (no run, no recorded-events attachments). */
+  readonly notes: string[];
+}

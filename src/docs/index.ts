@@ -1,0 +1,9 @@
+/** Living documentation: a static site from feature files, the last run's messages and the domain registry. */
+export { buildDocs, docsData } from './buildDocs';
+export type { BuildDocsOptions, BuiltDocs } from './buildDocs';
+export { docsCommand } from './docsCommand';
+export type { DocsCommandOptions } from './docsCommand';
+export { DocsInputError, parseMessageStream, readMessageStream } from './readMessageStream';
+export { RECORDED_EVENTS_MEDIA_TYPE } from './runResults';
+export { readSiteData } from './writeSite';
+export type * from './docsData';

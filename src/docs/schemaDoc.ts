@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { FieldDoc, SchemaDoc } from './docsData';
+
+type Json = Record<string, unknown>;
+
+/**
+ * A contract's schema as a field list a product owner can read (dotted paths for nested fields,
+ * as in feature tables) plus the JSON Schema itself, both from zod's own converter.
+ */
+export function schemaDoc(schema: z.ZodType): SchemaDoc {
+  let jsonSchema: Json;
+  try {
+    // input side: what a scenario or a caller has to provide (fields with defaults are optional)
+    jsonSchema = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Json;
+  } catch (error) {
+    return { fields: [], jsonSchema: null, problem: `zod could not describe this schema as JSON Schema: ${(error as Error).message}` };
+  }
+  const fields: FieldDoc[] = [];
+  collect(jsonSchema, '', true, fields, jsonSchema, 0);
+  return { fields, jsonSchema };
+}
+
+function collect(node: Json, path: string, required: boolean, out: FieldDoc[], root: Json, depth: number): void {
+  const resolved = resolveRef(node, root);
+  const properties = resolved.properties as Record<string, Json> | undefined;
+  if (resolved.type === 'object' && properties && depth < 6) {
+    const requiredKeys = new Set((resolved.required as string[] | undefined) ?? []);
+    for (const [key, child] of Object.entries(properties)) {
+      collect(child, path ? `${path}.${key}` : key, requiredKeys.has(key), out, root, depth + 1);
+    }
+    return;
+  }
+  if (path === '') return;
+  out.push({
+    path,
+    type: typeName(resolved, root),
+    required,
+    ...(typeof resolved.description === 'string' ? { description: resolved.description } : {}),
+    ...('default' in resolved ? { default: resolved.default } : {}),
+  });
+}
+
+function resolveRef(node: Json, root: Json): Json {
+  const ref = node.$ref;
+  if (typeof ref !== 'string' || !ref.startsWith('#/')) return node;
+  let current: unknown = root;
+  for (const part of ref.slice(2).split('/')) current = (current as Json | undefined)?.[part];
+  return (current as Json | undefined) ?? node;
+}
+
+function typeName(node: Json, root: Json): string {
+  const n = resolveRef(node, root);
+  if (Array.isArray(n.enum)) return `one of ${n.enum.map((v) => JSON.stringify(v)).join(', ')}`;
+  if ('const' in n) return `exactly ${JSON.stringify(n.const)}`;
+  const options = (n.anyOf ?? n.oneOf) as Json[] | undefined;
+  if (Array.isArray(options)) return options.map((o) => typeName(o, root)).join(' or ');
+  let base: string;
+  if (Array.isArray(n.type)) base = n.type.join(' or ');
+  else if (n.type === 'array') base = `list of ${n.items && typeof n.items === 'object' ? typeName(n.items as Json, root) : 'anything'}`;
+  else if (n.type === 'object') base = n.additionalProperties && typeof n.additionalProperties === 'object' ? `map of ${typeName(n.additionalProperties as Json, root)}` : 'object';
+  else if (n.type === 'integer') base = 'whole number';
+  else if (typeof n.type === 'string') base = n.type;
+  else base = 'anything';
+  const notes: string[] = [];
+  if (typeof n.format === 'string') notes.push(n.format);
+  // zod states the safe-integer range on every int; it says nothing to a reader
+  const bound = (v: unknown): v is number => typeof v === 'number' && Math.abs(v) < Number.MAX_SAFE_INTEGER;
+  if (bound(n.minimum)) notes.push(`≥ ${n.minimum}`);
+  if (bound(n.exclusiveMinimum)) notes.push(`> ${n.exclusiveMinimum}`);
+  if (bound(n.maximum)) notes.push(`≤ ${n.maximum}`);
+  if (bound(n.exclusiveMaximum)) notes.push(`< ${n.exclusiveMaximum}`);
+  if (typeof n.minLength === 'number' && n.minLength > 0) notes.push(`at least ${n.minLength} character${n.minLength === 1 ? '' : 's'}`);
+  if (typeof n.maxLength === 'number') notes.push(`at most ${n.maxLength} characters`);
+  if (typeof n.pattern === 'string') notes.push(`matching ${n.pattern}`);
+  return notes.length > 0 ? `${base} (${notes.join(', ')})` : base;
+}

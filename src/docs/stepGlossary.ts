@@ -1,0 +1,113 @@
+import { CucumberExpression, ParameterType, ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
+import type { Domain } from '../domain/defineDomain';
+import type { StepPhrase } from '../gherkin/stepPhrase';
+import type { PhraseDoc, ScenarioDoc } from './docsData';
+import type { StepDefinitionUse } from './runResults';
+
+export interface Glossary {
+  readonly phrases: PhraseDoc[];
+  /** Per scenario, the event and command types its steps reach through domain phrasings. */
+  readonly phrasingTypes: Map<number, Set<string>>;
+}
+
+/**
+ * Every phrasing a feature may use: the step definitions the run registered, the kit's
+ * vocabulary and the domain's own wordings, each with the scenarios that used it. A phrase the
+ * run did not register is matched against the step texts, so unused ones still show as unused.
+ */
+export function stepGlossary(
+  definitions: readonly StepDefinitionUse[],
+  vocabulary: readonly StepPhrase[],
+  domain: Domain | undefined,
+  scenarios: readonly ScenarioDoc[],
+  parameterTypes: readonly { name: string; regularExpressions: string[] }[],
+): Glossary {
+  const phrases: PhraseDoc[] = [];
+  const byPattern = new Map(definitions.map((d) => [d.pattern, d]));
+  const used = new Set<string>();
+  const stepTexts = scenarios.flatMap((s) => s.steps.filter((st) => !st.hook).map((st) => ({ id: s.id, text: st.text })));
+  const registry = registryWith(parameterTypes);
+
+  for (const phrase of vocabulary) {
+    const definition = byPattern.get(phrase.expression);
+    if (definition) used.add(phrase.expression);
+    const usedIn = definition?.usedIn ?? matchExpression(phrase.expression, registry, stepTexts);
+    phrases.push({
+      keyword: phrase.keyword,
+      text: phrase.expression,
+      kind: 'cucumber expression',
+      source: phrase.source,
+      description: phrase.description,
+      example: phrase.example,
+      ...(definition?.location ? { location: definition.location } : {}),
+      ...(usedIn ? { usedIn } : {}),
+    });
+  }
+
+  const phrasingTypes = new Map<number, Set<string>>();
+  for (const phrasing of domain?.phrasings ?? []) {
+    const pattern = phrasingPattern(phrasing.text);
+    const usedIn: number[] = [];
+    for (const { id, text } of stepTexts) {
+      if (!pattern.test(text)) continue;
+      if (usedIn[usedIn.length - 1] !== id) usedIn.push(id);
+      let types = phrasingTypes.get(id);
+      if (!types) phrasingTypes.set(id, (types = new Set()));
+      types.add(phrasing.type);
+    }
+    const verb = phrasing.keyword === 'When' ? `sends ${phrasing.type} to` : phrasing.keyword === 'Given' ? `records ${phrasing.type} in` : `expects ${phrasing.type} from`;
+    phrases.push({
+      keyword: phrasing.keyword,
+      text: phrasing.text,
+      kind: 'domain phrasing',
+      source: 'domain',
+      description: `${verb} ${phrasing.aggregate}`,
+      usedIn,
+    });
+  }
+
+  // step definitions of the run that neither list describes (another library's, or the project's own)
+  for (const d of definitions) {
+    if (used.has(d.pattern)) continue;
+    phrases.push({ text: d.pattern, kind: d.kind, source: 'step definition', ...(d.location ? { location: d.location } : {}), usedIn: d.usedIn });
+  }
+  return { phrases, phrasingTypes };
+}
+
+/** A domain phrasing as a pattern: placeholders take a quoted value or a run of text. */
+export function phrasingPattern(text: string): RegExp {
+  const parts = text.split(/(\{[A-Za-z_][A-Za-z0-9_.]*\})/);
+  const source = parts.map((p, i) => (i % 2 === 1 ? '(?:"[^"]*"|.+?)' : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+  return new RegExp(`^${source}:?$`);
+}
+
+function registryWith(parameterTypes: readonly { name: string; regularExpressions: string[] }[]): ParameterTypeRegistry {
+  const registry = new ParameterTypeRegistry();
+  for (const p of parameterTypes) {
+    try {
+      registry.defineParameterType(new ParameterType(p.name, p.regularExpressions, null, (s: string) => s, false, false));
+    } catch {
+      // a clash with a built-in type: the built-in one serves for matching
+    }
+  }
+  return registry;
+}
+
+function matchExpression(expression: string, registry: ParameterTypeRegistry, steps: readonly { id: number; text: string }[]): number[] | undefined {
+  let compiled: CucumberExpression;
+  try {
+    compiled = new CucumberExpression(expression, registry);
+  } catch {
+    return undefined; // uses a parameter type this run did not define: usage unknown
+  }
+  const out: number[] = [];
+  for (const { id, text } of steps) {
+    if (out[out.length - 1] === id) continue;
+    try {
+      if (compiled.match(text)) out.push(id);
+    } catch {
+      // a parameter transform failed on this text: not a match
+    }
+  }
+  return out;
+}

@@ -1,0 +1,193 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { buildDocs } from '../../src/docs';
+import { browserUnavailable, openBrowser, type Browser } from './browser';
+import { buildSample, samples } from './kitSamples';
+import { shop } from './fixtures/shop/domain';
+
+const FIXTURE = join(__dirname, 'fixtures', 'shop');
+const skip = browserUnavailable();
+const work = mkdtempSync(join(tmpdir(), 'eventspec-site-'));
+let browser: Browser;
+
+before(async () => {
+  if (!skip) browser = await openBrowser();
+});
+after(async () => {
+  await browser?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const site = buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: FIXTURE, out: join(work, 'site') });
+const url = (hash = '') => pathToFileURL(site.index).href + hash;
+
+/** Opens a page, runs the checks, and fails on any console error, uncaught exception or dialog. */
+async function onPage(address: string, check: (page: Page) => Promise<void>): Promise<void> {
+  const { page, errors, dialogs } = await browser.page();
+  try {
+    await page.goto(address);
+    await page.waitForSelector('html[data-ready="true"]');
+    await check(page);
+    assert.deepEqual(errors, [], 'console errors');
+    assert.deepEqual(dialogs, [], 'dialogs (injected script)');
+  } finally {
+    await page.close();
+  }
+}
+
+const rowNames = (page: Page) => page.locator('.scenario-row .scenario-name').allTextContents();
+
+describe('the living documentation in Chromium', { skip }, () => {
+  it('opens from file:// and lists every scenario', async () => {
+    await onPage(url(), async (page) => {
+      assert.equal(await page.locator('#result-count').textContent(), '11 of 11 scenarios');
+      assert.equal(await page.locator('.scenario-row').count(), 11);
+      assert.equal(await page.title(), 'Shop — living documentation');
+    });
+  });
+
+  it('searches scenarios by name, step text and table cells', async () => {
+    await onPage(url(), async (page) => {
+      await page.fill('#search', 'empty cart');
+      await page.locator('#result-count', { hasText: /^1 of 11 scenarios$/ }).waitFor();
+      assert.deepEqual(await rowNames(page), ['An empty cart cannot be checked out']);
+      await page.fill('#search', 'PEN-2');
+      await page.locator('.scenario-row', { hasText: 'Adding PEN-2' }).waitFor();
+      assert.deepEqual(await rowNames(page), ['Adding PEN-2']);
+      await page.fill('#search', 'checkedout');
+      await page.locator('#catalog-hits').waitFor();
+      assert.match((await page.locator('#catalog-hits').textContent()) ?? '', /CheckedOut/);
+    });
+  });
+
+  it('filters by tag and by status', async () => {
+    await onPage(url(), async (page) => {
+      await page.selectOption('#tag-filter', '@smoke');
+      assert.deepEqual(await rowNames(page), ['A cart with an item can be checked out']);
+      await page.selectOption('#tag-filter', '@cart');
+      await page.selectOption('#status-filter', 'failed');
+      assert.deepEqual(await rowNames(page), ['Paying twice is refused']);
+      await page.selectOption('#tag-filter', '');
+      await page.selectOption('#status-filter', 'undefined');
+      assert.deepEqual(await rowNames(page), ['Nobody wrote this step yet']);
+      await page.click('#clear-filters');
+      assert.equal(await page.locator('.scenario-row').count(), 11);
+      // a tag on a row filters by that tag
+      await page.locator('.scenario-row .tag[data-tag="@wip"]').first().click();
+      assert.deepEqual(await rowNames(page), ['Paying twice is refused']);
+    });
+  });
+
+  it('opens a scenario and shows its steps, error and recorded events', async () => {
+    await onPage(url(), async (page) => {
+      await page.click('text=A cart with an item can be checked out');
+      await page.waitForSelector('#scenario');
+      assert.equal(await page.locator('#scenario-title').textContent(), 'Scenario: A cart with an item can be checked out');
+      assert.deepEqual(await page.locator('#recorded-events tr.recorded-event').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-type'))), ['ItemAdded', 'CheckedOut']);
+      assert.match((await page.locator('#recorded-events').textContent()) ?? '', /"currency": "EUR"/);
+      assert.equal(await page.locator('table.datatable').count(), 1);
+    });
+    await onPage(url('#/failures'), async (page) => {
+      assert.equal(await page.locator('.failure-row').count(), 4);
+      await page.click('.failure-row >> text=Paying twice is refused');
+      await page.waitForSelector('#scenario');
+      assert.match((await page.locator('.failure pre.error').textContent()) ?? '', /CheckedOut/);
+    });
+  });
+
+  it('opens an event in the catalog and shows the scenarios that use it', async () => {
+    await onPage(url('#/events'), async (page) => {
+      await page.click('#event-catalog >> text=ItemAdded');
+      await page.waitForSelector('#contract[data-name="ItemAdded"]');
+      const recorded = await page.locator('#recorded-in a').allTextContents();
+      assert.ok(recorded.includes('A cart with an item can be checked out'), recorded.join(', '));
+      assert.ok(!recorded.includes('An empty cart cannot be checked out'));
+      assert.match((await page.locator('#contract').textContent()) ?? '', /v1 → v2/);
+      assert.match((await page.locator('table.fields').first().textContent()) ?? '', /price\.currency/);
+      // and back from a scenario's recorded event to the catalog
+      await page.click('#recorded-in >> text=A cart with an item can be checked out');
+      await page.click('#recorded-events >> text=CheckedOut');
+      await page.waitForSelector('#contract[data-name="CheckedOut"]');
+    });
+  });
+
+  it('draws the aggregate diagram with the bundled Mermaid', async () => {
+    await onPage(url('#/aggregate/Cart'), async (page) => {
+      await page.waitForSelector('#diagram[data-rendered]', { timeout: 15_000 });
+      assert.equal(await page.locator('#diagram').getAttribute('data-rendered'), 'true');
+      const labels = (await page.locator('#diagram svg').textContent()) ?? '';
+      for (const name of ['AddToCart', 'ItemAdded', 'Checkout', 'CheckedOut', 'CartEmpty']) assert.ok(labels.includes(name), `${name} not in the diagram`);
+    });
+  });
+
+  it('shows the glossary with unused phrasings marked, and what no scenario covers', async () => {
+    await onPage(url('#/glossary'), async (page) => {
+      assert.equal(await page.locator('#glossary tr.phrase').count(), site.data.glossary.length);
+      assert.equal(await page.locator('#glossary tr.phrase[data-unused="true"]').count(), site.data.uncovered.phrases.length);
+      assert.match((await page.locator('#glossary tr.unused').first().textContent()) ?? '', /unused/);
+    });
+    await onPage(url('#/uncovered'), async (page) => {
+      assert.deepEqual(await page.locator('#uncovered-events li').allTextContents(), ['CartAbandoned']);
+      assert.deepEqual(await page.locator('#uncovered-commands li').allTextContents(), ['Abandon']);
+      assert.deepEqual(await page.locator('#uncovered-rejections li').allTextContents(), ['Cart: AlreadyCheckedOut']);
+    });
+  });
+
+  it('renders hostile names as text, never as markup', async () => {
+    await onPage(url(), async (page) => {
+      const row = page.locator('.scenario-row', { hasText: '<script>alert(1)</script>' });
+      assert.equal(await row.count(), 1);
+      await row.locator('.scenario-name').click();
+      await page.waitForSelector('#scenario');
+      assert.equal(await page.locator('#scenario-title').textContent(), 'Scenario: <script>alert(1)</script>');
+      assert.match((await page.locator('table.datatable').textContent()) ?? '', /<img src=x onerror=alert\(2\)>/);
+      assert.match((await page.locator('.crumbs').textContent()) ?? '', /Odd outcomes <b>bold<\/b>/);
+      assert.equal(await page.locator('#app script, #app img, #app b').count(), 0);
+    });
+  });
+
+  it('says when results are cut off or missing', async () => {
+    const dir = join(work, 'cut');
+    cpSync(FIXTURE, dir, { recursive: true });
+    const text = readFileSync(join(FIXTURE, 'run.ndjson'), 'utf8');
+    writeFileSync(join(dir, 'run.ndjson'), text.slice(0, Math.floor(text.length / 2)));
+    const cut = buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: dir, out: join(dir, 'site') });
+    await onPage(pathToFileURL(cut.index).href, async (page) => {
+      const banner = (await page.locator('#run-problems').textContent()) ?? '';
+      assert.match(banner, /Results are incomplete/);
+      assert.match(banner, /cut off at line \d+/);
+    });
+    const none = buildDocs({ features: 'features', messages: 'missing.ndjson', allowMissingResults: true, domain: shop, cwd: FIXTURE, out: join(work, 'none') });
+    await onPage(pathToFileURL(none.index).href, async (page) => {
+      assert.match((await page.locator('#run-problems').textContent()) ?? '', /Results are missing.*missing\.ndjson does not exist/);
+      assert.equal(await page.locator('.scenario-row[data-status="not run"]').count(), 11);
+    });
+  });
+
+  it('opens the site of every compatibility-kit sample without errors', async () => {
+    const { page, errors, dialogs } = await browser.page();
+    try {
+      for (const name of samples) {
+        const built = buildSample(name, join(work, 'kit', name));
+        await page.goto(pathToFileURL(built.index).href);
+        await page.waitForSelector('html[data-ready="true"]');
+        assert.equal(await page.locator('.scenario-row').count(), Math.min(100, built.data.scenarios.length), name);
+        if (built.data.scenarios.length > 0) {
+          await page.locator('.scenario-row .scenario-name').last().click();
+          await page.waitForSelector('#scenario');
+        }
+        await page.goto(pathToFileURL(built.index).href + '#/glossary');
+        await page.goto(pathToFileURL(built.index).href + '#/failures');
+        assert.deepEqual(errors, [], `console errors on the ${name} sample`);
+      }
+      assert.deepEqual(dialogs, []);
+    } finally {
+      await page.close();
+    }
+  });
+});
