@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The main job: run the example specifications on the embedded in-memory store, then summarise
-// the run from its Cucumber message stream.
+// The main job: run the example specifications on the embedded in-memory store, summarise the
+// run from its Cucumber message stream, and build the living documentation from it.
 const { spawnSync } = require('node:child_process');
 const { existsSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -19,6 +19,13 @@ if (!existsSync(messages)) {
 }
 console.log(`\n${summarise(readFileSync(messages, 'utf8'))}`);
 console.log(`\nreports: reports/cucumber.junit.xml, reports/cucumber.ndjson`);
+
+// Failures are what the documentation shows best, so it is built whatever the run's outcome.
+require('ts-node').register({ transpileOnly: true });
+const { docsCommand } = require('../src/docs');
+const { domain } = require('../src/domains');
+const { vocabulary } = require('../src/gherkin/vocabulary');
+docsCommand({ domain, vocabulary, cwd: root });
 process.exit(run.status ?? 1);
 
 /** Scenario counts per feature and status, read back from what cucumber wrote. */
