@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { expectNoReadModel, expectReadModel, inMemoryReadModelStore, projectionRunner, readModelNamed, sameValue } from '../../src/projections';
+import { exampleProjections, mixedHistoryStore, ordering } from './support';
+
+describe('read-model expectations (the logic behind the Then steps)', () => {
+  it('finds read models by name, with did-you-mean', () => {
+    assert.equal(readModelNamed(exampleProjections, 'AccountStatement').projection.name, 'AccountStatements');
+    assert.equal(readModelNamed(ordering, 'OrderSummary').projection.name, 'OrderSummaries');
+    assert.throws(() => readModelNamed(exampleProjections, 'OrderSumary'), /unknown read model `OrderSumary` — did you mean `OrderSummary`\?/);
+  });
+
+  it('compares the given fields only, accepting table text for numbers and booleans', async () => {
+    const events = await mixedHistoryStore();
+    const readModels = inMemoryReadModelStore();
+    await projectionRunner({ events, readModels, projections: exampleProjections }).caughtUp();
+    const summary = readModelNamed(exampleProjections, 'OrderSummary');
+    await expectReadModel(readModels, summary, 'alice', { orders: '2', shipped: 2, totalSpent: '20.20' });
+    await expectReadModel(readModels, readModelNamed(exampleProjections, 'AccountStatement'), 'a-1', { 'lines.1.kind': 'withdrawal', 'lines.0.amount': '100' });
+    await assert.rejects(
+      expectReadModel(readModels, summary, 'alice', { orders: 3, open: '1', customer: 'alice' }),
+      (error: Error) => {
+        assert.match(error.message, /^OrderSummary "alice" differs:\n {2}orders: expected 3, got 2\n {2}open: expected "1", got 0\nthe whole document: \{"customer":"alice"/);
+        assert.doesNotMatch(error.message, /customer: expected/);
+        return true;
+      },
+    );
+    await assert.rejects(expectReadModel(readModels, summary, 'zoe', { orders: 1 }), /there is no OrderSummary "zoe"; there are "alice", "bob"/);
+    await assert.rejects(expectReadModel(readModels, summary, 'alice', { totalSpnt: 1 }), /read model OrderSummary has no field `totalSpnt` — did you mean `totalSpent`\?/);
+    await assert.rejects(expectReadModel(readModels, summary, 'alice', { 'x.y': 1 }), /has no field `x.y` — expected one of its fields `customer`, `orders`/);
+    await expectNoReadModel(readModels, summary, 'zoe');
+    await assert.rejects(expectNoReadModel(readModels, summary, 'bob'), /expected no OrderSummary "bob", but found/);
+  });
+
+  it('reads table text leniently but not loosely', () => {
+    assert.ok(sameValue('20.00', 20));
+    assert.ok(sameValue('true', true));
+    assert.ok(sameValue('{"a":1}', { a: 1 }));
+    assert.ok(!sameValue('', 0));
+    assert.ok(!sameValue('20.01', 20));
+    assert.ok(!sameValue(20, '20'), 'a typed expectation is compared strictly');
+    assert.ok(!sameValue('yes', true));
+  });
+});
