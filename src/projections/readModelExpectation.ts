@@ -77,6 +77,68 @@ export async function expectReadModel(
   return doc;
 }
 
+/**
+ * Checks a list inside one document row by row, on the given columns only, and its length:
+ * `Then the AccountStatement "a-1" has lines:` with one table row per line.
+ */
+export async function expectReadModelList(
+  store: ReadModelStore,
+  ref: ReadModelRef,
+  id: string,
+  field: string,
+  rows: readonly Readonly<Record<string, unknown>>[],
+): Promise<void> {
+  const doc = await expectReadModel(store, ref, id, {});
+  const list = valueAtPath(doc, filterPath(field));
+  if (!Array.isArray(list)) {
+    throw new ReadModelMismatch(`${ref.name} "${id}" has no list \`${field}\` (got ${show(list)})`, ref.name, id, doc);
+  }
+  const differences = compareRows(rows, list, (i) => `row ${i + 1}`);
+  if (differences.length > 0) {
+    throw new ReadModelMismatch(`${ref.name} "${id}" ${field} differ:\n${differences.join('\n')}\nthe whole list: ${JSON.stringify(list)}`, ref.name, id, doc);
+  }
+}
+
+/**
+ * Checks that the read model holds exactly the documents of the rows (column `id`), each
+ * compared on the other given columns: `Then the OrderSummary read model has:`.
+ */
+export async function expectReadModelRows(store: ReadModelStore, ref: ReadModelRef, rows: readonly Readonly<Record<string, unknown>>[]): Promise<void> {
+  rows.forEach((row, i) => {
+    if (typeof row.id !== 'string' || row.id === '') throw new EventspecError(`row ${i + 1}: give each document's id in an \`id\` column`);
+  });
+  const docs = await store.find(ref.name);
+  const byId = new Map(docs.map((d) => [d.id, d.doc]));
+  const wanted = new Set(rows.map((r) => r.id as string));
+  const differences: string[] = [];
+  rows.forEach((row, i) => {
+    const { id, ...fields } = row;
+    if (!byId.has(id as string)) differences.push(`  row ${i + 1}: there is no ${ref.name} "${id as string}"`);
+    else differences.push(...compareRows([fields], [byId.get(id as string)], () => `row ${i + 1} ("${id as string}")`));
+  });
+  const extra = docs.filter((d) => !wanted.has(d.id)).map((d) => JSON.stringify(d.id));
+  if (extra.length > 0) differences.push(`  not in the table: ${extra.join(', ')}`);
+  if (differences.length > 0) {
+    throw new ReadModelMismatch(`the ${ref.name} read model differs:\n${differences.join('\n')}`, ref.name, '', docs);
+  }
+}
+
+function compareRows(rows: readonly Readonly<Record<string, unknown>>[], actual: readonly unknown[], label: (i: number) => string): string[] {
+  const differences: string[] = [];
+  rows.forEach((row, i) => {
+    if (i >= actual.length) {
+      differences.push(`  ${label(i)}: missing`);
+      return;
+    }
+    for (const [key, want] of Object.entries(row)) {
+      const got = valueAtPath(actual[i], filterPath(key));
+      if (!sameValue(want, got)) differences.push(`  ${label(i)}, ${key}: expected ${show(want)}, got ${show(got)}`);
+    }
+  });
+  if (actual.length > rows.length) differences.push(`  ${actual.length - rows.length} more than expected, starting with ${show(actual[rows.length])}`);
+  return differences;
+}
+
 /** Throws unless the document is absent. */
 export async function expectNoReadModel(store: ReadModelStore, ref: ReadModelRef, id: string): Promise<void> {
   const doc = await store.get(ref.name, id);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { expectNoReadModel, expectReadModel, inMemoryReadModelStore, projectionRunner, readModelNamed, sameValue } from '../../src/projections';
+import { expectNoReadModel, expectReadModel, expectReadModelList, expectReadModelRows, inMemoryReadModelStore, projectionRunner, readModelNamed, sameValue } from '../../src/projections';
 import { exampleProjections, mixedHistoryStore, ordering } from './support';
 
 describe('read-model expectations (the logic behind the Then steps)', () => {
@@ -30,6 +30,38 @@ describe('read-model expectations (the logic behind the Then steps)', () => {
     await assert.rejects(expectReadModel(readModels, summary, 'alice', { 'x.y': 1 }), /has no field `x.y` — expected one of its fields `customer`, `orders`/);
     await expectNoReadModel(readModels, summary, 'zoe');
     await assert.rejects(expectNoReadModel(readModels, summary, 'bob'), /expected no OrderSummary "bob", but found/);
+  });
+
+  it('checks a list in a document row by row, and whole read models by id', async () => {
+    const events = await mixedHistoryStore();
+    const readModels = inMemoryReadModelStore();
+    await projectionRunner({ events, readModels, projections: exampleProjections }).caughtUp();
+    const statement = readModelNamed(exampleProjections, 'AccountStatement');
+    await expectReadModelList(readModels, statement, 'a-1', 'lines', [
+      { kind: 'deposit', amount: '100.00', reference: 'salary', balanceAfter: '100' },
+      { kind: 'withdrawal', amount: '130.20', balanceAfter: '-30.20' },
+    ]);
+    await assert.rejects(
+      expectReadModelList(readModels, statement, 'a-1', 'lines', [{ kind: 'deposit' }]),
+      /AccountStatement "a-1" lines differ:\n {2}1 more than expected, starting with \{"version":3/,
+    );
+    await assert.rejects(
+      expectReadModelList(readModels, statement, 'a-1', 'lines', [{ kind: 'deposit' }, { kind: 'deposit' }, { amount: 1 }]),
+      /row 2, kind: expected "deposit", got "withdrawal"\n {2}row 3: missing/,
+    );
+    await assert.rejects(expectReadModelList(readModels, statement, 'a-1', 'owner', []), /has no list `owner` \(got "alice"\)/);
+    await expectReadModelList(readModels, statement, 'b-1', 'lines', [{ kind: 'deposit' }, { kind: 'withdrawal', balanceAfter: 0 }]);
+
+    const summary = readModelNamed(exampleProjections, 'OrderSummary');
+    await expectReadModelRows(readModels, summary, [
+      { id: 'alice', orders: '2', shipped: '2' },
+      { id: 'bob', cancelled: '1' },
+    ]);
+    await assert.rejects(
+      expectReadModelRows(readModels, summary, [{ id: 'alice', orders: '3' }, { id: 'zoe' }]),
+      /the OrderSummary read model differs:\n {2}row 1 \("alice"\), orders: expected "3", got 2\n {2}row 2: there is no OrderSummary "zoe"\n {2}not in the table: "bob"/,
+    );
+    await assert.rejects(expectReadModelRows(readModels, summary, [{ orders: 1 }]), /row 1: give each document's id in an `id` column/);
   });
 
   it('reads table text leniently but not loosely', () => {
