@@ -17,5 +17,5 @@ export { projectionRunner } from './projectionRunner';
 export type { ProjectionRunner, ProjectionRunnerOptions, ProjectionStatus, ProjectionState, RunnerStep } from './projectionRunner';
 export { inlineProjections } from './inlineProjections';
 export { ProjectionFailed, CheckpointConflict } from './projectionErrors';
-export { readModelNamed, expectReadModel, expectReadModelList, expectReadModelRows, expectNoReadModel, sameValue, describeStatus, ReadModelMismatch } from './readModelExpectation';
+export { readModelNamed, expectReadModel, expectReadModelList, expectReadModelRows, expectReadModelDocuments, expectNoReadModel, sameValue, describeStatus, ReadModelMismatch } from './readModelExpectation';
 export type { ReadModelRef } from './readModelExpectation';

@@ -123,6 +123,24 @@ export async function expectReadModelRows(store: ReadModelStore, ref: ReadModelR
   }
 }
 
+/**
+ * Checks the documents matching a filter, in id order, row by row on the given columns, and
+ * their number: `Then the StatementLine documents with account "a-1" are:`.
+ */
+export async function expectReadModelDocuments(
+  store: ReadModelStore,
+  ref: ReadModelRef,
+  filter: Readonly<Record<string, unknown>>,
+  rows: readonly Readonly<Record<string, unknown>>[],
+): Promise<void> {
+  const found = await store.find(ref.name, filter);
+  const differences = compareRows(rows, found.map((d) => d.doc), (i) => `row ${i + 1}${i < found.length ? ` ("${found[i]!.id}")` : ''}`);
+  if (differences.length > 0) {
+    const where = Object.entries(filter).map(([k, v]) => `${k} ${show(v)}`).join(' and ');
+    throw new ReadModelMismatch(`the ${ref.name} documents${where ? ` with ${where}` : ''} differ:\n${differences.join('\n')}`, ref.name, '', found);
+  }
+}
+
 function compareRows(rows: readonly Readonly<Record<string, unknown>>[], actual: readonly unknown[], label: (i: number) => string): string[] {
   const differences: string[] = [];
   rows.forEach((row, i) => {

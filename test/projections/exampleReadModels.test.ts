@@ -16,14 +16,15 @@ describe('example read models over a mixed history', () => {
 
     assert.deepEqual(await readModels.get('AccountBalance', 'a-1'), { owner: 'alice', status: 'open', balance: -30.2, overdraftLimit: 50 });
     assert.deepEqual(await readModels.get('AccountBalance', 'b-1'), { owner: 'bob', status: 'open', balance: 0, overdraftLimit: 0 });
-    assert.deepEqual(await readModels.get('AccountStatement', 'a-1'), {
-      owner: 'alice',
-      balance: -30.2,
-      lines: [
-        { version: 2, date: '2025-03-02', kind: 'deposit', amount: 100, reference: 'salary', balanceAfter: 100 },
-        { version: 3, date: '2025-03-03', kind: 'withdrawal', amount: 130.2, balanceAfter: -30.2 },
-      ],
-    });
+    assert.deepEqual(await readModels.get('AccountStatement', 'a-1'), { owner: 'alice', balance: -30.2, movements: 2 });
+    assert.deepEqual(await readModels.find('StatementLine', { account: 'a-1' }), [
+      { id: 'a-1/0000000002', doc: { account: 'a-1', version: 2, date: '2025-03-02', kind: 'deposit', amount: 100, reference: 'salary', balanceAfter: 100 } },
+      { id: 'a-1/0000000003', doc: { account: 'a-1', version: 3, date: '2025-03-03', kind: 'withdrawal', amount: 130.2, balanceAfter: -30.2 } },
+    ]);
+    assert.deepEqual((await readModels.find('StatementLine', { account: 'b-1' })).map((d) => d.doc), [
+      { account: 'b-1', version: 2, date: '2025-03-01', kind: 'deposit', amount: 0.1, balanceAfter: 0.1 },
+      { account: 'b-1', version: 3, date: '2025-03-01', kind: 'withdrawal', amount: 0.1, balanceAfter: 0 },
+    ]);
   });
 
   it('refuse a movement on an account that was never opened, naming it', async () => {

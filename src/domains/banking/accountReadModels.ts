@@ -1,5 +1,6 @@
 import { z } from '../../index';
 import { defineProjection } from '../../projections';
+import type { ReadModelAccess } from '../../projections';
 import { AccountClosed, AccountOpened, MoneyDeposited, MoneyWithdrawn } from './events';
 
 // Money is added in cents, so 0.1 + 0.2 is 0.3 in a balance.
@@ -13,7 +14,9 @@ export const AccountBalance = z.object({
 });
 export type AccountBalance = z.infer<typeof AccountBalance>;
 
+/** One movement. Its own document, so a long-lived account never grows one huge document. */
 export const StatementLine = z.object({
+  account: z.string(),
   /** The account's event version: the line number of the statement. */
   version: z.number().int().positive(),
   date: z.string(),
@@ -22,12 +25,18 @@ export const StatementLine = z.object({
   reference: z.string().optional(),
   balanceAfter: z.number(),
 });
+export type StatementLine = z.infer<typeof StatementLine>;
+
+/** The head of a statement: whose it is, the running balance and how many lines it has. */
 export const AccountStatement = z.object({
   owner: z.string(),
   balance: z.number(),
-  lines: z.array(StatementLine),
+  movements: z.number().int().nonnegative(),
 });
 export type AccountStatement = z.infer<typeof AccountStatement>;
+
+/** Line ids sort by account, then in the order the money moved: `a-1/0000000002`. */
+export const statementLineId = (account: string, version: number) => `${account}/${String(version).padStart(10, '0')}`;
 
 function opened<T>(doc: T | undefined, id: string): T {
   if (!doc) throw new Error(`account ${id} has money movements but was never opened; its history should start with AccountOpened`);
@@ -59,29 +68,29 @@ export const accountBalances = defineProjection({
 /** Every deposit and withdrawal of an account, in order, with the balance after each. */
 export const accountStatements = defineProjection({
   name: 'AccountStatements',
-  description: 'The statement of movements of every account.',
-  readModels: { AccountStatement },
+  description: 'The statement of movements of every account: one line per deposit or withdrawal.',
+  readModels: { AccountStatement, StatementLine },
   from: [AccountOpened, MoneyDeposited, MoneyWithdrawn],
   handlers: {
     AccountOpened: ({ aggregateId, data }, { AccountStatement }) => {
-      AccountStatement.put(aggregateId, { owner: data.owner, balance: 0, lines: [] });
+      AccountStatement.put(aggregateId, { owner: data.owner, balance: 0, movements: 0 });
     },
-    MoneyDeposited: async (event, { AccountStatement }) => {
-      await AccountStatement.update(event.aggregateId, (s) => movement(opened(s, event.aggregateId), event, 'deposit', event.data));
-    },
-    MoneyWithdrawn: async (event, { AccountStatement }) => {
-      await AccountStatement.update(event.aggregateId, (s) => movement(opened(s, event.aggregateId), event, 'withdrawal', event.data));
-    },
+    MoneyDeposited: (event, models) => movement(event, 'deposit', models),
+    MoneyWithdrawn: (event, models) => movement(event, 'withdrawal', models),
   },
 });
 
-function movement(
-  statement: AccountStatement,
-  event: { version: number; metadata: { occurredAt: string } },
+async function movement(
+  event: { aggregateId: string; version: number; metadata: { occurredAt: string }; data: { amount: number; reference?: string | undefined } },
   kind: 'deposit' | 'withdrawal',
-  { amount, reference }: { amount: number; reference?: string | undefined },
-): AccountStatement {
-  const balance = add(statement.balance, kind === 'deposit' ? amount : -amount);
-  const line = { version: event.version, date: event.metadata.occurredAt.slice(0, 10), kind, amount, balanceAfter: balance };
-  return { ...statement, balance, lines: [...statement.lines, reference === undefined ? line : { ...line, reference }] };
+  models: { AccountStatement: ReadModelAccess<AccountStatement>; StatementLine: ReadModelAccess<StatementLine> },
+): Promise<void> {
+  const account = event.aggregateId;
+  const { amount, reference } = event.data;
+  const statement = await models.AccountStatement.update(account, (s) => {
+    const current = opened(s, account);
+    return { ...current, balance: add(current.balance, kind === 'deposit' ? amount : -amount), movements: current.movements + 1 };
+  });
+  const line = { account, version: event.version, date: event.metadata.occurredAt.slice(0, 10), kind, amount, balanceAfter: statement!.balance };
+  models.StatementLine.put(statementLineId(account, event.version), reference === undefined ? line : { ...line, reference });
 }
