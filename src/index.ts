@@ -11,3 +11,4 @@ export * from './domain';
 export * from './eventStore';
 export * from './snapshots';
 export * from './commandHandling';
+export * from './testing';

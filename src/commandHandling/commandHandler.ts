@@ -18,6 +18,7 @@ import { inMemoryCommandLog } from './commandLog';
 import type { CommandResult } from './commandResult';
 import type { Loaded, LoadOptions } from './loadAggregate';
 import { loadAggregate } from './loadAggregate';
+import { stateCache } from './stateCache';
 
 export interface CommandHandlerOptions {
   domain: Domain;
@@ -28,6 +29,11 @@ export interface CommandHandlerOptions {
   ids?: IdGenerator;
   /** Attempts after a concurrency conflict before giving up (default 3). */
   retries?: number;
+  /**
+   * Streams whose latest state the handler keeps in memory (default 1000; 0 = none). The store
+   * stays the truth: a cached state only saves replaying the events it already covers.
+   */
+  cacheSize?: number;
 }
 
 export interface SendOptions {
@@ -65,6 +71,7 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
   const ids = options.ids ?? randomIds;
   const retries = options.retries ?? 3;
   const commandLog = options.commandLog ?? inMemoryCommandLog();
+  const cache = stateCache(options.cacheSize ?? 1000);
 
   async function handle(request: CommandRequest): Promise<CommandResult> {
     const aggregate = domain.aggregate(request.aggregate);
@@ -83,7 +90,7 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
     const base = { commandId, aggregate: aggregate.name, streamId, command: type, replayed: false };
 
     for (let attempt = 0; ; attempt++) {
-      const loaded = await loadAggregate({ store, snapshots }, aggregate, streamId);
+      const loaded = await loadAggregate({ store, snapshots, known: cache.get(streamId) }, aggregate, streamId);
       if (request.expectedVersion !== undefined && loaded.version !== request.expectedVersion) {
         throw new WrongExpectedVersionError(streamId, `version ${request.expectedVersion}`, loaded.version);
       }
@@ -101,7 +108,10 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
         });
         produced = (Array.isArray(out) ? out : [out]) as { type: string; data: unknown }[];
       } catch (error) {
-        if (!(error instanceof Rejection)) throw error;
+        if (!(error instanceof Rejection)) {
+          cache.delete(streamId);
+          throw error;
+        }
         const result: CommandResult = { ...base, status: 'rejected', rejection: error.rejection, message: error.message };
         await commandLog.record(result);
         return result;
@@ -115,14 +125,18 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
         commandId,
       };
       const events = produced.map((event, i) => toNewEvent(aggregate, streamId, type, event, i, metadata, ids()));
-      const state = applyAndCheck(aggregate, streamId, loaded, events);
+      let state: unknown;
       try {
+        state = applyAndCheck(aggregate, streamId, loaded, events);
         const appended = await store.append(streamId, events, { expectedVersion: loaded.version === 0 ? 'no_stream' : loaded.version });
+        cache.set(streamId, appended.nextExpectedVersion, state);
         await maybeSnapshot(aggregate, streamId, loaded.version, appended.nextExpectedVersion, state, now);
         const result: CommandResult = { ...base, status: 'accepted', version: appended.nextExpectedVersion, events: appended.events };
         await commandLog.record(result);
         return result;
       } catch (error) {
+        // An evolve that changed the cached state in place must not leave unstored events behind.
+        cache.delete(streamId);
         if (!(error instanceof WrongExpectedVersionError) || request.expectedVersion !== undefined) throw error;
         if (attempt >= retries) {
           throw new ConcurrencyError(`${type} on "${streamId}" kept conflicting with other writers after ${retries + 1} attempts; try again`);

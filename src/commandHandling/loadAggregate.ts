@@ -22,6 +22,8 @@ export interface Loaded<State = unknown> {
 export interface LoadContext {
   store: EventStore;
   snapshots?: SnapshotStore | undefined;
+  /** A state already known at some version (the handler's cache): only later events are read. */
+  known?: { version: number; state: unknown } | undefined;
 }
 
 /** Latest usable snapshot + the events after it; or, for a time, the prefix of events up to it. */
@@ -31,7 +33,8 @@ export async function loadAggregate(context: LoadContext, aggregate: AnyAggregat
   if (atVersion !== undefined && !(Number.isInteger(atVersion) && atVersion >= 0)) {
     throw new RangeError(`stream "${streamId}": version ${atVersion} is not a whole number ≥ 0`);
   }
-  const snapshot = await usableSnapshot(context.snapshots, aggregate, streamId, atVersion);
+  const known = atVersion === undefined ? context.known : undefined;
+  const snapshot = known ? { ...known, streamId } : await usableSnapshot(context.snapshots, aggregate, streamId, atVersion);
   const from = snapshot?.version ?? 0;
   const tail = await context.store.readStream(streamId, {
     fromVersion: from + 1,
@@ -50,7 +53,7 @@ async function usableSnapshot(
   aggregate: AnyAggregate,
   streamId: string,
   atVersion: number | undefined,
-): Promise<Snapshot | undefined> {
+): Promise<Pick<Snapshot, 'version' | 'state'> | undefined> {
   if (!snapshots || !aggregate.snapshot) return undefined;
   const snapshot = await snapshots.load(streamId);
   if (!snapshot || snapshot.snapshotVersion !== (aggregate.snapshot.version ?? 1)) return undefined;

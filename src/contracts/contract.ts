@@ -41,11 +41,15 @@ export interface EventOptions<Schema extends z.ZodType> extends ContractOptions<
   upcasters?: readonly Upcaster[];
 }
 
-/** `{ type, data }` for one contract, or for each member of a union of contracts. */
+/**
+ * `{ type, data }` as written (a command sent, an event decided): fields with defaults may be left
+ * out, since the contract parses the data before anything uses it. One member per contract of a union.
+ */
 export type MessageOf<C> = C extends { name: infer N extends string; schema: infer S extends z.ZodType }
-  ? { type: N; data: z.output<S> }
+  ? { type: N; data: z.input<S> }
   : never;
 
+/** Data as read, after the contract parsed it: defaults filled in. */
 export type DataOf<C> = C extends { schema: infer S extends z.ZodType } ? z.output<S> : never;
 
 const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;

@@ -86,9 +86,10 @@ function stringExample(def: Def): string {
   }
 }
 
+/** The simplest number the schema's checks accept: 0 when allowed, else its minimum, else just above it. */
 function numberExample(schema: z.ZodType): number {
-  const bag = (schema as unknown as { _zod: { bag?: { minimum?: number; exclusiveMinimum?: number } } })._zod.bag ?? {};
-  if (typeof bag.minimum === 'number') return bag.minimum > 0 ? bag.minimum : 0;
-  if (typeof bag.exclusiveMinimum === 'number') return Math.floor(bag.exclusiveMinimum) + 1;
-  return 0;
+  const min = (schema as { minValue?: number | null }).minValue;
+  const floor = typeof min === 'number' && Number.isFinite(min) ? min : 0;
+  const candidates = [0, floor, Math.ceil(floor), Math.floor(floor) + 1, floor + 0.01, 1];
+  return candidates.find((n) => schema.safeParse(n).success) ?? floor;
 }

@@ -1,9 +1,10 @@
 import { defineCommand, z } from '../../index';
 
-export const PlaceOrder = defineCommand('PlaceOrder', z.object({ customer: z.string().min(1) }), {
-  description: 'Open an order for a customer.',
-  example: { customer: 'alice' },
-});
+export const PlaceOrder = defineCommand(
+  'PlaceOrder',
+  z.object({ customer: z.string().min(1), amount: z.number().nonnegative().default(0), currency: z.enum(['EUR', 'USD', 'GBP']).default('EUR') }),
+  { description: 'Open an order for a customer, with the amount already due if there is one.', example: { customer: 'alice', amount: 0, currency: 'EUR' } },
+);
 export const AddItem = defineCommand(
   'AddItem',
   z.object({ sku: z.string().min(1), quantity: z.number().int().positive().default(1), price: z.number().nonnegative() }),

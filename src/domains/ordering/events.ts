@@ -1,12 +1,22 @@
-import { defineEvent, z } from '../../index';
+import { defineEvent, upcaster, z } from '../../index';
 
 const money = z.number().nonnegative();
 const item = z.object({ sku: z.string().min(1), quantity: z.number().int().positive(), price: money });
 
-export const OrderPlaced = defineEvent('OrderPlaced', z.object({ customer: z.string().min(1), total: money.default(0) }), {
-  description: 'A customer opened an order.',
-  example: { customer: 'alice', total: 0 },
-});
+const currency = z.enum(['EUR', 'USD', 'GBP']);
+
+/** v1 carried a bare `total`; v2 names the amount and its currency. Stored v1 events are read as EUR. */
+const OrderPlacedV1 = z.object({ customer: z.string().min(1), total: money.default(0) });
+
+export const OrderPlaced = defineEvent(
+  'OrderPlaced',
+  z.object({ customer: z.string().min(1), amount: money.default(0), currency: currency.default('EUR') }),
+  {
+    description: 'A customer opened an order, possibly with an amount already due (from a cart or a quote).',
+    example: { customer: 'alice', amount: 0, currency: 'EUR' },
+    upcasters: [upcaster(1, OrderPlacedV1, ({ customer, total }) => ({ customer, amount: total, currency: 'EUR' }))],
+  },
+);
 export const ItemAdded = defineEvent('ItemAdded', item, {
   description: 'An item was put in the order.',
   example: { sku: 'BOOK-1', quantity: 1, price: 10 },

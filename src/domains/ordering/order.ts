@@ -5,14 +5,18 @@ import { ItemAdded, ItemRemoved, OrderCancelled, OrderPlaced, OrderShipped } fro
 const OrderState = z.object({
   status: z.enum(['new', 'placed', 'shipped', 'cancelled']),
   customer: z.string(),
+  currency: z.string(),
+  /** What was due when the order was placed, before any item was added. */
+  placedAmount: z.number(),
   items: z.record(z.string(), z.object({ quantity: z.number(), price: z.number() })),
   total: z.number(),
   carrier: z.string().optional(),
 });
 type OrderState = z.infer<typeof OrderState>;
 
-const totalOf = (items: OrderState['items']) =>
-  Math.round(Object.values(items).reduce((sum, i) => sum + i.quantity * i.price, 0) * 100) / 100;
+// In cents while summing, so 3 x 0.10 is 0.30.
+const totalOf = (placedAmount: number, items: OrderState['items']) =>
+  Math.round(Object.values(items).reduce((sum, i) => sum + Math.round(i.quantity * i.price * 100), Math.round(placedAmount * 100))) / 100;
 
 export const Order = defineAggregate({
   name: 'Order',
@@ -20,35 +24,35 @@ export const Order = defineAggregate({
   events: [OrderPlaced, ItemAdded, ItemRemoved, OrderShipped, OrderCancelled],
   commands: [PlaceOrder, AddItem, RemoveItem, ShipOrder, CancelOrder],
   state: OrderState,
-  initialState: { status: 'new', customer: '', items: {}, total: 0 },
+  initialState: { status: 'new', customer: '', currency: 'EUR', placedAmount: 0, items: {}, total: 0 },
   snapshot: { every: 50 },
   rejections: {
     OrderAlreadyPlaced: 'An order id can be placed only once.',
     OrderNotPlaced: 'Nothing can happen to an order before it is placed.',
     OrderAlreadyShipped: 'A shipped order cannot change or ship again.',
     OrderCancelled: 'A cancelled order cannot change or ship.',
-    EmptyOrder: 'An order needs at least one item to ship.',
+    EmptyOrder: 'An order with nothing to charge for cannot ship.',
     ItemNotInOrder: 'Only items in the order can be removed.',
   },
 }).behavior({
   evolve: {
-    OrderPlaced: (state, { customer, total }) => ({ ...state, status: 'placed', customer, total }),
+    OrderPlaced: (state, { customer, amount, currency }) => ({ ...state, status: 'placed', customer, currency, placedAmount: amount, total: totalOf(amount, state.items) }),
     ItemAdded: (state, { sku, quantity, price }) => {
       const current = state.items[sku]?.quantity ?? 0;
       const items = { ...state.items, [sku]: { quantity: current + quantity, price } };
-      return { ...state, items, total: totalOf(items) };
+      return { ...state, items, total: totalOf(state.placedAmount, items) };
     },
     ItemRemoved: (state, { sku }) => {
       const { [sku]: _removed, ...items } = state.items;
-      return { ...state, items, total: totalOf(items) };
+      return { ...state, items, total: totalOf(state.placedAmount, items) };
     },
     OrderShipped: (state, { carrier }) => ({ ...state, status: 'shipped', carrier }),
     OrderCancelled: (state) => ({ ...state, status: 'cancelled' }),
   },
   decide: {
-    PlaceOrder: ({ customer }, state, { reject }) => {
+    PlaceOrder: (order, state, { reject }) => {
       if (state.status !== 'new') reject('OrderAlreadyPlaced', 'this order has already been placed');
-      return { type: 'OrderPlaced', data: { customer, total: 0 } };
+      return { type: 'OrderPlaced', data: order };
     },
     AddItem: (item, state, { reject }) => {
       mustBeOpen(state, reject);
@@ -61,7 +65,7 @@ export const Order = defineAggregate({
     },
     ShipOrder: ({ carrier }, state, { reject }) => {
       mustBeOpen(state, reject);
-      if (Object.keys(state.items).length === 0) reject('EmptyOrder', 'add an item before shipping');
+      if (state.total === 0 && Object.keys(state.items).length === 0) reject('EmptyOrder', 'add an item before shipping');
       return { type: 'OrderShipped', data: { carrier } };
     },
     CancelOrder: ({ reason }, state, { reject }) => {

@@ -1,0 +1,14 @@
+// Profiles: `default` runs every example feature on the in-memory store; `mongo` runs the same
+// features on MongoDB (see docs/mongo-store.md). Both write JUnit and a Cucumber message stream.
+const reports = (name) => ['progress', `junit:reports/${name}.junit.xml`, `message:reports/${name}.ndjson`];
+
+const common = {
+  requireModule: ['ts-node/register'],
+  require: ['step-definitions/**/*.ts'],
+  formatOptions: { snippetInterface: 'async-await', snippetSyntax: './src/gherkin/snippetSyntax.cjs' },
+};
+
+module.exports = {
+  default: { ...common, format: reports('cucumber'), worldParameters: { store: 'memory' } },
+  mongo: { ...common, format: reports('cucumber-mongo'), worldParameters: { store: 'mongo' }, tags: 'not @memory-only' },
+};

@@ -1,0 +1,128 @@
+import { After, AfterAll, Before, defineStep, setWorldConstructor, World } from '@cucumber/cucumber';
+import type { IWorldOptions } from '@cucumber/cucumber';
+import { controllableClock } from '../core/clock';
+import { sequentialIds } from '../core/ids';
+import type { Domain } from '../domain/defineDomain';
+import { memoryScenarioStores } from '../testing/memoryScenarioStores';
+import type { Scenario } from '../testing/scenario';
+import { createScenario } from '../testing/scenario';
+import type { ScenarioStoreFactory } from '../testing/scenarioStores';
+import { phrasingSteps } from './phrasingSteps';
+import type { StepArgument } from './stepContext';
+import type { StepPlace } from './stepPlace';
+import { placesOf } from './stepPlace';
+import type { VocabularyStep } from './vocabulary';
+import { vocabulary } from './vocabulary';
+
+export const RECORDED_MEDIA_TYPE = 'application/vnd.eventspec.recorded+json';
+
+export interface InstallOptions {
+  /** Store factories by name, chosen by the world parameter `store` (default `memory`). */
+  stores?: Record<string, () => ScenarioStoreFactory>;
+}
+
+/** The per-scenario world cucumber creates: it holds the scenario and where each step is written. */
+export class EventspecWorld extends World {
+  scenario!: Scenario;
+  places: StepPlace[] = [];
+  cursor = 0;
+
+  constructor(options: IWorldOptions) {
+    super(options);
+  }
+
+  /** The place of the step now running: the next step, from the last one found, whose text matches. */
+  placeOf(pattern: RegExp): StepPlace | undefined {
+    for (let i = this.cursor; i < this.places.length; i++) {
+      if (pattern.test(this.places[i]!.text)) {
+        this.cursor = i + 1;
+        return this.places[i];
+      }
+    }
+    return undefined;
+  }
+}
+
+interface DataTableLike {
+  raw(): string[][];
+}
+
+function argumentOf(value: unknown): StepArgument {
+  if (typeof value === 'string') return { docString: value };
+  if (value && typeof (value as DataTableLike).raw === 'function') return { table: (value as DataTableLike).raw() };
+  return undefined;
+}
+
+/** Cucumber checks a step function's declared length, so each step gets a function of the right arity. */
+function withArity(length: number, body: (world: EventspecWorld, args: unknown[]) => Promise<void>) {
+  switch (length) {
+    case 0: return function (this: EventspecWorld) { return body(this, []); };
+    case 1: return function (this: EventspecWorld, a: unknown) { return body(this, [a]); };
+    case 2: return function (this: EventspecWorld, a: unknown, b: unknown) { return body(this, [a, b]); };
+    case 3: return function (this: EventspecWorld, a: unknown, b: unknown, c: unknown) { return body(this, [a, b, c]); };
+    case 4: return function (this: EventspecWorld, a: unknown, b: unknown, c: unknown, d: unknown) { return body(this, [a, b, c, d]); };
+    case 5: return function (this: EventspecWorld, a: unknown, b: unknown, c: unknown, d: unknown, e: unknown) { return body(this, [a, b, c, d, e]); };
+    default: throw new TypeError(`a step with ${length} parameters is more than eventspec supports (5)`);
+  }
+}
+
+function groupCount(pattern: RegExp): number {
+  return new RegExp(`${pattern.source}|`).exec('')!.length - 1;
+}
+
+function register(step: VocabularyStep): void {
+  const captures = groupCount(step.pattern);
+  const takesArgument = step.argument !== 'none';
+  defineStep(
+    step.pattern,
+    withArity(captures + (takesArgument ? 1 : 0), async (world, args) => {
+      const place = world.placeOf(step.pattern);
+      const argument = takesArgument ? argumentOf(args[captures]) : undefined;
+      await step.run({ scenario: world.scenario, place }, args.slice(0, captures) as string[], argument);
+    }),
+  );
+}
+
+/** Installs the eventspec vocabulary and the domain's phrasings into cucumber, with a fresh store per scenario. */
+export function installSteps(domain: Domain, options: InstallOptions = {}): void {
+  const factories: Record<string, () => ScenarioStoreFactory> = { memory: () => memoryScenarioStores, ...options.stores };
+  const opened = new Map<string, ScenarioStoreFactory>();
+
+  setWorldConstructor(EventspecWorld);
+
+  Before({ name: 'eventspec: fresh stores' }, async function (this: EventspecWorld, { pickle, gherkinDocument }) {
+    const storeName = String(this.parameters.store ?? 'memory');
+    let factory = opened.get(storeName);
+    if (!factory) {
+      const make = factories[storeName];
+      if (!make) throw new Error(`unknown store "${storeName}" in the world parameters; known stores: ${Object.keys(factories).join(', ')}`);
+      factory = make();
+      opened.set(storeName, factory);
+    }
+    const clock = controllableClock();
+    const stores = await factory.create({ clock, scenario: pickle.name });
+    this.scenario = createScenario({ domain, stores, clock, ids: sequentialIds() });
+    this.places = placesOf(pickle, gherkinDocument);
+  });
+
+  After({ name: 'eventspec: record events and release stores' }, async function (this: EventspecWorld) {
+    if (!this.scenario) return;
+    const events = this.scenario.recorded.map(({ streamId, version, position, type, schemaVersion, data, metadata }) => ({
+      streamId,
+      version,
+      position,
+      type,
+      schemaVersion,
+      data,
+      metadata,
+    }));
+    this.attach(JSON.stringify({ events }), RECORDED_MEDIA_TYPE);
+    await this.scenario.stores.dispose();
+  });
+
+  AfterAll(async function () {
+    for (const factory of opened.values()) await factory.close();
+  });
+
+  for (const step of [...vocabulary, ...phrasingSteps(domain)]) register(step);
+}

@@ -1,0 +1,285 @@
+import type { AnyAggregate } from '../aggregate/defineAggregate';
+import { streamIdOf } from '../aggregate/defineAggregate';
+import { exampleOf } from '../contracts/exampleOf';
+import { didYouMean } from '../core/suggest';
+import type { HistoryEvent } from '../testing/scenario';
+import { compareFields, describeEventMismatch, describeFieldMismatches } from '../testing/expectations';
+import type { ExpectedEvent } from '../testing/expectations';
+import { flatten, mergeDeep, valueAtPath } from '../testing/fieldPaths';
+import { coerceCell } from './coerceCell';
+import { historyData } from './historyData';
+import { buildData, checkData, headedRows, singleRecord } from './readTable';
+import type { Rows, TableField } from './readTable';
+import { resolveAggregate, resolveCommand, resolveEvent, splitNames } from './resolve';
+import { ScenarioError } from './scenarioError';
+import { fieldPaths, fieldSchema } from './schemaField';
+import type { StepArgument, StepContext } from './stepContext';
+import type { StepPhrase } from './stepPhrase';
+
+/** A phrasing of the vocabulary with the code that carries it out. */
+export interface VocabularyStep extends StepPhrase {
+  readonly pattern: RegExp;
+  readonly argument: 'table' | 'docString' | 'tableOrDocString' | 'none';
+  run(context: StepContext, captures: readonly string[], argument: StepArgument): Promise<void>;
+}
+
+const AGG = '([A-Z][A-Za-z0-9]*)';
+const ID = '"([^"]*)"';
+const TYPE = '([A-Za-z][A-Za-z0-9_]*)';
+const TYPES = '([A-Z][A-Za-z0-9_]*(?:(?:,\\s*|\\s+and\\s+|,\\s*and\\s+)[A-Z][A-Za-z0-9_]*)*)';
+const re = (source: string) => new RegExp(`^${source}$`);
+
+type Body = VocabularyStep['run'];
+
+function step(keyword: StepPhrase['keyword'], expression: string, pattern: string, argument: VocabularyStep['argument'], description: string, example: string, run: Body): VocabularyStep {
+  return { keyword, expression, pattern: re(pattern), argument, description, example, source: 'vocabulary', run };
+}
+
+function tableOf(argument: StepArgument, context: StepContext): Rows {
+  if (argument && 'table' in argument) return argument.table;
+  throw new ScenarioError(context.place, 'this step needs a table under it');
+}
+
+/** Fields from a one-thing table or a JSON doc string. */
+function recordFields(argument: StepArgument, context: StepContext, isField: (name: string) => boolean, what: string): TableField[] | { json: unknown } {
+  if (argument && 'docString' in argument) {
+    try {
+      return { json: JSON.parse(argument.docString) };
+    } catch (error) {
+      throw new ScenarioError(context.place, `the doc string under this step is not JSON: ${(error as Error).message}`);
+    }
+  }
+  return argument ? singleRecord(argument.table, isField, context.place, what) : [];
+}
+
+function lookup(context: StepContext, aggregateName: string, id: string) {
+  const aggregate = resolveAggregate(context.scenario.domain, aggregateName, context.place);
+  return { aggregate, id, streamId: streamIdOf(aggregate, id) };
+}
+
+/** Rows of an `| event | field… |` table as events of an aggregate, at a schema version. */
+function eventRows(context: StepContext, aggregate: AnyAggregate, rows: Rows, version: number | undefined): { type: string; fields: TableField[]; rowRef: { row: number; dataRow: number } }[] {
+  const { header, records } = headedRows(rows);
+  const eventColumn = header.findIndex((h) => /^(event|type)$/i.test(h));
+  if (eventColumn < 0) {
+    throw new ScenarioError(context.place, `the table needs an "event" column naming each event (its columns are ${header.map((h) => `"${h}"`).join(', ')})`, { row: 0 });
+  }
+  return records.map((fields, i) => {
+    const rowRef = { row: i + 1, dataRow: i + 1 };
+    const typeCell = fields[eventColumn]!;
+    const contract = resolveEvent(context.scenario.domain, aggregate, typeCell.text.trim(), context.place, typeCell.ref);
+    const schema = version === undefined || version === contract.version ? contract.schema : undefined;
+    const given = fields.filter((f, column) => column !== eventColumn && f.text.trim() !== '');
+    if (schema) {
+      const known = new Set(fieldPaths(schema));
+      for (const f of given) {
+        if (!known.has(f.name)) {
+          const allColumns = header.filter((_, c) => c !== eventColumn);
+          const elsewhere = allColumns.includes(f.name) && allColumns.length > 1;
+          const hint = elsewhere ? ` (leave the cell empty for events without it)` : didYouMean(f.name, [...known], 'a field such as');
+          throw new ScenarioError(context.place, `${contract.name} has no field \`${f.name}\`${hint}`, f.ref);
+        }
+      }
+    }
+    return { type: contract.name, fields: given, rowRef };
+  });
+}
+
+async function recordHistory(context: StepContext, aggregateName: string, id: string, rows: Rows, version: number | undefined) {
+  const { aggregate } = lookup(context, aggregateName, id);
+  const events: HistoryEvent[] = eventRows(context, aggregate, rows, version).map(({ type, fields, rowRef }) => {
+    const contract = aggregate.eventsByName.get(type)!;
+    const at = version ?? contract.version;
+    return { type, schemaVersion: at, data: historyData(contract, at, fields, context.place, rowRef) };
+  });
+  await context.scenario.record(aggregate, id, events);
+}
+
+function expectedEvents(context: StepContext, aggregate: AnyAggregate, rows: Rows): ExpectedEvent[] {
+  return eventRows(context, aggregate, rows, undefined).map(({ type, fields }) => {
+    const contract = aggregate.eventsByName.get(type)!;
+    const { data, refs } = buildData(fields, contract.schema, contract.name, context.place);
+    return { type, fields: Object.fromEntries([...refs.keys()].map((path) => [path, valueAtPath(data, path)])) };
+  });
+}
+
+function checkRecorded(context: StepContext, aggregateName: string, id: string, expected: ExpectedEvent[]) {
+  const { streamId } = lookup(context, aggregateName, id);
+  const actual = context.scenario.commandEvents(streamId);
+  const mismatch = describeEventMismatch(expected, actual);
+  if (!mismatch) return;
+  const last = context.scenario.last;
+  const why = last?.result.status === 'rejected' && last.streamId === streamId ? `\n  (the command was rejected with "${last.result.rejection}": ${last.result.message})` : '';
+  throw new ScenarioError(context.place, `${aggregateName} "${id}" recorded other events than expected — ${mismatch}${why}`);
+}
+
+async function checkState(context: StepContext, aggregateName: string, id: string, argument: StepArgument, load: { atVersion?: number; asOf?: string }) {
+  const { aggregate } = lookup(context, aggregateName, id);
+  let loaded;
+  try {
+    loaded = await context.scenario.load(aggregate, id, load);
+  } catch (error) {
+    throw new ScenarioError(context.place, (error as Error).message);
+  }
+  const actual = loaded.state;
+  const schema = aggregate.stateSchema;
+  const known = schema ? fieldPaths(schema) : Object.keys(flatten(actual));
+  const fields = singleRecord(tableOf(argument, context), (name) => known.includes(name), context.place, `${aggregateName}'s state`);
+  const expected: Record<string, unknown> = {};
+  for (const field of fields) {
+    const fieldType = schema ? fieldSchema(schema, field.name) : undefined;
+    const present = fieldType !== undefined || known.includes(field.name) || flatten(actual)[field.name] !== undefined;
+    if (!present) {
+      throw new ScenarioError(context.place, `${aggregateName}'s state has no field \`${field.name}\`${didYouMean(field.name, known, 'a field such as')}`, field.ref);
+    }
+    const coerced = coerceCell(fieldType, field.text);
+    if (!coerced.ok) throw new ScenarioError(context.place, coerced.problem, field.ref);
+    expected[field.name] = coerced.value;
+  }
+  const mismatches = compareFields(expected, actual);
+  if (mismatches.length > 0) {
+    const when = load.atVersion !== undefined ? ` at version ${load.atVersion}` : load.asOf !== undefined ? ` as of ${load.asOf}` : '';
+    throw new ScenarioError(context.place, `${aggregateName} "${id}"${when} is not in the expected state:\n${describeFieldMismatches(mismatches)}`);
+  }
+}
+
+export const vocabulary: readonly VocabularyStep[] = [
+  step('Given', 'the time is "{time}"', 'the time is "([^"]*)"', 'none',
+    'Sets the clock: events recorded and commands sent afterwards happen at this time.',
+    'Given the time is "2025-03-01T10:00:00Z"',
+    async (context, [time]) => {
+      const date = new Date(time!);
+      if (Number.isNaN(date.getTime())) throw new ScenarioError(context.place, `"${time}" is not a time; write it like 2025-03-01 or 2025-03-01T10:00:00Z`);
+      context.scenario.clock.set(date);
+    }),
+
+  step('Given', '{Aggregate} "{id}" has recorded:', `${AGG} ${ID} has recorded:`, 'table',
+    'States history: the events the aggregate recorded before the scenario, one row per event. Fields left out take the event\'s example values.',
+    'Given Order "o-1" has recorded:\n  | event       | customer | total |\n  | OrderPlaced | alice    | 20.00 |',
+    async (context, [aggregate, id], argument) => recordHistory(context, aggregate!, id!, tableOf(argument, context), undefined)),
+
+  step('Given', '{Aggregate} "{id}" has recorded (v{version}):', `${AGG} ${ID} has recorded \\(v(\\d+)\\):`, 'table',
+    'States history written at an older schema version of the events, to prove they are upcast when read.',
+    'Given Order "o-1" has recorded (v1):\n  | event       | customer | total |\n  | OrderPlaced | alice    | 20.00 |',
+    async (context, [aggregate, id, version], argument) => recordHistory(context, aggregate!, id!, tableOf(argument, context), Number(version))),
+
+  step('Given', '{Aggregate} "{id}" has recorded {Event}:', `${AGG} ${ID} has recorded ${TYPE}:`, 'tableOrDocString',
+    'States one past event with its fields in a | field | value | table (or a JSON doc string).',
+    'Given Order "o-1" has recorded OrderPlaced:\n  | customer | alice |\n  | total    | 20.00 |',
+    async (context, [aggregateName, id, type], argument) => {
+      const { aggregate } = lookup(context, aggregateName!, id!);
+      const contract = resolveEvent(context.scenario.domain, aggregate, type!, context.place);
+      const fields = recordFields(argument, context, (name) => fieldSchema(contract.schema, name) !== undefined, `one ${type}`);
+      const data = 'json' in fields
+        ? checkData(contract.schema, mergeDeep(contract.example ?? exampleOf(contract.schema), fields.json), contract.name, new Map(), context.place)
+        : historyData(contract, contract.version, fields, context.place);
+      await context.scenario.record(aggregate, id!, [{ type: contract.name, data }]);
+    }),
+
+  step('Given', '{Aggregate} "{id}" has recorded {Event}, {Event} and {Event}', `${AGG} ${ID} has recorded ${TYPES}`, 'none',
+    'States history by event names only; each event takes its example values.',
+    'Given Order "o-1" has recorded OrderPlaced, ItemAdded and OrderShipped',
+    async (context, [aggregateName, id, list]) => {
+      const { aggregate } = lookup(context, aggregateName!, id!);
+      const events = splitNames(list!).map((name) => {
+        const contract = resolveEvent(context.scenario.domain, aggregate, name, context.place);
+        return { type: contract.name, data: historyData(contract, contract.version, [], context.place) };
+      });
+      await context.scenario.record(aggregate, id!, events);
+    }),
+
+  ...(['', ':'] as const).map((colon) =>
+    step('When', `{Aggregate} "{id}" is sent {Command}${colon}`, `${AGG} ${ID} is sent ${TYPE}${colon}`, colon ? 'tableOrDocString' : 'none',
+      colon ? 'Sends a command with its fields in a | field | value | table (or a JSON doc string).' : 'Sends a command without fields, or with its example values.',
+      colon ? 'When Order "o-1" is sent ShipOrder:\n  | carrier | DHL |' : 'When Order "o-1" is sent ShipOrder',
+      async (context, [aggregateName, id, type], argument) => {
+        const { aggregate } = lookup(context, aggregateName!, id!);
+        const contract = resolveCommand(context.scenario.domain, aggregate, type!, context.place);
+        let data: unknown;
+        if (!colon) {
+          data = contract.example ?? exampleOf(contract.schema);
+        } else {
+          const fields = recordFields(argument, context, (name) => fieldSchema(contract.schema, name) !== undefined, `the ${type} command`);
+          if ('json' in fields) data = checkData(contract.schema, fields.json, contract.name, new Map(), context.place);
+          else {
+            const built = buildData(fields, contract.schema, contract.name, context.place);
+            data = checkData(contract.schema, built.data, contract.name, built.refs, context.place);
+          }
+        }
+        await context.scenario.send(aggregate, id!, { type: contract.name, data });
+      })),
+
+  step('Then', '{Aggregate} "{id}" records:', `${AGG} ${ID} records:`, 'table',
+    'Checks the events the commands recorded, in order; only the columns given are compared.',
+    'Then Order "o-1" records:\n  | event        | carrier |\n  | OrderShipped | DHL     |',
+    async (context, [aggregateName, id], argument) => {
+      const { aggregate } = lookup(context, aggregateName!, id!);
+      checkRecorded(context, aggregateName!, id!, expectedEvents(context, aggregate, tableOf(argument, context)));
+    }),
+
+  step('Then', '{Aggregate} "{id}" records {Event}, {Event} and {Event}', `${AGG} ${ID} records ${TYPES}`, 'none',
+    'Checks which events the commands recorded, by name, in order.',
+    'Then Order "o-1" records OrderShipped',
+    async (context, [aggregateName, id, list]) => {
+      const { aggregate } = lookup(context, aggregateName!, id!);
+      const expected = splitNames(list!).map((name) => ({ type: resolveEvent(context.scenario.domain, aggregate, name, context.place).name, fields: {} }));
+      checkRecorded(context, aggregateName!, id!, expected);
+    }),
+
+  step('Then', '{Aggregate} "{id}" records nothing', `${AGG} ${ID} records nothing`, 'none',
+    'Checks that the commands recorded no event for this aggregate.',
+    'Then Order "o-1" records nothing',
+    async (context, [aggregateName, id]) => checkRecorded(context, aggregateName!, id!, [])),
+
+  step('Then', 'the command is accepted', 'the command is accepted', 'none',
+    'Checks that the last command was not rejected.',
+    'Then the command is accepted',
+    async (context) => {
+      const last = context.scenario.last;
+      if (!last) throw new ScenarioError(context.place, 'no command was sent before this step; add a "When … is sent …" step');
+      if (last.result.status === 'rejected') {
+        throw new ScenarioError(context.place, `the command ${last.result.command} was rejected with "${last.result.rejection}": ${last.result.message}`);
+      }
+    }),
+
+  step('Then', 'the command is rejected with "{Rejection}"', 'the command is rejected with "([^"]*)"', 'none',
+    'Checks that the last command was refused for this business reason.',
+    'Then the command is rejected with "OrderAlreadyShipped"',
+    async (context, [rejection]) => {
+      const last = context.scenario.last;
+      if (!last) throw new ScenarioError(context.place, 'no command was sent before this step; add a "When … is sent …" step');
+      const known = Object.keys(last.aggregate.rejections);
+      const unknown = known.length > 0 && !known.includes(rejection!) ? ` (${last.aggregate.name} declares no rejection "${rejection}"${didYouMean(rejection!, known)})` : '';
+      if (last.result.status === 'accepted') {
+        const recorded = last.result.events.map((e) => e.type).join(', ') || 'nothing';
+        throw new ScenarioError(context.place, `expected the command to be rejected with "${rejection}", but it was accepted and recorded ${recorded}${unknown}`);
+      }
+      if (last.result.rejection !== rejection) {
+        throw new ScenarioError(context.place, `expected the command to be rejected with "${rejection}", but it was rejected with "${last.result.rejection}": ${last.result.message}${unknown}`);
+      }
+    }),
+
+  step('Then', '{Aggregate} "{id}" has state:', `${AGG} ${ID} has state:`, 'table',
+    'Checks the aggregate\'s current state, field by field (dotted names for nested fields); fields not listed are not compared.',
+    'Then Order "o-1" has state:\n  | status | shipped |',
+    async (context, [aggregate, id], argument) => checkState(context, aggregate!, id!, argument, {})),
+
+  step('Then', '{Aggregate} "{id}" is at version {version}', `${AGG} ${ID} is at version (\\d+)`, 'none',
+    'Checks how many events the aggregate has recorded in all.',
+    'Then Order "o-1" is at version 3',
+    async (context, [aggregateName, id, version]) => {
+      const { streamId } = lookup(context, aggregateName!, id!);
+      const actual = await context.scenario.stores.events.streamVersion(streamId);
+      if (actual !== Number(version)) throw new ScenarioError(context.place, `${aggregateName} "${id}" is at version ${actual}, not ${version}`);
+    }),
+
+  step('Then', '{Aggregate} "{id}" at version {version} has state:', `${AGG} ${ID} at version (\\d+) has state:`, 'table',
+    'Checks the state the aggregate had after its first N events (time travel by version).',
+    'Then Order "o-1" at version 2 has state:\n  | total | 20.00 |',
+    async (context, [aggregate, id, version], argument) => checkState(context, aggregate!, id!, argument, { atVersion: Number(version) })),
+
+  step('Then', '{Aggregate} "{id}" as of "{time}" has state:', `${AGG} ${ID} as of "([^"]*)" has state:`, 'table',
+    'Checks the state the aggregate had from the events that occurred up to that time (time travel by date).',
+    'Then Order "o-1" as of "2025-03-01T10:00:00Z" has state:\n  | status | placed |',
+    async (context, [aggregate, id, time], argument) => checkState(context, aggregate!, id!, argument, { asOf: time! })),
+];

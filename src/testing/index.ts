@@ -1,0 +1,10 @@
+export { createScenario } from './scenario';
+export type { Scenario, ScenarioOptions, HistoryEvent, LastCommand } from './scenario';
+export { specFor } from './specFor';
+export type { Spec, SpecOptions, Outcome } from './specFor';
+export type { ScenarioStores, ScenarioStoreFactory } from './scenarioStores';
+export { memoryScenarioStores } from './memoryScenarioStores';
+export { compareFields, describeEventMismatch, describeFieldMismatches } from './expectations';
+export type { ExpectedEvent, FieldMismatch } from './expectations';
+export { tableText, cellText } from './tableText';
+export { flatten, valueAtPath, setAtPath, mergeDeep } from './fieldPaths';

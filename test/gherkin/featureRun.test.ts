@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+
+const root = join(__dirname, '..', '..');
+const feature = 'test/gherkin/fixtures/mistakes.feature';
+
+interface Envelope {
+  pickle?: { id: string; name: string };
+  testCase?: { id: string; pickleId: string };
+  testCaseStarted?: { id: string; testCaseId: string };
+  testStepFinished?: { testCaseStartedId: string; testStepResult: { status: string; message?: string } };
+  suggestion?: { pickleStepId: string; snippets: { code: string }[] };
+}
+
+/** Runs cucumber on the fixture exactly as a user would, and reads its message stream. */
+function runFixture(): { byScenario: Map<string, { status: string; message?: string }[]>; output: string; status: number | null; envelopes: Envelope[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'eventspec-run-'));
+  const messages = join(dir, 'messages.ndjson');
+  const run = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js'), '--config', 'test/gherkin/fixtures/cucumber.js', feature, '--format', `message:${messages}`],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } },
+  );
+  const envelopes: Envelope[] = readFileSync(messages, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const names = new Map(envelopes.flatMap((e) => (e.pickle ? [[e.pickle.id, e.pickle.name]] : [])));
+  const caseToPickle = new Map(envelopes.flatMap((e) => (e.testCase ? [[e.testCase.id, e.testCase.pickleId]] : [])));
+  const startedToCase = new Map(envelopes.flatMap((e) => (e.testCaseStarted ? [[e.testCaseStarted.id, e.testCaseStarted.testCaseId]] : [])));
+  const byScenario = new Map<string, { status: string; message?: string }[]>();
+  for (const e of envelopes) {
+    if (!e.testStepFinished) continue;
+    const name = names.get(caseToPickle.get(startedToCase.get(e.testStepFinished.testCaseStartedId)!)!)!;
+    byScenario.set(name, [...(byScenario.get(name) ?? []), e.testStepFinished.testStepResult]);
+  }
+  return { byScenario, output: run.stdout + run.stderr, status: run.status, envelopes };
+}
+
+describe('a feature file with mistakes, run through cucumber', () => {
+  let run: ReturnType<typeof runFixture>;
+  before(() => {
+    run = runFixture();
+  });
+  const failure = (scenario: string) => run.byScenario.get(scenario)?.find((r) => r.status === 'FAILED')?.message;
+
+  it('fails the run', () => {
+    assert.equal(run.status, 1, run.output);
+  });
+
+  it('names file, line, row and column for a misspelled event, with a did-you-mean', () => {
+    assert.equal(failure('A misspelled event name'), `ScenarioError: ${feature}:6 (row 1, column "event"): unknown event \`OrderPlace\` — did you mean \`OrderPlaced\`?`);
+  });
+
+  it('names the unknown column and the field it probably is', () => {
+    assert.equal(failure('An unknown column'), `ScenarioError: ${feature}:11 (row 1, column "customr"): OrderPlaced has no field \`customr\` — did you mean \`customer\`?`);
+  });
+
+  it('tells how to write a number', () => {
+    assert.equal(
+      failure('A bad number'),
+      `ScenarioError: ${feature}:16 (row 1, column "amount"): "twenty" is not a number; write it like 20 or 20.00 (a dot for decimals, no currency sign)`,
+    );
+  });
+
+  it('shows the expected and actual state as a table', () => {
+    assert.equal(
+      failure('A wrong expectation of state'),
+      `ScenarioError: ${feature}:20: Order "o-1" is not in the expected state:\n  | field  | expected | actual |\n  | status | shipped  | placed |`,
+    );
+  });
+
+  it('suggests the closest phrasing of the vocabulary for an undefined step', () => {
+    const steps = run.byScenario.get('A step that is almost the vocabulary')!;
+    assert.ok(steps.some((s) => s.status === 'UNDEFINED'));
+    const snippet = run.envelopes.flatMap((e) => e.suggestion?.snippets ?? []).map((s) => s.code).join('\n') || run.output;
+    assert.match(snippet, /Did you mean the eventspec step:\n\/\/ {3}Given Order "o-1" has recorded OrderPlaced/);
+  });
+});
