@@ -74,6 +74,21 @@ Feature: Account balance and statement
     And the AccountStatement "a-1" is:
       | movements | 0 |
 
+  Scenario: A reversed deposit shows on the statement as a reversal
+    Given Account "a-1" has recorded:
+      | event          | amount | reference |
+      | MoneyDeposited | 100.00 | pay-1     |
+      | MoneyDeposited | 30.00  | pay-2     |
+    When Account "a-1" is sent ReverseDeposit:
+      | reference | pay-1 |
+    Then eventually the StatementLine documents with account "a-1" are:
+      | kind     | amount | reference | balanceAfter |
+      | deposit  | 100.00 | pay-1     | 100.00       |
+      | deposit  | 30.00  | pay-2     | 130.00       |
+      | reversal | 100.00 | pay-1     | 30.00        |
+    And the AccountBalance "a-1" is:
+      | balance | 30.00 |
+
   Scenario: A closed account keeps its statement
     Given Account "a-1" has recorded:
       | event          | amount |

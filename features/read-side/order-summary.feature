@@ -1,7 +1,7 @@
 @read-side
 Feature: Order summary per customer
   The shop shows each customer how many orders they have, where those orders stand
-  and what the shipped ones cost. The summary is a read model: it is updated from the
+  and what the shipped ones cost, per currency. The summary is a read model: it is updated from the
   recorded events shortly after they happen, not at the same moment.
 
   Background:
@@ -14,7 +14,6 @@ Feature: Order summary per customer
       | orders     | 1    |
       | open       | 1    |
       | shipped    | 0    |
-      | totalSpent | 0.00 |
 
   Scenario: Shipped and cancelled orders are counted apart, and only shipped ones are spent
     Given Order "o-1" has recorded:
@@ -33,7 +32,7 @@ Feature: Order summary per customer
       | open       | 1     |
       | shipped    | 1     |
       | cancelled  | 1     |
-      | totalSpent | 20.00 |
+      | spent.EUR  | 20.00 |
 
   Scenario: Removing an item before shipping lowers what is spent
     Given Order "o-1" has recorded:
@@ -46,7 +45,21 @@ Feature: Order summary per customer
       | carrier | UPS |
     Then eventually the OrderSummary "bob" is:
       | shipped    | 1     |
-      | totalSpent | 12.50 |
+      | spent.EUR  | 12.50 |
+
+  Scenario: Money spent is kept per currency
+    Given Order "o-1" has recorded:
+      | event        | customer | amount | currency | carrier |
+      | OrderPlaced  | dave     | 15.00  | USD      |         |
+      | OrderShipped |          |        |          | UPS     |
+    And Order "o-2" has recorded:
+      | event        | customer | amount | currency | carrier |
+      | OrderPlaced  | dave     | 4.00   | EUR      |         |
+      | OrderShipped |          |        |          | DHL     |
+    Then eventually the OrderSummary "dave" is:
+      | shipped   | 2     |
+      | spent.USD | 15.00 |
+      | spent.EUR | 4.00  |
 
   Scenario: Summaries of several customers at once
     Given Order "o-1" has recorded OrderPlaced:
@@ -72,7 +85,7 @@ Feature: Order summary per customer
     Then the command is accepted
     And the OrderSummary "carol" is:
       | shipped    | 1     |
-      | totalSpent | 30.00 |
+      | spent.EUR  | 30.00 |
 
   Scenario: A customer without orders has no summary
     Given Order "o-1" has recorded OrderPlaced:
@@ -88,7 +101,7 @@ Feature: Order summary per customer
     And the OrderSummary "alice" is:
       | orders     | 1     |
       | shipped    | 1     |
-      | totalSpent | 10.00 |
+      | spent.EUR  | 10.00 |
 
   Scenario: A stopped projection falls behind, and catches up when started
     Given the projections are stopped

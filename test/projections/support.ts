@@ -27,7 +27,7 @@ export async function checkpoints(store: ReadModelStore, projections: readonly A
   return Promise.all(projections.map((p) => store.checkpoint(p.name)));
 }
 
-/** A small mixed history of both example domains (17 events over 5 streams), interleaved. */
+/** A small mixed history of both example domains (22 events over 6 streams), interleaved. */
 export async function appendMixedHistory(events: EventStore): Promise<void> {
   await events.append('Order-o-1', [event('OrderPlaced', { customer: 'alice', total: 0 })]);
   await events.append('Account-a-1', [event('AccountOpened', { owner: 'alice', overdraftLimit: 50 })]);
@@ -43,6 +43,11 @@ export async function appendMixedHistory(events: EventStore): Promise<void> {
   await events.append('Order-o-3', [event('ItemAdded', { sku: 'LAMP', quantity: 1, price: 0.2 })]);
   await events.append('Account-b-1', [event('MoneyDeposited', { amount: 0.1 }), event('MoneyWithdrawn', { amount: 0.1 })]);
   await events.append('Order-o-3', [event('OrderShipped', { carrier: 'UPS' })]);
+  // Written at OrderPlaced v2; the ones above are v1 (`total`) and reach handlers upcast.
+  await events.append('Order-o-4', [event('OrderPlaced', { customer: 'carol', amount: 5, currency: 'USD' }, undefined, 2)]);
+  await events.append('Order-o-4', [event('ItemAdded', { sku: 'CAP', quantity: 1, price: 2.5 }), event('OrderShipped', { carrier: 'DHL' })]);
+  await events.append('Account-a-1', [event('MoneyDeposited', { amount: 40, reference: 'bonus' }, '2025-03-04T09:00:00.000Z')]);
+  await events.append('Account-a-1', [event('DepositReversed', { reference: 'bonus', amount: 40 }, '2025-03-05T09:00:00.000Z')]);
 }
 
 export async function mixedHistoryStore(): Promise<EventStore> {

@@ -1,7 +1,7 @@
 import { z } from '../../index';
 import { defineProjection } from '../../projections';
 import type { ReadModelAccess } from '../../projections';
-import { AccountClosed, AccountOpened, MoneyDeposited, MoneyWithdrawn } from './events';
+import { AccountClosed, AccountOpened, DepositReversed, MoneyDeposited, MoneyWithdrawn } from './events';
 
 // Money is added in cents, so 0.1 + 0.2 is 0.3 in a balance.
 const add = (a: number, b: number) => Math.round(a * 100 + b * 100) / 100;
@@ -20,7 +20,8 @@ export const StatementLine = z.object({
   /** The account's event version: the line number of the statement. */
   version: z.number().int().positive(),
   date: z.string(),
-  kind: z.enum(['deposit', 'withdrawal']),
+  /** A reversal takes a deposit back; its reference is the deposit's. */
+  kind: z.enum(['deposit', 'withdrawal', 'reversal']),
   amount: z.number(),
   reference: z.string().optional(),
   balanceAfter: z.number(),
@@ -48,7 +49,7 @@ export const accountBalances = defineProjection({
   name: 'AccountBalances',
   description: 'The balance, owner and status of every account.',
   readModels: { AccountBalance },
-  from: [AccountOpened, MoneyDeposited, MoneyWithdrawn, AccountClosed],
+  from: [AccountOpened, MoneyDeposited, MoneyWithdrawn, DepositReversed, AccountClosed],
   handlers: {
     AccountOpened: ({ aggregateId, data }, { AccountBalance }) => {
       AccountBalance.put(aggregateId, { owner: data.owner, status: 'open', balance: 0, overdraftLimit: data.overdraftLimit });
@@ -57,6 +58,9 @@ export const accountBalances = defineProjection({
       await AccountBalance.update(aggregateId, (a) => ({ ...opened(a, aggregateId), balance: add(opened(a, aggregateId).balance, data.amount) }));
     },
     MoneyWithdrawn: async ({ aggregateId, data }, { AccountBalance }) => {
+      await AccountBalance.update(aggregateId, (a) => ({ ...opened(a, aggregateId), balance: add(opened(a, aggregateId).balance, -data.amount) }));
+    },
+    DepositReversed: async ({ aggregateId, data }, { AccountBalance }) => {
       await AccountBalance.update(aggregateId, (a) => ({ ...opened(a, aggregateId), balance: add(opened(a, aggregateId).balance, -data.amount) }));
     },
     AccountClosed: async ({ aggregateId }, { AccountBalance }) => {
@@ -70,19 +74,20 @@ export const accountStatements = defineProjection({
   name: 'AccountStatements',
   description: 'The statement of movements of every account: one line per deposit or withdrawal.',
   readModels: { AccountStatement, StatementLine },
-  from: [AccountOpened, MoneyDeposited, MoneyWithdrawn],
+  from: [AccountOpened, MoneyDeposited, MoneyWithdrawn, DepositReversed],
   handlers: {
     AccountOpened: ({ aggregateId, data }, { AccountStatement }) => {
       AccountStatement.put(aggregateId, { owner: data.owner, balance: 0, movements: 0 });
     },
     MoneyDeposited: (event, models) => movement(event, 'deposit', models),
     MoneyWithdrawn: (event, models) => movement(event, 'withdrawal', models),
+    DepositReversed: (event, models) => movement(event, 'reversal', models),
   },
 });
 
 async function movement(
   event: { aggregateId: string; version: number; metadata: { occurredAt: string }; data: { amount: number; reference?: string | undefined } },
-  kind: 'deposit' | 'withdrawal',
+  kind: StatementLine['kind'],
   models: { AccountStatement: ReadModelAccess<AccountStatement>; StatementLine: ReadModelAccess<StatementLine> },
 ): Promise<void> {
   const account = event.aggregateId;

@@ -12,8 +12,8 @@ export const OrderSummary = z.object({
   open: count,
   shipped: count,
   cancelled: count,
-  /** What the customer's shipped orders were worth. */
-  totalSpent: z.number(),
+  /** What the customer's shipped orders were worth, per currency: `spent.EUR`. */
+  spent: z.record(z.string(), z.number()),
 });
 export type OrderSummary = z.infer<typeof OrderSummary>;
 
@@ -21,36 +21,43 @@ export type OrderSummary = z.infer<typeof OrderSummary>;
 export const CustomerOrder = z.object({
   customer: z.string(),
   status: z.enum(['open', 'shipped', 'cancelled']),
+  currency: z.string(),
+  /** What was due when the order was placed, before any item. */
+  placedAmount: z.number(),
   items: z.record(z.string(), z.object({ quantity: z.number(), price: z.number() })),
   total: z.number(),
 });
 export type CustomerOrder = z.infer<typeof CustomerOrder>;
 
-const noOrders = (customer: string): OrderSummary => ({ customer, orders: 0, open: 0, shipped: 0, cancelled: 0, totalSpent: 0 });
-const totalOf = (items: CustomerOrder['items']) => Object.values(items).reduce((sum, i) => add(sum, i.quantity * i.price), 0);
+const noOrders = (customer: string): OrderSummary => ({ customer, orders: 0, open: 0, shipped: 0, cancelled: 0, spent: {} });
+// The same sum as the Order aggregate: the placed amount plus each line, in cents.
+const totalOf = (placedAmount: number, items: CustomerOrder['items']) =>
+  Object.values(items).reduce((sum, i) => add(sum, Math.round(i.quantity * i.price * 100) / 100), placedAmount);
 
-/** Per customer: how many orders, how many open, shipped, cancelled, and what the shipped ones cost. */
+/** Per customer: how many orders, how many open, shipped, cancelled, and what the shipped ones cost per currency. */
 export const orderSummaries = defineProjection({
   name: 'OrderSummaries',
-  description: 'Orders per customer: counts by status and the total spent on shipped orders.',
+  description: 'Orders per customer: counts by status and what was spent on shipped orders, per currency.',
   readModels: { OrderSummary, CustomerOrder },
   from: [OrderPlaced, ItemAdded, ItemRemoved, OrderShipped, OrderCancelled],
   handlers: {
     OrderPlaced: async ({ aggregateId, data }, { OrderSummary, CustomerOrder }) => {
-      CustomerOrder.put(aggregateId, { customer: data.customer, status: 'open', items: {}, total: data.total });
+      const order = { customer: data.customer, status: 'open' as const, currency: data.currency, placedAmount: data.amount, items: {} };
+      CustomerOrder.put(aggregateId, { ...order, total: totalOf(data.amount, {}) });
       await OrderSummary.update(data.customer, (s = noOrders(data.customer)) => ({ ...s, orders: s.orders + 1, open: s.open + 1 }));
     },
     ItemAdded: async ({ aggregateId, data }, { CustomerOrder }) => {
       await CustomerOrder.update(aggregateId, (order) => {
         const o = placed(order, aggregateId);
         const items = { ...o.items, [data.sku]: { quantity: (o.items[data.sku]?.quantity ?? 0) + data.quantity, price: data.price } };
-        return { ...o, items, total: totalOf(items) };
+        return { ...o, items, total: totalOf(o.placedAmount, items) };
       });
     },
     ItemRemoved: async ({ aggregateId, data }, { CustomerOrder }) => {
       await CustomerOrder.update(aggregateId, (order) => {
-        const { [data.sku]: _removed, ...items } = placed(order, aggregateId).items;
-        return { ...placed(order, aggregateId), items, total: totalOf(items) };
+        const o = placed(order, aggregateId);
+        const { [data.sku]: _removed, ...items } = o.items;
+        return { ...o, items, total: totalOf(o.placedAmount, items) };
       });
     },
     OrderShipped: async ({ aggregateId }, { OrderSummary, CustomerOrder }) => {
@@ -60,7 +67,7 @@ export const orderSummaries = defineProjection({
         ...s,
         open: s.open - 1,
         shipped: s.shipped + 1,
-        totalSpent: add(s.totalSpent, order.total),
+        spent: { ...s.spent, [order.currency]: add(s.spent[order.currency] ?? 0, order.total) },
       }));
     },
     OrderCancelled: async ({ aggregateId }, { OrderSummary, CustomerOrder }) => {
