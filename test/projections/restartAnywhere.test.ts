@@ -132,13 +132,14 @@ const cents = (max: number) => fc.integer({ min: 1, max }).map((c) => c / 100);
 function history(): fc.Arbitrary<Batch[]> {
   const order = fc.record({
     customer: fc.constantFrom('alice', 'bob', 'carol'),
+    placed: fc.option(fc.record({ amount: cents(3000), currency: fc.constantFrom('EUR', 'USD') }), { nil: undefined }),
     items: fc.array(fc.record({ sku: fc.constantFrom('A', 'B', 'C'), quantity: fc.integer({ min: 1, max: 3 }), price: cents(5000) }), { maxLength: 4 }),
     removeOne: fc.boolean(),
     end: fc.constantFrom('ship', 'cancel', 'open'),
   });
   const account = fc.record({
     owner: fc.constantFrom('alice', 'bob'),
-    moves: fc.array(fc.record({ deposit: fc.boolean(), amount: cents(20000), together: fc.boolean() }), { maxLength: 5 }),
+    moves: fc.array(fc.record({ deposit: fc.boolean(), amount: cents(20000), together: fc.boolean(), reverse: fc.boolean() }), { maxLength: 5 }),
     close: fc.boolean(),
   });
   return fc
@@ -147,7 +148,11 @@ function history(): fc.Arbitrary<Batch[]> {
       const streams: Batch[][] = [];
       orders.forEach((o, i) => {
         const streamId = `Order-o${i}`;
-        const batches: NewEvent[][] = [[event('OrderPlaced', { customer: o.customer, total: 0 })]];
+        // Some orders stored at OrderPlaced v1 (bare total), others at v2 (amount + currency).
+        const placed = o.placed
+          ? event('OrderPlaced', { customer: o.customer, ...o.placed }, undefined, 2)
+          : event('OrderPlaced', { customer: o.customer, total: 0 });
+        const batches: NewEvent[][] = [[placed]];
         for (const item of o.items) batches.push([event('ItemAdded', item)]);
         if (o.removeOne && o.items.length > 0) batches.push([event('ItemRemoved', { sku: o.items[0]!.sku })]);
         if (o.end === 'ship') batches.push([event('OrderShipped', { carrier: 'DHL' })]);
@@ -157,11 +162,13 @@ function history(): fc.Arbitrary<Batch[]> {
       accounts.forEach((a, i) => {
         const streamId = `Account-a${i}`;
         const batches: NewEvent[][] = [[event('AccountOpened', { owner: a.owner, overdraftLimit: 0 })]];
-        for (const move of a.moves) {
-          const e = event(move.deposit ? 'MoneyDeposited' : 'MoneyWithdrawn', { amount: move.amount });
+        a.moves.forEach((move, m) => {
+          const reference = `ref-${m}`;
+          const e = event(move.deposit ? 'MoneyDeposited' : 'MoneyWithdrawn', { amount: move.amount, reference });
           if (move.together && batches.length > 1) batches[batches.length - 1]!.push(e);
           else batches.push([e]);
-        }
+          if (move.deposit && move.reverse) batches.push([event('DepositReversed', { reference, amount: move.amount })]);
+        });
         if (a.close) batches.push([event('AccountClosed', {})]);
         streams.push(batches.map((events) => ({ streamId, events })));
       });
