@@ -12,7 +12,7 @@ export type {
 export type { ReadModelStore, ReadModelChange, ReadModelCommit, ReadModelDocument, ReadModelFilter, FindOptions } from './readModelStore';
 export { inMemoryReadModelStore } from './inMemoryReadModelStore';
 export type { CommitStep, InMemoryReadModelStoreOptions } from './inMemoryReadModelStore';
-export { matchesFilter, valueAtPath, filterPath } from './documentFilter';
+export { matchesFilter } from './documentFilter';
 export { projectionRunner } from './projectionRunner';
 export type { ProjectionRunner, ProjectionRunnerOptions, ProjectionStatus, ProjectionState, RunnerStep } from './projectionRunner';
 export { inlineProjections } from './inlineProjections';
