@@ -11,5 +11,7 @@ export * from './domain';
 export * from './eventStore';
 export * from './snapshots';
 export * from './commandHandling';
+export * from './projections';
 export * from './testing';
+export { eventually, EventuallyTimeout } from './testing/eventually';
 export * from './checks';

@@ -15,6 +15,8 @@ import type { VocabularyStep } from './vocabulary';
 import { vocabulary } from './vocabulary';
 
 export const RECORDED_MEDIA_TYPE = 'application/vnd.eventspec.recorded+json';
+/** Scenarios with this tag update read models inside each append instead of in the background. */
+export const INLINE_TAG = '@inline-read-models';
 
 export interface InstallOptions {
   /** Store factories by name, chosen by the world parameter `store` (default `memory`). */
@@ -101,7 +103,9 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
     }
     const clock = controllableClock();
     const stores = await factory.create({ clock, scenario: pickle.name });
-    this.scenario = createScenario({ domain, stores, clock, ids: sequentialIds() });
+    const inline = pickle.tags.some((tag) => tag.name === INLINE_TAG);
+    this.scenario = createScenario({ domain, stores, clock, ids: sequentialIds(), readSide: inline ? 'inline' : 'live' });
+    if (this.scenario.readSide?.mode === 'live') await this.scenario.readSide.runner.start();
     this.places = placesOf(pickle, gherkinDocument);
   });
 
@@ -117,6 +121,7 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
       metadata,
     }));
     this.attach(JSON.stringify({ events }), RECORDED_MEDIA_TYPE);
+    await this.scenario.readSide?.runner.stop();
     await this.scenario.stores.dispose();
   });
 

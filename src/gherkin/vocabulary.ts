@@ -14,31 +14,11 @@ import { resolveAggregate, resolveCommand, resolveEvent, splitNames } from './re
 import { ScenarioError } from './scenarioError';
 import { fieldPaths, fieldSchema } from '../contracts/schemaFields';
 import type { StepArgument, StepContext } from './stepContext';
-import type { StepPhrase } from './stepPhrase';
+import { AGG, ID, TYPE, TYPES, step, tableOf } from './vocabularyStep';
+import type { VocabularyStep } from './vocabularyStep';
+import { readSideSteps } from './readSideSteps';
 
-/** A phrasing of the vocabulary with the code that carries it out. */
-export interface VocabularyStep extends StepPhrase {
-  readonly pattern: RegExp;
-  readonly argument: 'table' | 'docString' | 'tableOrDocString' | 'none';
-  run(context: StepContext, captures: readonly string[], argument: StepArgument): Promise<void>;
-}
-
-const AGG = '([A-Z][A-Za-z0-9]*)';
-const ID = '"([^"]*)"';
-const TYPE = '([A-Za-z][A-Za-z0-9_]*)';
-const TYPES = '([A-Z][A-Za-z0-9_]*(?:(?:,\\s*|\\s+and\\s+|,\\s*and\\s+)[A-Z][A-Za-z0-9_]*)*)';
-const re = (source: string) => new RegExp(`^${source}$`);
-
-type Body = VocabularyStep['run'];
-
-function step(keyword: StepPhrase['keyword'], expression: string, pattern: string, argument: VocabularyStep['argument'], description: string, example: string, run: Body): VocabularyStep {
-  return { keyword, expression, pattern: re(pattern), argument, description, example, source: 'vocabulary', run };
-}
-
-function tableOf(argument: StepArgument, context: StepContext): Rows {
-  if (argument && 'table' in argument) return argument.table;
-  throw new ScenarioError(context.place, 'this step needs a table under it');
-}
+export type { VocabularyStep } from './vocabularyStep';
 
 /** Fields from a one-thing table or a JSON doc string. */
 function recordFields(argument: StepArgument, context: StepContext, isField: (name: string) => boolean, what: string): TableField[] | { json: unknown } {
@@ -143,7 +123,7 @@ async function checkState(context: StepContext, aggregateName: string, id: strin
   }
 }
 
-export const vocabulary: readonly VocabularyStep[] = [
+const commandSideSteps: readonly VocabularyStep[] = [
   step('Given', 'the time is "{time}"', 'the time is "([^"]*)"', 'none',
     'Sets the clock: events recorded and commands sent afterwards happen at this time.',
     'Given the time is "2025-03-01T10:00:00Z"',
@@ -155,7 +135,7 @@ export const vocabulary: readonly VocabularyStep[] = [
 
   step('Given', '{Aggregate} "{id}" has recorded:', `${AGG} ${ID} has recorded:`, 'table',
     'States history: the events the aggregate recorded before the scenario, one row per event. Fields left out take the event\'s example values.',
-    'Given Order "o-1" has recorded:\n  | event       | customer | total |\n  | OrderPlaced | alice    | 20.00 |',
+    'Given Order "o-1" has recorded:\n  | event       | customer | amount |\n  | OrderPlaced | alice    | 20.00  |',
     async (context, [aggregate, id], argument) => recordHistory(context, aggregate!, id!, tableOf(argument, context), undefined)),
 
   step('Given', '{Aggregate} "{id}" has recorded (v{version}):', `${AGG} ${ID} has recorded \\(v(\\d+)\\):`, 'table',
@@ -165,7 +145,7 @@ export const vocabulary: readonly VocabularyStep[] = [
 
   step('Given', '{Aggregate} "{id}" has recorded {Event}:', `${AGG} ${ID} has recorded ${TYPE}:`, 'tableOrDocString',
     'States one past event with its fields in a | field | value | table (or a JSON doc string).',
-    'Given Order "o-1" has recorded OrderPlaced:\n  | customer | alice |\n  | total    | 20.00 |',
+    'Given Order "o-1" has recorded OrderPlaced:\n  | customer | alice |\n  | amount   | 20.00 |',
     async (context, [aggregateName, id, type], argument) => {
       const { aggregate } = lookup(context, aggregateName!, id!);
       const contract = resolveEvent(context.scenario.domain, aggregate, type!, context.place);
@@ -283,3 +263,6 @@ export const vocabulary: readonly VocabularyStep[] = [
     'Then Order "o-1" as of "2025-03-01T10:00:00Z" has state:\n  | status | placed |',
     async (context, [aggregate, id, time], argument) => checkState(context, aggregate!, id!, argument, { asOf: time! })),
 ];
+
+/** Every phrasing eventspec understands, command side then read side. */
+export const vocabulary: readonly VocabularyStep[] = [...commandSideSteps, ...readSideSteps];

@@ -11,6 +11,12 @@ import type { IdGenerator } from '../core/ids';
 import { sequentialIds } from '../core/ids';
 import { parseContract } from '../contracts/parseContract';
 import type { Domain } from '../domain/defineDomain';
+import { inMemoryReadModelStore } from '../projections/inMemoryReadModelStore';
+import { inlineProjections } from '../projections/inlineProjections';
+import { isProjection } from '../projections/defineProjection';
+import { projectionRunner } from '../projections/projectionRunner';
+import type { ProjectionRunner } from '../projections/projectionRunner';
+import type { ReadModelStore } from '../projections/readModelStore';
 import type { ScenarioStores } from './scenarioStores';
 
 /** An event stated as history: data at the contract's current version unless `schemaVersion` says otherwise. */
@@ -19,6 +25,13 @@ export interface HistoryEvent {
   data: unknown;
   schemaVersion?: number;
   metadata?: Record<string, unknown>;
+}
+
+/** The scenario's read side: its read models and the runner that keeps them up to date. */
+export interface ScenarioReadSide {
+  readonly mode: 'live' | 'inline';
+  readonly readModels: ReadModelStore;
+  readonly runner: ProjectionRunner;
 }
 
 export interface LastCommand {
@@ -39,6 +52,8 @@ export interface Scenario {
   /** Every event this scenario stored, history and outcomes, in order. */
   readonly recorded: readonly RecordedEvent[];
   readonly last: LastCommand | undefined;
+  /** Present when the domain has projections: read models fed from this scenario's store. */
+  readonly readSide: ScenarioReadSide | undefined;
   /** Events this scenario's commands recorded on a stream (its history excluded). */
   commandEvents(streamId: string): readonly RecordedEvent[];
   record(aggregate: AnyAggregate, id: string, events: readonly HistoryEvent[]): Promise<RecordedEvent[]>;
@@ -51,12 +66,21 @@ export interface ScenarioOptions {
   stores: ScenarioStores;
   clock?: ControllableClock;
   ids?: IdGenerator;
+  /**
+   * How the domain's projections follow the store: `live` (a runner catching up in the
+   * background, started by `openReadSide`), `inline` (applied before each append returns) or `off`.
+   */
+  readSide?: 'live' | 'inline' | 'off';
 }
 
 export function createScenario(options: ScenarioOptions): Scenario {
-  const { domain, stores } = options;
+  const { domain } = options;
   const clock = options.clock ?? controllableClock();
   const ids = options.ids ?? sequentialIds();
+  const readSide = createReadSide(domain, options.stores, options.readSide ?? 'live');
+  // Inline read models see every append, history and commands alike, before it returns.
+  const stores: ScenarioStores =
+    readSide?.mode === 'inline' ? { ...options.stores, events: inlineProjections(options.stores.events, readSide.runner) } : options.stores;
   const handler = createCommandHandler({ domain, store: stores.events, snapshots: stores.snapshots, clock, ids });
   const recorded: RecordedEvent[] = [];
   const byCommands = new Map<string, RecordedEvent[]>();
@@ -71,6 +95,7 @@ export function createScenario(options: ScenarioOptions): Scenario {
     get last() {
       return last;
     },
+    readSide,
     commandEvents: (streamId) => byCommands.get(streamId) ?? [],
     async record(aggregate, id, events) {
       const streamId = streamIdOf(aggregate, id);
@@ -98,4 +123,10 @@ export function createScenario(options: ScenarioOptions): Scenario {
     },
     load: (aggregate, id, loadOptions) => handler.load(aggregate, id, loadOptions),
   };
+}
+
+function createReadSide(domain: Domain, stores: ScenarioStores, mode: 'live' | 'inline' | 'off'): ScenarioReadSide | undefined {
+  if (mode === 'off' || !domain.projections.some(isProjection)) return undefined;
+  const readModels = inMemoryReadModelStore();
+  return { mode, readModels, runner: projectionRunner({ events: stores.events, readModels, domain }) };
 }

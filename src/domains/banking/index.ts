@@ -1,14 +1,18 @@
 import { defineDomain, phrase } from '../../index';
 import { Account } from './account';
 
+import { accountBalances, accountStatements } from './accountReadModels';
+
 export { Account };
 export * from './events';
 export * from './commands';
+export * from './accountReadModels';
 
 export const banking = defineDomain({
   name: 'banking',
   description: 'Accounts with deposits, withdrawals within an overdraft, and closing.',
   aggregates: [Account],
+  projections: [accountBalances, accountStatements],
   phrasings: [
     phrase.given(Account, 'AccountOpened', '{owner} opened account {id}'),
     phrase.given(Account, 'MoneyDeposited', '{amount} was deposited into account {id}'),
