@@ -86,6 +86,15 @@ describe('buildCatalog', () => {
     assert.equal(check('#/$defs/LinesAdded.v1', { lines: [], replaced: [{ sku: '' , quantity: 1 }] }).ok, false);
   });
 
+  it('keeps a recursive schema recursive inside the catalog', () => {
+    const Tree = z.object({ name: z.string(), get children(): z.ZodArray<typeof Tree> { return z.array(Tree); } });
+    const Planted = defineEvent('Planted', Tree);
+    const Garden = defineAggregate({ name: 'Garden', events: [Planted], commands: [], initialState: {} }).behavior({ evolve: {}, decide: {} });
+    const trees = validator(buildCatalog(defineDomain({ name: 'garden', aggregates: [Garden] })));
+    assert.equal(trees('#/$defs/Planted.v1', { name: 'a', children: [{ name: 'b', children: [] }] }).ok, true);
+    assert.equal(trees('#/$defs/Planted.v1', { name: 'a', children: [{ name: 'b', children: [{ name: 1, children: [] }] }] }).ok, false);
+  });
+
   it('validates commands as they are sent: defaults may be left out', () => {
     assert.equal(check('#/$defs/PlaceOrder.v1', { amount: 5 }).ok, true);
     assert.equal(check('#/$defs/PlaceOrder.v1', { currency: 'EUR' }).ok, false);
