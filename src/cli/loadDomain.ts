@@ -62,13 +62,14 @@ function fromModule(path: string, source: string, root: string): FoundDomain {
   try {
     loaded = requireProjectModule(file, root);
   } catch (error) {
-    throw new EventspecError(`${source}: loading ${relative(root, file)} failed — ${(error as Error).message}`, { cause: error });
+    throw new EventspecError(`${source}: loading failed — ${(error as Error).message}`, { cause: error });
   }
   const domain = pickDomain(loaded);
   if (!domain) {
     const keys = loaded !== null && typeof loaded === 'object' ? Object.keys(loaded) : [];
     const found = keys.length > 0 ? `it exports ${keys.map((k) => `\`${k}\``).join(', ')}` : 'it exports nothing';
-    throw new UsageError(`${source}: ${relative(root, file)} must export \`domain\` (made with defineDomain); ${found}`);
+    const name = relative(root, file);
+    throw new UsageError(`${source === name ? name : `${source}: ${name}`} must export \`domain\` (made with defineDomain); ${found}`);
   }
   return { domain, source, root };
 }

@@ -2,7 +2,7 @@ import { EventspecError } from '../core/errors';
 import type { EventStore } from '../eventStore/eventStore';
 import type { SnapshotStore } from '../snapshots/snapshotStore';
 import { UsageError } from './exitCodes';
-import { redactCredentials } from './redactCredentials';
+import { redactCredentials, scrubError } from './redactCredentials';
 
 /** The stores a command reads, and how to let go of them. */
 export interface OpenedStores {
@@ -41,6 +41,6 @@ export const openMongoStores: StoreOpener = async (uri) => {
   try {
     return await mongo.openMongoStores(uri);
   } catch (error) {
-    throw new EventspecError(`cannot open the MongoDB store: ${redactCredentials((error as Error).message, uri)}`);
+    throw new EventspecError(`cannot open the MongoDB store: ${redactCredentials((error as Error).message, uri)}`, { cause: scrubError(error, uri) });
   }
 };

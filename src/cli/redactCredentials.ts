@@ -24,3 +24,12 @@ function secretsOf(uri: string | undefined): string[] {
   }
   return [...secrets];
 }
+
+/** Scrubs an error (message, stack and causes) in place before it travels on, and returns it. */
+export function scrubError<E>(error: E, uri?: string): E {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    e.message = redactCredentials(e.message, uri);
+    if (e.stack !== undefined) e.stack = redactCredentials(e.stack, uri);
+  }
+  return error;
+}

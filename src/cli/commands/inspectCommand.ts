@@ -13,7 +13,7 @@ import { ExitCode, UsageError } from '../exitCodes';
 import { loadDomain } from '../loadDomain';
 import type { StoreOpener } from '../openStores';
 import { openMongoStores } from '../openStores';
-import { redactCredentials } from '../redactCredentials';
+import { redactCredentials, scrubError } from '../redactCredentials';
 
 export interface InspectRequest {
   domain: Domain;
@@ -139,7 +139,12 @@ export async function inspectCommand(streamId: string, options: InspectOptions, 
   const { domain } = loadDomain(io, options.domain);
   const step = progress(io);
   step(`connecting to ${redactCredentials(uri, uri)}`);
-  const stores = await open(uri);
+  let stores: Awaited<ReturnType<StoreOpener>>;
+  try {
+    stores = await open(uri);
+  } catch (error) {
+    throw scrubError(error, uri);
+  }
   try {
     step(`reading ${streamId}`);
     const request: InspectRequest = { domain, events: stores.events, streamId };
@@ -150,8 +155,7 @@ export async function inspectCommand(streamId: string, options: InspectOptions, 
     writeLine(io.stdout, options.json ? JSON.stringify(report, jsonSafe, 2) : formatStreamReport(report, colorsFor(io.stdout, io.env)));
     return report.streamVersion === 0 ? ExitCode.failed : ExitCode.ok;
   } catch (error) {
-    if (error instanceof Error) error.message = redactCredentials(error.message, uri);
-    throw error;
+    throw scrubError(error, uri);
   } finally {
     await stores.close();
   }

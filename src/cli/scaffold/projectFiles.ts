@@ -31,6 +31,8 @@ export function projectFiles(s: ProjectSettings): Record<string, string> {
         },
         dependencies: { eventspec: s.eventspec },
         devDependencies: { '@types/node': s.versions.typesNode, 'ts-node': s.versions.tsNode, typescript: s.versions.typescript },
+        // mongodb-memory-server (used by the mongo profile) must not try to download mongod on install.
+        config: { mongodbMemoryServer: { disablePostinstall: '1' } },
       },
       null,
       2,
