@@ -11,7 +11,7 @@ export { loadDomain, CONFIG_FILES, isDomain } from './loadDomain';
 export type { FoundDomain } from './loadDomain';
 export { openMongoStores } from './openStores';
 export type { OpenedStores, StoreOpener } from './openStores';
-export { redactCredentials } from './redactCredentials';
+export { redactCredentials, scrubError } from './redactCredentials';
 export { testCommand, cucumberArgv, profilesFor } from './commands/testCommand';
 export type { TestOptions } from './commands/testCommand';
 export { catalogCommand } from './commands/catalogCommand';
