@@ -1,3 +1,4 @@
+import { sep } from 'node:path';
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import type { CliIO } from '../cliIO';
@@ -57,7 +58,13 @@ export async function testCommand(options: TestOptions, rest: readonly string[],
     const hint = /profile/i.test(message) && options.store === 'mongo' ? ' (add a `mongo` profile to cucumber.js to run against MongoDB)' : '';
     throw new UsageError(`cucumber configuration: ${message}${hint}`);
   }
-  const { success } = await runCucumber(configuration.runConfiguration, environment);
+  const loadedBefore = new Set(Object.keys(require.cache));
+  let success: boolean;
+  try {
+    ({ success } = await runCucumber(configuration.runConfiguration, environment));
+  } finally {
+    forgetProjectModules(loadedBefore);
+  }
   if (!success) writeLine(io.stderr, 'some scenarios failed');
   return success ? ExitCode.ok : ExitCode.failed;
 }
@@ -85,6 +92,17 @@ export function registerTest(program: Command, io: CliIO, done: (code: ExitCode)
         'Examples:\n  eventspec test\n  eventspec test --store mongo --tags @orders\n  eventspec test features/order.feature -- --require-module tsconfig-paths/register',
     )
     .action(async (paths: string[], options: TestOptions) => done(await testCommand(options, paths, io)));
+}
+
+/**
+ * Cucumber `require`s the step definitions; a second run in the same process would find them
+ * cached and register no steps. Forgetting the project's own modules the run loaded (not packages)
+ * lets `testCommand` run again, e.g. from a watcher or a test.
+ */
+function forgetProjectModules(loadedBefore: ReadonlySet<string>): void {
+  for (const key of Object.keys(require.cache)) {
+    if (!loadedBefore.has(key) && !key.includes(`${sep}node_modules${sep}`)) delete require.cache[key];
+  }
 }
 
 function wholeNumber(flag: string): (value: string) => number {
