@@ -59,6 +59,15 @@ export interface Catalog {
   [CATALOG_KEYWORD]: CatalogIndex;
 }
 
+export interface CatalogOptions {
+  /**
+   * Include the `x-eventspec` index (default true). JSON Schema allows unknown keywords, but Ajv's
+   * strict mode refuses them unless told (`ajv.addKeyword('x-eventspec')`); without the index the
+   * document uses standard keywords only.
+   */
+  index?: boolean;
+}
+
 /** `$defs` key of one contract version: `OrderPlaced.v2`. */
 export function defKey(name: string, version: number): string {
   return `${name}.v${version}`;
@@ -69,7 +78,9 @@ export function defKey(name: string, version: number): string {
  * the data of that type at that schema version (old versions too, from their upcasters), and
  * `#/$defs/Event` / `#/$defs/Command` validate whole messages by their type and version.
  */
-export function buildCatalog(domain: Domain): Catalog {
+export function buildCatalog(domain: Domain, options: { index: false }): Omit<Catalog, typeof CATALOG_KEYWORD>;
+export function buildCatalog(domain: Domain, options?: CatalogOptions): Catalog;
+export function buildCatalog(domain: Domain, options: CatalogOptions = {}): Catalog | Omit<Catalog, typeof CATALOG_KEYWORD> {
   const defs: Record<string, JsonSchema> = {};
   const events: CatalogEntry[] = [];
   const commands: CatalogEntry[] = [];
@@ -99,18 +110,20 @@ export function buildCatalog(domain: Domain): Catalog {
   defs.Event = messageSchema('An event envelope as stored: its data must match its type at its schema version.', events, true);
   defs.Command = messageSchema('A command message: its data must match the command type.', commands, false);
 
-  const index: CatalogIndex = { domain: domain.name, aggregates, events, commands };
-  if (domain.description !== undefined) index.description = domain.description;
-  return {
+  const document = {
     $schema: JSON_SCHEMA_DIALECT,
     title: `${domain.name}: event and command catalog`,
     description:
       'Validates a recorded event envelope. Each $defs entry named <Type>.v<N> validates the data of that type at schema version N; ' +
-      `$defs/Command validates a command message. The "${CATALOG_KEYWORD}" keyword indexes aggregates, versions and upcasters.`,
+      `$defs/Command validates a command message.` +
+      (options.index === false ? '' : ` The "${CATALOG_KEYWORD}" keyword indexes aggregates, versions and upcasters.`),
     $ref: '#/$defs/Event',
     $defs: defs,
-    [CATALOG_KEYWORD]: index,
   };
+  if (options.index === false) return document;
+  const index: CatalogIndex = { domain: domain.name, aggregates, events, commands };
+  if (domain.description !== undefined) index.description = domain.description;
+  return { ...document, [CATALOG_KEYWORD]: index };
 }
 
 function aggregateEntry(aggregate: AnyAggregate): CatalogAggregate {

@@ -150,6 +150,17 @@ describe('buildCatalog', () => {
     validator(odd);
   });
 
+  it('leaves the index out on request, for validators that refuse unknown keywords', () => {
+    const plain = buildCatalog(domain, { index: false });
+    assert.equal(CATALOG_KEYWORD in plain, false);
+    assert.throws(() => new Ajv2020({ strict: true }).compile(catalog), /unknown keyword: "x-eventspec"/);
+    const ajv = new Ajv2020({ strict: true });
+    addFormats(ajv);
+    const validate = ajv.compile(plain);
+    assert.equal(validate({ type: 'OrderPlaced', schemaVersion: 1, data: { total: 1 } }), true);
+    assert.equal(validate({ type: 'OrderPlaced', schemaVersion: 1, data: { total: -1 } }), false);
+  });
+
   it('refuses a name that is both an event and a command', () => {
     const Same = defineEvent('Same', z.object({}));
     const SameCommand = defineCommand('Same', z.object({}));

@@ -32,6 +32,14 @@ describe('eventspec catalog', () => {
     assert.equal(catalog['x-eventspec'].domain, 'shop');
   });
 
+  it('leaves out the x-eventspec index with --no-index', async () => {
+    const { code, stdout } = await run(['catalog', '--domain', shopDomain, '--no-index']);
+    assert.equal(code, 0);
+    const catalog = JSON.parse(stdout);
+    assert.equal('x-eventspec' in catalog, false);
+    assert.ok(catalog.$defs['OrderPlaced.v1']);
+  });
+
   it('writes the catalog to --out and says so', async () => {
     const out = join(temp, 'out', 'nested', 'catalog.schema.json');
     const { code, stdout } = await run(['catalog', '--domain', shopDomain, '--out', out]);

@@ -82,7 +82,8 @@ export function registerInit(program: Command, io: CliIO, done: (code: ExitCode)
     .action((dir: string, options: InitOptions) => {
       const result = initProject(dir, options, io);
       const c = colorsFor(io.stdout, io.env);
-      const shown = relative(io.cwd, result.dir) || '.';
+      const near = relative(io.cwd, result.dir);
+      const shown = near === '' ? '.' : near.startsWith('..') ? result.dir : near;
       writeLine(io.stdout, `${c.green('created')} ${shown}: ${result.files.join(', ')}`);
       writeLine(io.stdout, `next: ${c.bold(`cd ${shown} && npm install && npm test`)}`);
       done(ExitCode.ok);
