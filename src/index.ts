@@ -15,3 +15,15 @@ export * from './projections';
 export * from './testing';
 export { eventually, EventuallyTimeout } from './testing/eventually';
 export * from './checks';
+
+import type { Domain } from './domain';
+import type { InstallOptions } from './gherkin';
+export type { InstallOptions } from './gherkin';
+
+/**
+ * Installs the Gherkin vocabulary and the domain's phrasings into cucumber (call it from a
+ * step-definitions file). Loaded on demand, so production code never loads cucumber.
+ */
+export function installSteps(domain: Domain, options?: InstallOptions): void {
+  (require('./gherkin') as typeof import('./gherkin')).installSteps(domain, options);
+}

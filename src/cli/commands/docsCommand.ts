@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import type { CliIO } from '../cliIO';
+import { writeLine } from '../cliIO';
+import { ExitCode } from '../exitCodes';
+import { loadDomain } from '../loadDomain';
+
+export interface DocsOptions {
+  out?: string;
+  features?: string[];
+  messages?: string;
+  title?: string;
+  domain?: string;
+  requireResults?: boolean;
+}
+
+/** Builds the living documentation site from the features, the last run's messages and the domain. */
+export function docsCommand(options: DocsOptions, io: CliIO): ExitCode {
+  const { domain } = loadDomain(io, options.domain);
+  // Loaded here, not at start-up: the generator pulls in gherkin parsing and the site assets.
+  const docs = require('../../docs') as typeof import('../../docs');
+  const { vocabulary } = require('../../gherkin/vocabulary') as typeof import('../../gherkin/vocabulary');
+  try {
+    docs.docsCommand({
+      domain,
+      vocabulary,
+      cwd: io.cwd,
+      log: (line) => writeLine(io.stdout, line),
+      allowMissingResults: options.requireResults !== true,
+      ...(options.out !== undefined ? { out: options.out } : {}),
+      ...(options.features !== undefined ? { features: options.features } : {}),
+      ...(options.messages !== undefined ? { messages: options.messages } : {}),
+      ...(options.title !== undefined ? { title: options.title } : {}),
+    });
+    return ExitCode.ok;
+  } catch (error) {
+    if (!(error instanceof docs.DocsInputError)) throw error;
+    writeLine(io.stderr, error.message);
+    return ExitCode.failed;
+  }
+}
+
+export function registerDocs(program: Command, io: CliIO, done: (code: ExitCode) => void): void {
+  program
+    .command('docs')
+    .description('build the living documentation: a static site from the features, the last run and the domain')
+    .option('-o, --out <dir>', 'where to write the site', 'site')
+    .option('--features <paths...>', 'feature files, folders or globs (default: features)')
+    .option('--messages <file>', 'the last run\'s Cucumber message stream (default: reports/cucumber.ndjson)')
+    .option('--title <text>', 'the site\'s title (default: the domain\'s name)')
+    .option('--require-results', 'fail when the message stream is missing instead of building a site without results')
+    .option('-d, --domain <module>', 'module exporting `domain` (default: eventspec.config.ts, then package.json "eventspec.domain")')
+    .addHelpText('after', '\nOpen <out>/index.html in a browser; it needs no server.\nExample:\n  eventspec test && eventspec docs --out site')
+    .action((options: DocsOptions) => done(docsCommand(options, io)));
+}

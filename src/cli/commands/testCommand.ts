@@ -1,0 +1,113 @@
+import { sep } from 'node:path';
+import type { Command } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import type { CliIO } from '../cliIO';
+import { writeLine } from '../cliIO';
+import { ExitCode, UsageError } from '../exitCodes';
+import { projectRoot } from '../projectModule';
+
+export interface TestOptions {
+  store?: 'memory' | 'mongo';
+  profile?: string[];
+  tags?: string;
+  name?: string[];
+  format?: string[];
+  parallel?: number;
+  retry?: number;
+  failFast?: boolean;
+  dryRun?: boolean;
+  order?: string;
+  worldParameters?: string;
+}
+
+/** The cucumber profile a store runs under: the project's cucumber.js defines both. */
+export function profilesFor(options: TestOptions): string[] {
+  const profiles = options.store === 'mongo' ? ['mongo'] : [];
+  return [...profiles, ...(options.profile ?? [])];
+}
+
+/** The options we know, turned back into cucumber's own argv, followed by the pass-through arguments. */
+export function cucumberArgv(options: TestOptions, rest: readonly string[]): string[] {
+  const argv: string[] = [];
+  if (options.tags !== undefined) argv.push('--tags', options.tags);
+  for (const name of options.name ?? []) argv.push('--name', name);
+  for (const format of options.format ?? []) argv.push('--format', format);
+  if (options.parallel !== undefined) argv.push('--parallel', String(options.parallel));
+  if (options.retry !== undefined) argv.push('--retry', String(options.retry));
+  if (options.failFast) argv.push('--fail-fast');
+  if (options.dryRun) argv.push('--dry-run');
+  if (options.order !== undefined) argv.push('--order', options.order);
+  if (options.worldParameters !== undefined) argv.push('--world-parameters', options.worldParameters);
+  return [...argv, ...rest];
+}
+
+/**
+ * Runs the project's feature files through cucumber's programmatic API, with the project's
+ * cucumber.js profile (`--store mongo` → the `mongo` profile). 0 when every scenario passes.
+ */
+export async function testCommand(options: TestOptions, rest: readonly string[], io: CliIO): Promise<ExitCode> {
+  const { loadConfiguration, runCucumber } = await import('@cucumber/cucumber/api');
+  const cwd = projectRoot(io.cwd) ?? io.cwd;
+  const environment = { cwd, stdout: io.stdout, stderr: io.stderr, env: { ...io.env } };
+  const profiles = profilesFor(options);
+  let configuration: Awaited<ReturnType<typeof loadConfiguration>>;
+  try {
+    configuration = await loadConfiguration({ profiles, provided: cucumberArgv(options, rest) }, environment);
+  } catch (error) {
+    const message = (error as Error).message;
+    const hint = /profile/i.test(message) && options.store === 'mongo' ? ' (add a `mongo` profile to cucumber.js to run against MongoDB)' : '';
+    throw new UsageError(`cucumber configuration: ${message}${hint}`);
+  }
+  const loadedBefore = new Set(Object.keys(require.cache));
+  let success: boolean;
+  try {
+    ({ success } = await runCucumber(configuration.runConfiguration, environment));
+  } finally {
+    forgetProjectModules(loadedBefore);
+  }
+  if (!success) writeLine(io.stderr, 'some scenarios failed');
+  return success ? ExitCode.ok : ExitCode.failed;
+}
+
+export function registerTest(program: Command, io: CliIO, done: (code: ExitCode) => void): void {
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  program
+    .command('test')
+    .description('run the feature files as executable specifications (cucumber, with the project\'s cucumber.js)')
+    .argument('[paths...]', 'feature files or folders (default: the profile\'s paths); after `--`, any cucumber-js argument')
+    .addOption(new Option('-s, --store <store>', 'the event store scenarios run against').choices(['memory', 'mongo']).default('memory'))
+    .option('-p, --profile <name>', 'an extra cucumber.js profile (repeatable)', collect)
+    .option('-t, --tags <expression>', 'only scenarios whose tags match, e.g. "@smoke and not @slow"')
+    .option('-n, --name <regexp>', 'only scenarios whose name matches (repeatable)', collect)
+    .option('-f, --format <type[:path]>', 'a cucumber formatter (repeatable), e.g. progress, summary, junit:reports/junit.xml', collect)
+    .option('--parallel <workers>', 'run scenarios in this many worker processes', wholeNumber('--parallel'))
+    .option('--retry <times>', 'retry failing scenarios this many times', wholeNumber('--retry'))
+    .option('--fail-fast', 'stop at the first failure')
+    .option('--dry-run', 'check that every step has a definition without running any')
+    .option('--order <type[:seed]>', 'defined, reverse or random[:seed]')
+    .option('--world-parameters <json>', 'extra world parameters as JSON')
+    .addHelpText(
+      'after',
+      '\nExit code 0 when every scenario passes, 1 when one fails, 2 for a configuration mistake.\n' +
+        'Examples:\n  eventspec test\n  eventspec test --store mongo --tags @orders\n  eventspec test features/order.feature -- --require-module tsconfig-paths/register',
+    )
+    .action(async (paths: string[], options: TestOptions) => done(await testCommand(options, paths, io)));
+}
+
+/**
+ * Cucumber `require`s the step definitions; a second run in the same process would find them
+ * cached and register no steps. Forgetting the project's own modules the run loaded (not packages)
+ * lets `testCommand` run again, e.g. from a watcher or a test.
+ */
+function forgetProjectModules(loadedBefore: ReadonlySet<string>): void {
+  for (const key of Object.keys(require.cache)) {
+    if (!loadedBefore.has(key) && !key.includes(`${sep}node_modules${sep}`)) delete require.cache[key];
+  }
+}
+
+function wholeNumber(flag: string): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(`${flag} takes a whole number.`);
+    return Number(value);
+  };
+}

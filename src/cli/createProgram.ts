@@ -1,0 +1,48 @@
+import { Command } from 'commander';
+import type { CliIO } from './cliIO';
+import { colorsFor } from './cliIO';
+import { registerCatalog } from './commands/catalogCommand';
+import { registerCheck } from './commands/checkCommand';
+import { registerDocs } from './commands/docsCommand';
+import { registerInit } from './commands/initCommand';
+import { registerInspect } from './commands/inspectCommand';
+import { registerNew } from './commands/newAggregateCommand';
+import { registerTest } from './commands/testCommand';
+import type { ExitCode } from './exitCodes';
+import type { StoreOpener } from './openStores';
+import { packageInfo } from './packageInfo';
+
+export interface ProgramOptions {
+  /** How `inspect` opens a store from a URI (default: MongoDB, loaded lazily). */
+  openStores?: StoreOpener;
+}
+
+/**
+ * The `eventspec` command and its subcommands. Commander throws instead of exiting (so tests and
+ * `runCli` decide the exit code) and writes through `io`. Each command reports its code to `done`.
+ */
+export function createProgram(io: CliIO, done: (code: ExitCode) => void, options: ProgramOptions = {}): Command {
+  const red = colorsFor(io.stderr, io.env).red;
+  const program = new Command('eventspec')
+    .description('BDD-driven domain modeling with event sourcing: run specifications, export the catalog, scaffold, inspect streams')
+    .version(packageInfo().version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help for a command')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(red(text)),
+    })
+    .showSuggestionAfterError(true)
+    .showHelpAfterError('(add --help for usage)')
+    .addHelpText('after', '\nExit codes: 0 ok, 1 failures (failing scenarios, missing stream, broken domain), 2 usage error.');
+
+  registerTest(program, io, done);
+  registerCatalog(program, io, done);
+  registerInspect(program, io, done, options.openStores);
+  registerInit(program, io, done);
+  registerNew(program, io, done);
+  registerDocs(program, io, done);
+  registerCheck(program, io, done);
+  return program;
+}

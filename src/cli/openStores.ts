@@ -1,0 +1,46 @@
+import { EventspecError } from '../core/errors';
+import type { EventStore } from '../eventStore/eventStore';
+import type { SnapshotStore } from '../snapshots/snapshotStore';
+import { UsageError } from './exitCodes';
+import { redactCredentials, scrubError } from './redactCredentials';
+
+/** The stores a command reads, and how to let go of them. */
+export interface OpenedStores {
+  events: EventStore;
+  snapshots?: SnapshotStore;
+  close(): Promise<void>;
+}
+
+/** Opens the stores behind a connection string. Tests pass their own; the default is MongoDB. */
+export type StoreOpener = (uri: string) => Promise<OpenedStores>;
+
+/** What `src/mongo` must export for the command line to use it. */
+interface MongoModule {
+  openMongoStores(uri: string): Promise<OpenedStores>;
+}
+
+/**
+ * MongoDB stores from `src/mongo`, loaded only when asked for, so every other command starts
+ * without the driver. Errors never repeat the URI's credentials.
+ */
+export const openMongoStores: StoreOpener = async (uri) => {
+  if (!/^mongodb(\+srv)?:\/\//.test(uri)) {
+    throw new UsageError(`--mongo expects a MongoDB connection string (mongodb://host/db or mongodb+srv://…), got "${redactCredentials(uri, uri)}"`);
+  }
+  let mongo: Partial<MongoModule>;
+  try {
+    mongo = require('../mongo') as Partial<MongoModule>;
+  } catch (error) {
+    const missing = (error as { code?: string }).code === 'MODULE_NOT_FOUND' && String((error as Error).message).includes("'../mongo'");
+    if (!missing) throw error;
+    throw new EventspecError('this build of eventspec has no MongoDB store (src/mongo is missing)');
+  }
+  if (typeof mongo.openMongoStores !== 'function') {
+    throw new EventspecError('src/mongo does not export openMongoStores(uri), which the command line uses to open a store');
+  }
+  try {
+    return await mongo.openMongoStores(uri);
+  } catch (error) {
+    throw new EventspecError(`cannot open the MongoDB store: ${redactCredentials((error as Error).message, uri)}`, { cause: scrubError(error, uri) });
+  }
+};

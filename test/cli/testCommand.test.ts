@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { cucumberArgv, profilesFor } from '../../src/cli';
+import { fixtures, run, spawnBin } from './cliHarness';
+
+// A tiny cucumber project with plain-JavaScript steps: default, mongo and broken profiles.
+const specs = join(fixtures, 'specs');
+const expect = (store: string) => ['--world-parameters', JSON.stringify({ expectedStore: store })];
+
+describe('eventspec test', () => {
+  it('runs the default profile and exits 0 when every scenario passes', async () => {
+    const { code, stdout } = await run(['test'], specs);
+    assert.equal(code, 0, stdout);
+    assert.match(stdout, /2 scenarios \(2 passed\)/);
+  });
+
+  it('exits 1 when a scenario fails, with cucumber\'s report', async () => {
+    const { code, stdout, stderr } = await run(['test', '--profile', 'broken'], specs);
+    assert.equal(code, 1);
+    assert.match(stdout, /1 scenario \(1 failed\)/);
+    assert.match(stderr, /some scenarios failed/);
+  });
+
+  it('runs the mongo profile for --store mongo', async () => {
+    assert.equal((await run(['test', '--store', 'mongo', '--tags', '@store', ...expect('mongo')], specs)).code, 0);
+    // The same scenario fails when the profile does not match what it expects: the switch is real.
+    assert.equal((await run(['test', '--store', 'memory', '--tags', '@store', ...expect('mongo')], specs)).code, 1);
+  });
+
+  it('passes tags and names through to cucumber', async () => {
+    const tagged = await run(['test', '--tags', '@store'], specs);
+    assert.match(tagged.stdout, /1 scenario \(1 passed\)/);
+    const named = await run(['test', '--name', 'Adding one'], specs);
+    assert.match(named.stdout, /1 scenario \(1 passed\)/);
+  });
+
+  it('exits 2 for a profile cucumber.js does not define', async () => {
+    const { code, stderr } = await run(['test', '--profile', 'nope'], specs);
+    assert.equal(code, 2);
+    assert.match(stderr, /cucumber configuration: Requested profile "nope" doesn't exist/);
+  });
+
+  it('turns its options back into cucumber arguments', () => {
+    assert.deepEqual(profilesFor({ store: 'mongo', profile: ['ci'] }), ['mongo', 'ci']);
+    assert.deepEqual(profilesFor({ store: 'memory' }), []);
+    assert.deepEqual(
+      cucumberArgv({ tags: '@a', name: ['x', 'y'], format: ['progress'], parallel: 2, retry: 1, failFast: true, dryRun: true, order: 'random:1' }, ['f.feature']),
+      ['--tags', '@a', '--name', 'x', '--name', 'y', '--format', 'progress', '--parallel', '2', '--retry', '1', '--fail-fast', '--dry-run', '--order', 'random:1', 'f.feature'],
+    );
+  });
+
+  it('works from the bin in a child process, passing raw cucumber arguments after --', () => {
+    const passed = spawnBin(['test', '--', '--tags', '@store'], specs);
+    assert.equal(passed.code, 0, passed.stderr);
+    assert.match(passed.stdout, /1 scenario \(1 passed\)/);
+    const failed = spawnBin(['test', '-p', 'broken'], specs);
+    assert.equal(failed.code, 1, failed.stderr);
+  });
+});
