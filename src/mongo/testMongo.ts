@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+
+/** A MongoDB to run tests or scenarios against, or why there is none. */
+export type TestMongo = { uri: string; source: string; stop(): Promise<void> } | { skip: string };
+
+export const HOW_TO_ENABLE =
+  'set MONGODB_URI to a replica set (e.g. mongodb://localhost:27017/?replicaSet=rs0) or MONGOMS_SYSTEM_BINARY to a mongod ≥ 6 binary';
+
+/**
+ * `MONGODB_URI` when set; else a single-node `MongoMemoryReplSet`, but only when its mongod is already
+ * on this machine (`MONGOMS_SYSTEM_BINARY` or its cache): it is never downloaded; else a skip reason.
+ */
+export async function findTestMongo(env: NodeJS.ProcessEnv = process.env): Promise<TestMongo> {
+  const uri = env.MONGODB_URI?.trim();
+  if (uri) return { uri, source: 'MONGODB_URI', stop: async () => undefined };
+
+  const systemBinary = env.MONGOMS_SYSTEM_BINARY?.trim();
+  if (systemBinary && !existsSync(systemBinary)) {
+    return { skip: `MONGOMS_SYSTEM_BINARY is ${systemBinary}, but there is no file there; ${HOW_TO_ENABLE}` };
+  }
+  // Loaded only here: production code never pays for mongodb-memory-server.
+  const { DryMongoBinary, MongoMemoryReplSet } = await import('mongodb-memory-server');
+  let binary: string | undefined;
+  try {
+    binary = systemBinary || (await DryMongoBinary.locateBinary(DryMongoBinary.getEnsuredOptions()));
+  } catch (error) {
+    return { skip: `mongodb-memory-server found no usable mongod (${error instanceof Error ? error.message : String(error)}); ${HOW_TO_ENABLE}` };
+  }
+  if (!binary) {
+    return { skip: `no MongoDB here: MONGODB_URI is not set and mongodb-memory-server has no mongod cached (it would download one, which is not attempted); ${HOW_TO_ENABLE}` };
+  }
+  // Belt and braces: with a binary in hand nothing is downloaded, and this makes sure of it.
+  process.env.MONGOMS_RUNTIME_DOWNLOAD = 'false';
+  try {
+    const replSet = await MongoMemoryReplSet.create({ replSet: { count: 1, storageEngine: 'wiredTiger' }, binary: { systemBinary: binary } });
+    return { uri: replSet.getUri(), source: `mongodb-memory-server (${binary})`, stop: async () => void (await replSet.stop()) };
+  } catch (error) {
+    return { skip: `mongodb-memory-server could not start ${binary} (${error instanceof Error ? error.message : String(error)}); ${HOW_TO_ENABLE}` };
+  }
+}
