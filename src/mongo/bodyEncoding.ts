@@ -84,3 +84,8 @@ export function unstorableValue(value: unknown, path = ''): string | undefined {
   };
   return visit(value, path);
 }
+
+/** A deep copy made the way the server would give the value back: what a later read returns. */
+export function asStored<T>(value: T): T {
+  return BSON.deserialize(BSON.serialize({ v: value }, BSON_OPTIONS)).v as T;
+}

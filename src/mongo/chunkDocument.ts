@@ -60,20 +60,19 @@ export function encodeEvent(stream: string, index: number, event: NewEvent, reco
   const where = `stream "${stream}", event ${index + 1} of the batch (${event.type})`;
   const problem = unstorableValue(event.data, 'data') ?? unstorableValue(event.metadata, 'metadata');
   if (problem) throw new EventspecError(`${where}: ${problem}`);
-  const encoded = {
-    id: event.id,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    data: encodeBody(event.data),
-    metadata: encodeBody({ ...event.metadata, recordedAt }),
-  };
-  let bytes: number;
   try {
-    bytes = BSON.calculateObjectSize({ '0000000': storedEvent(encoded, WIDE_NUMBER, WIDE_NUMBER) }, BSON_OPTIONS) - 5;
+    const encoded = {
+      id: event.id,
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      data: encodeBody(event.data),
+      metadata: encodeBody({ ...event.metadata, recordedAt }),
+    };
+    const bytes = BSON.calculateObjectSize({ '0000000': storedEvent(encoded, WIDE_NUMBER, WIDE_NUMBER) }, BSON_OPTIONS) - 5;
+    return { ...encoded, bytes };
   } catch (error) {
     throw new EventspecError(`${where}: cannot be stored as BSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return { ...encoded, bytes };
 }
 
 export function storedEvent(event: Omit<EncodedEvent, 'bytes'>, version: number, position: number): StoredEvent {

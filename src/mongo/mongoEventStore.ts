@@ -9,7 +9,8 @@ import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStrea
 import { describeExpected } from '../eventStore/expectedVersion';
 import { validateAppend } from '../eventStore/validateAppend';
 import { planAppend, type AppendPlan } from './appendPlan';
-import { encodeEvent, type EncodedEvent, newChunk, placeEvents, readChunkEvents, readChunkHead, readStoredEvent } from './chunkDocument';
+import { type ChunkHead, encodeEvent, type EncodedEvent, newChunk, placeEvents, readChunkEvents, readChunkHead, readStoredEvent, type StoredEvent } from './chunkDocument';
+import { asStored } from './bodyEncoding';
 import { firstPositionOf, inGlobalOrder, POSITION_COUNTER_ID, readAllWindow, readCounter } from './globalPositions';
 import { mongoConnection, type MongoTarget } from './mongoConnection';
 import { mongoErrorKind } from './mongoErrorKind';
@@ -62,7 +63,7 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
     events: readonly EncodedEvent[],
     batch: BatchSize,
     expected: NonNullable<AppendOptions['expectedVersion']>,
-  ): Promise<AppendPlan | { kind: 'written'; recorded: RecordedEvent[]; currentVersion: number } | { kind: 'lost-race' }> => {
+  ): Promise<AppendPlan | { kind: 'written'; stored: StoredEvent[]; head: ChunkHead; currentVersion: number } | { kind: 'lost-race' }> => {
     const headDoc = await chunks.findOne({ stream: { $eq: streamId } }, { sort: { chunk: -1 }, projection: { events: 0 }, session });
     const head = headDoc ? readChunkHead(headDoc, streamId) : undefined;
     const ids = events.map((e) => e.id);
@@ -88,8 +89,7 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
       await session.abortTransaction();
       return { kind: 'lost-race' };
     }
-    const recorded = stored.map((element, i) => readStoredEvent(element, plan.head, i));
-    return { kind: 'written', recorded, currentVersion: plan.head.nextVersion - 1 + batch.count };
+    return { kind: 'written', stored, head: plan.head, currentVersion: plan.head.nextVersion - 1 + batch.count };
   };
 
   const insertChunk = async (streamId: string, chunk: number, firstVersion: number) => {
@@ -124,8 +124,11 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
           await session.endSession();
         }
         switch (outcome.kind) {
-          case 'written':
-            return { streamId, nextExpectedVersion: outcome.currentVersion, events: outcome.recorded, alreadyStored: false };
+          case 'written': {
+            // Copies as the server keeps them: the caller's objects stay theirs, and the result equals a later read.
+            const events = outcome.stored.map((element, i) => readStoredEvent(asStored(element), outcome.head, i));
+            return { streamId, nextExpectedVersion: outcome.currentVersion, events, alreadyStored: false };
+          }
           case 'nothing':
             return { streamId, nextExpectedVersion: outcome.currentVersion, events: [], alreadyStored: false };
           case 'wrong-version':
