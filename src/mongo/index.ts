@@ -9,7 +9,7 @@ export type { MongoSnapshotStoreOptions } from './mongoSnapshotStore';
 export { mongoScenarioStores } from './mongoScenarioStores';
 export type { MongoScenarioStoresOptions } from './mongoScenarioStores';
 export type { MongoTarget } from './mongoConnection';
-export { findTestMongo, HOW_TO_ENABLE } from './testMongo';
+export { findTestMongo, localMongod, HOW_TO_ENABLE } from './testMongo';
 export type { TestMongo } from './testMongo';
 export { StoredChunkError } from './storedChunkError';
 export { MongoSetupError } from './mongoSetupError';
