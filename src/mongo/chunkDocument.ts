@@ -3,6 +3,7 @@ import type { EventMetadata, NewEvent, RecordedEvent } from '../core/envelope';
 import { EventspecError } from '../core/errors';
 import { BSON_OPTIONS, decodeBody, encodeBody, type EncodedBody, unstorableValue } from './bodyEncoding';
 import { StoredChunkError } from './storedChunkError';
+import { messageOf } from './messageOf';
 
 /** Bumped if the document layout ever changes, so old and new documents can be told apart. */
 export const CHUNK_LAYOUT = 1;
@@ -71,7 +72,7 @@ export function encodeEvent(stream: string, index: number, event: NewEvent, reco
     const bytes = BSON.calculateObjectSize({ '0000000': storedEvent(encoded, WIDE_NUMBER, WIDE_NUMBER) }, BSON_OPTIONS) - 5;
     return { ...encoded, bytes };
   } catch (error) {
-    throw new EventspecError(`${where}: cannot be stored as BSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new EventspecError(`${where}: cannot be stored as BSON: ${messageOf(error)}`);
   }
 }
 
@@ -168,6 +169,6 @@ function readBody(element: Record<string, unknown>, field: 'data' | 'metadata', 
   try {
     return decodeBody({ bson });
   } catch (error) {
-    return fail(bsonField, `cannot be read as BSON (${error instanceof Error ? error.message : String(error)})`);
+    return fail(bsonField, `cannot be read as BSON (${messageOf(error)})`);
   }
 }

@@ -4,6 +4,7 @@ import { topologyProblem } from './mongoErrorKind';
 import { redactSecrets, redactUri } from './redactUri';
 import { setupFailure } from './setupFailure';
 import { checkDatabaseName } from './storeOptions';
+import { messageOf } from './messageOf';
 
 /** Where a MongoDB store lives: a connection string (the store owns the client) or a client you own. */
 export interface MongoTarget {
@@ -43,7 +44,7 @@ export function mongoConnection(target: MongoTarget, setup: (db: Db) => Promise<
   try {
     client = target.client ?? new MongoClient(uri!, { serverSelectionTimeoutMS: timeoutMs, appName: 'eventspec' });
   } catch (error) {
-    throw new MongoSetupError(`the MongoDB connection string ${where} is not valid: ${redactSecrets(error instanceof Error ? error.message : String(error), uri)}`);
+    throw new MongoSetupError(`the MongoDB connection string ${where} is not valid: ${redactSecrets(messageOf(error), uri)}`);
   }
   const owned = !target.client;
   const writeConcern = WriteConcern.fromOptions({ writeConcern: target.writeConcern ?? { w: 'majority', journal: true } })!;

@@ -8,6 +8,7 @@ import { MongoSetupError } from './mongoSetupError';
 import { mongoSnapshotStore } from './mongoSnapshotStore';
 import { redactSecrets, redactUri } from './redactUri';
 import { collectionNames } from './storeOptions';
+import { messageOf } from './messageOf';
 
 export interface MongoScenarioStoresOptions {
   uri?: string;
@@ -33,7 +34,7 @@ export function mongoScenarioStores(options: MongoScenarioStoresOptions) {
     try {
       client = new MongoClient(options.uri, { serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000, appName: 'eventspec-scenarios' });
     } catch (error) {
-      throw new MongoSetupError(`the MongoDB connection string ${redactUri(options.uri)} is not valid: ${redactSecrets(error instanceof Error ? error.message : String(error), options.uri)}`);
+      throw new MongoSetupError(`the MongoDB connection string ${redactUri(options.uri)} is not valid: ${redactSecrets(messageOf(error), options.uri)}`);
     }
   } else throw new MongoSetupError('mongoScenarioStores needs a connection string (uri) or a MongoClient (client)');
   const owned = !options.client;

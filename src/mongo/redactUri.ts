@@ -7,7 +7,8 @@ const SECRET_OPTION = /password|secret|token|authmechanismproperties|key/i;
 export function redactUri(uri: string): string {
   const match = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)([^?#]*)(\?[^#]*)?(#.*)?$/i.exec(uri);
   if (!match) return '<connection string not shown: it is not of the form mongodb://host>';
-  const [, scheme, authority = '', path = '', query, fragment] = match;
+  // Groups 1-3 always match (maybe empty); 4 and 5 are optional.
+  const [, scheme, authority, path, query, fragment] = match as unknown as [string, string, string, string, string | undefined, string | undefined];
   const at = authority.lastIndexOf('@');
   const hosts = at >= 0 ? `***@${authority.slice(at + 1)}` : authority;
   const options = query === undefined ? '' : `?${query.slice(1).split('&').map(redactOption).join('&')}`;
@@ -42,7 +43,7 @@ export function secretsOf(uri: string): string[] {
   const found = new Set<string>();
   const match = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)[^?#]*(\?[^#]*)?/i.exec(uri);
   if (!match) return [];
-  const authority = match[1] ?? '';
+  const authority = match[1]!;
   const at = authority.lastIndexOf('@');
   if (at >= 0) {
     for (const part of authority.slice(0, at).split(':')) {

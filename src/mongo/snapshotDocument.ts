@@ -2,6 +2,7 @@ import { Binary } from 'mongodb';
 import { EventspecError } from '../core/errors';
 import type { Snapshot } from '../snapshots/snapshotStore';
 import { decodeBody, encodeBody, unstorableValue } from './bodyEncoding';
+import { messageOf } from './messageOf';
 
 /** A snapshot as stored: keyed by its stream id, state plain or as BSON bytes like event data. */
 export interface SnapshotDocument {
@@ -39,7 +40,7 @@ export function readSnapshotDocument(doc: unknown, streamId: string): Snapshot {
     try {
       state = decodeBody({ bson: d.stateBson });
     } catch (error) {
-      return fail(`stateBson cannot be read as BSON (${error instanceof Error ? error.message : String(error)})`);
+      return fail(`stateBson cannot be read as BSON (${messageOf(error)})`);
     }
   }
   return { streamId, version: d.version as number, snapshotVersion: d.snapshotVersion as number, state, takenAt: d.takenAt as string };

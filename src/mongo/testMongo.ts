@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { messageOf } from './messageOf';
 
 /** A MongoDB to run tests or scenarios against, or why there is none. */
 export type TestMongo = { uri: string; source: string; stop(): Promise<void> } | { skip: string };
@@ -22,7 +23,7 @@ export async function localMongod(env: NodeJS.ProcessEnv = process.env): Promise
     const binary = await DryMongoBinary.locateBinary(DryMongoBinary.getEnsuredOptions());
     if (binary) return { binary };
   } catch (error) {
-    return { skip: `mongodb-memory-server found no usable mongod (${error instanceof Error ? error.message : String(error)}); ${HOW_TO_ENABLE}` };
+    return { skip: `mongodb-memory-server found no usable mongod (${messageOf(error)}); ${HOW_TO_ENABLE}` };
   }
   return { skip: `no MongoDB here: MONGODB_URI is not set and mongodb-memory-server has no mongod cached (it would download one, which is not attempted); ${HOW_TO_ENABLE}` };
 }
@@ -43,6 +44,6 @@ export async function findTestMongo(env: NodeJS.ProcessEnv = process.env): Promi
     const replSet = await MongoMemoryReplSet.create({ replSet: { count: 1, storageEngine: 'wiredTiger' }, binary: { systemBinary: local.binary } });
     return { uri: replSet.getUri(), source: `mongodb-memory-server (${local.binary})`, stop: async () => void (await replSet.stop()) };
   } catch (error) {
-    return { skip: `mongodb-memory-server could not start ${local.binary} (${error instanceof Error ? error.message : String(error)}); ${HOW_TO_ENABLE}` };
+    return { skip: `mongodb-memory-server could not start ${local.binary} (${messageOf(error)}); ${HOW_TO_ENABLE}` };
   }
 }

@@ -73,3 +73,12 @@ describe('setup failures', () => {
     assert.equal(setupFailure(original, where, uri, 1), original);
   });
 });
+
+describe('messageOf', () => {
+  it('takes an error’s message, or the text of anything else thrown', async () => {
+    const { messageOf } = await import('../../src/mongo/messageOf');
+    assert.equal(messageOf(new Error('boom')), 'boom');
+    assert.equal(messageOf('plain'), 'plain');
+    assert.equal(messageOf(42), '42');
+  });
+});

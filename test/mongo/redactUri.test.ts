@@ -36,6 +36,11 @@ describe('redactSecrets', () => {
 
   it('finds nothing secret in a string that is not a connection string', () => assert.deepEqual(secretsOf('nope'), []));
 
+  it('finds the user info without options, and options without user info', () => {
+    assert.deepEqual(secretsOf('mongodb://user:pw@h'), ['user', 'pw']);
+    assert.deepEqual(secretsOf('mongodb://h/?password=pw'), ['pw']);
+  });
+
   it('lists secrets longest first and never the empty string', () => {
     assert.deepEqual(secretsOf('mongodb://ab:@h/?token=&secret=xyz&noValue'), ['xyz', 'ab']);
   });
