@@ -3,7 +3,7 @@ import { Binary, BSON } from 'mongodb';
 /**
  * How a user-supplied value (event data, metadata, snapshot state) is kept in a document.
  * Values whose keys are all plain are stored as they are, readable in any MongoDB tool. A value
- * with a key that starts with `$` or holds a `.` (at any depth) is stored as BSON bytes instead:
+ * with a key that starts with `$`, holds a `.` or is empty (at any depth) is stored as BSON bytes instead:
  * the server restricts such field names inside updates and `$push`, and treats them specially in
  * queries, so they never reach it as field names. Reading gives back the same value either way.
  */
@@ -42,7 +42,8 @@ export function hasUnsafeKey(value: unknown): boolean {
 }
 
 export function isUnsafeKey(key: string): boolean {
-  return key.startsWith('$') || key.includes('.');
+  // The empty name is legal on insert but unaddressable in paths: kept as bytes too.
+  return key === '' || key.startsWith('$') || key.includes('.');
 }
 
 /**

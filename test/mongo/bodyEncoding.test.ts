@@ -38,6 +38,7 @@ describe('body encoding', () => {
     assert.equal(isUnsafeKey('$'), true);
     assert.equal(isUnsafeKey('a.'), true);
     assert.equal(isUnsafeKey('a$'), false);
+    assert.equal(isUnsafeKey(''), true);
   });
 
   it('round-trips any JSON value through the encoding', () => {
@@ -49,6 +50,14 @@ describe('body encoding', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('keeps a __proto__ key as data, never as a prototype', () => {
+    const value = JSON.parse('{"__proto__": {"polluted": true}, "$k": 1}') as Record<string, unknown>;
+    const back = decodeBody(encodeBody(value)) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(back), ['__proto__', '$k']);
+    assert.equal((back as { polluted?: unknown }).polluted, undefined);
+    assert.equal(Object.getPrototypeOf(back), Object.prototype);
   });
 
   it('names values BSON would change or drop', () => {
