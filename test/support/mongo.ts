@@ -12,24 +12,26 @@ let announced = false;
 const databases = new Set<string>();
 
 export function testMongo(): Promise<TestMongo> {
-  if (!found) {
-    found = findTestMongo();
-    after(async () => {
-      const mongo = await found!;
-      if ('skip' in mongo) return;
-      if (databases.size > 0) {
-        const client = new MongoClient(mongo.uri, { serverSelectionTimeoutMS: 5000 });
-        try {
-          for (const name of databases) await client.db(name).dropDatabase();
-        } finally {
-          await client.close();
-        }
-      }
-      await mongo.stop();
-    });
-  }
+  found ??= findTestMongo();
   return found;
 }
+
+// Registered when a test file imports this module (top level, so it runs after all of the file's
+// suites), not from inside a hook, where it would belong to that one suite.
+after(async () => {
+  if (!found) return;
+  const mongo = await found;
+  if ('skip' in mongo) return;
+  if (databases.size > 0) {
+    const client = new MongoClient(mongo.uri, { serverSelectionTimeoutMS: 5000 });
+    try {
+      for (const name of databases) await client.db(name).dropDatabase();
+    } finally {
+      await client.close();
+    }
+  }
+  await mongo.stop();
+});
 
 /** Why MongoDB tests can't run here (undefined when they can); the contract suites print it themselves. */
 export async function mongoSkipReason(): Promise<string | undefined> {
