@@ -1,0 +1,267 @@
+import type { ClientSession, Collection, Db, Document, UpdateFilter } from 'mongodb';
+import { ReadConcern } from 'mongodb';
+import type { Clock } from '../core/clock';
+import { systemClock } from '../core/clock';
+import type { NewEvent, RecordedEvent } from '../core/envelope';
+import { EventspecError, IdempotencyError, WrongExpectedVersionError } from '../core/errors';
+import { catchUpSubscription } from '../eventStore/catchUpSubscription';
+import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions } from '../eventStore/eventStore';
+import { describeExpected } from '../eventStore/expectedVersion';
+import { validateAppend } from '../eventStore/validateAppend';
+import { planAppend, type AppendPlan } from './appendPlan';
+import { type ChunkHead, encodeEvent, type EncodedEvent, newChunk, placeEvents, readChunkEvents, readChunkHead, readStoredEvent, type StoredEvent } from './chunkDocument';
+import { asStored } from './bodyEncoding';
+import { firstPositionOf, inGlobalOrder, POSITION_COUNTER_ID, readAllWindow, readCounter } from './globalPositions';
+import { mongoConnection, type MongoTarget } from './mongoConnection';
+import { mongoErrorKind } from './mongoErrorKind';
+import { checkStreamId } from './streamIdArgument';
+import { batchTooBig, pushFilter, sealFilter, type BatchSize } from './rollOver';
+import { chunkLimits, collectionNames } from './storeOptions';
+import { storedVersionsOf } from './storedVersions';
+import { checkConsecutive, chunkQueryOf, planStreamRead, takeFromChunk } from './streamRead';
+
+export interface MongoEventStoreOptions extends MongoTarget {
+  /** Prefix of the store's collections (`<prefix>events`, `<prefix>positions`); defaults to `eventspec_`. */
+  collectionPrefix?: string;
+  /** Most events in one chunk document (default 500). */
+  chunkMaxEvents?: number;
+  /** Most bytes of events in one chunk document (default 1 MiB, at most 15 MiB). */
+  chunkMaxBytes?: number;
+  clock?: Clock;
+  /** How often an idle subscription looks for new events (default 50 ms). */
+  pollIntervalMs?: number;
+}
+
+/** Structural steps (create, seal, open) an append may take before its write lands; each is progress. */
+const MAX_STEPS = 100;
+
+/**
+ * The MongoDB event store: streams in capped chunk documents, global positions from one counter
+ * bumped in the same transaction as the chunk update. Decisions live in pure functions
+ * (`planAppend`, `chunkTarget`, `inGlobalOrder`, …); this file only turns them into driver calls.
+ */
+export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
+  const clock = options.clock ?? systemClock;
+  const limits = chunkLimits(options);
+  const names = collectionNames(options.collectionPrefix ?? 'eventspec_');
+  const pollIntervalMs = options.pollIntervalMs ?? 50;
+  const connection = mongoConnection(options, (db) => setUp(db, names.events, names.positions));
+  const chunks: Collection<Document> = connection.db.collection(names.events);
+  const counters: Collection<{ _id: string; value: number }> = connection.db.collection(names.positions);
+  const transactionOptions = {
+    readConcern: new ReadConcern('snapshot'),
+    writeConcern: connection.writeConcern,
+    readPreference: 'primary' as const,
+  };
+  const closers = new Set<() => void>();
+  const sleepers = new WeakMap<Promise<void>, Set<() => void>>();
+
+  /** One attempt, inside a transaction: read the head and the stored ids, decide, and maybe write. */
+  const attempt = async (
+    session: ClientSession,
+    streamId: string,
+    events: readonly EncodedEvent[],
+    batch: BatchSize,
+    expected: NonNullable<AppendOptions['expectedVersion']>,
+  ): Promise<AppendPlan | { kind: 'written'; stored: StoredEvent[]; head: ChunkHead; currentVersion: number } | { kind: 'lost-race' }> => {
+    const headDoc = await chunks.findOne({ stream: { $eq: streamId } }, { sort: { chunk: -1 }, projection: { events: 0 }, session });
+    const head = headDoc ? readChunkHead(headDoc, streamId) : undefined;
+    const ids = events.map((e) => e.id);
+    const storedDocs = head && ids.length > 0
+      ? await chunks
+          .find({ stream: { $eq: streamId }, 'events.id': { $in: ids } }, { projection: { _id: 0, chunk: 1, 'events.id': 1, 'events.version': 1 }, session })
+          .toArray()
+      : [];
+    const plan = planAppend({ head, expected, batchIds: ids, storedVersions: storedVersionsOf(streamId, storedDocs, ids), batch, limits });
+    if (plan.kind !== 'push') return plan;
+
+    const counter = await counters.findOneAndUpdate({ _id: POSITION_COUNTER_ID }, { $inc: { value: batch.count } }, { returnDocument: 'after', session });
+    const firstPosition = firstPositionOf(readCounter(counter, names.positions), batch.count);
+    const stored = placeEvents(events, plan.head.nextVersion, firstPosition);
+    // The driver's update typings can't express $push on an untyped collection; the shape is plain MongoDB.
+    const push = {
+      $push: { events: { $each: stored } },
+      $inc: { nextVersion: batch.count, count: batch.count, bytes: batch.bytes },
+    } as unknown as UpdateFilter<Document>;
+    const result = await chunks.updateOne(pushFilter(plan.head, batch, limits), push, { session });
+    if (result.matchedCount !== 1) {
+      // The snapshot said the head had room; if the server disagrees, take nothing (not even positions).
+      await session.abortTransaction();
+      return { kind: 'lost-race' };
+    }
+    return { kind: 'written', stored, head: plan.head, currentVersion: plan.head.nextVersion - 1 + batch.count };
+  };
+
+  const insertChunk = async (streamId: string, chunk: number, firstVersion: number) => {
+    try {
+      await chunks.insertOne(newChunk(streamId, chunk, firstVersion));
+    } catch (error) {
+      // The unique {stream, chunk} index: exactly one writer creates a chunk; the others go on.
+      if (mongoErrorKind(error) !== 'duplicate-key') throw error;
+    }
+  };
+
+  const store: EventStore = {
+    async append(streamId: string, events: readonly NewEvent[], appendOptions: AppendOptions = {}): Promise<AppendResult> {
+      const expected = appendOptions.expectedVersion ?? 'any';
+      validateAppend(streamId, events, expected);
+      const recordedAt = clock.now().toISOString();
+      const encoded = events.map((event, i) => encodeEvent(streamId, i, event, recordedAt));
+      const batch = { count: encoded.length, bytes: encoded.reduce((sum, e) => sum + e.bytes, 0) };
+      const tooBig = batchTooBig(batch, limits);
+      if (tooBig) throw new EventspecError(`stream "${streamId}": ${tooBig}. Nothing was written.`);
+      await connection.ready();
+
+      for (let step = 0; step < MAX_STEPS; step++) {
+        const session = connection.client.startSession();
+        let outcome: Awaited<ReturnType<typeof attempt>>;
+        try {
+          outcome = await session.withTransaction((s) => attempt(s, streamId, encoded, batch, expected), transactionOptions);
+        } catch (error) {
+          if (mongoErrorKind(error) === 'no-replica-set') throw connection.explain(error);
+          throw error;
+        } finally {
+          await session.endSession();
+        }
+        switch (outcome.kind) {
+          case 'written': {
+            // Copies as the server keeps them: the caller's objects stay theirs, and the result equals a later read.
+            const events = outcome.stored.map((element, i) => readStoredEvent(asStored(element), outcome.head, i));
+            return { streamId, nextExpectedVersion: outcome.currentVersion, events, alreadyStored: false };
+          }
+          case 'nothing':
+            return { streamId, nextExpectedVersion: outcome.currentVersion, events: [], alreadyStored: false };
+          case 'wrong-version':
+            throw new WrongExpectedVersionError(streamId, describeExpected(expected), outcome.currentVersion);
+          case 'partial-overlap':
+            throw new IdempotencyError(streamId, outcome.reason);
+          case 'too-big':
+            throw new EventspecError(`stream "${streamId}": ${outcome.reason}. Nothing was written.`);
+          case 'already-stored': {
+            const existing = await store.readStream(streamId, { fromVersion: outcome.firstVersion, maxCount: encoded.length });
+            if (existing.length !== encoded.length) {
+              throw new EventspecError(`stream "${streamId}": the batch was found stored from version ${outcome.firstVersion}, but reading it back gave ${existing.length} of ${encoded.length} events`);
+            }
+            return { streamId, nextExpectedVersion: outcome.currentVersion, events: existing, alreadyStored: true };
+          }
+          case 'create-first':
+            await insertChunk(streamId, 1, 1);
+            break;
+          case 'seal':
+            await chunks.updateOne(sealFilter(outcome.head), { $set: { sealed: true } });
+            break;
+          case 'open-next':
+            await insertChunk(streamId, outcome.next.chunk, outcome.next.firstVersion);
+            break;
+          case 'push':
+          case 'lost-race':
+            break;
+        }
+      }
+      throw new EventspecError(`stream "${streamId}": gave up appending after ${MAX_STEPS} attempts; the stream is changing too fast under other writers. Nothing was written.`);
+    },
+
+    async readStream(streamId: string, readOptions: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+      checkStreamId(streamId);
+      const plan = planStreamRead(readOptions);
+      if (!plan) return [];
+      await connection.ready();
+      const query = chunkQueryOf(streamId, plan);
+      const found: RecordedEvent[] = [];
+      for await (const doc of chunks.find(query.filter).sort({ chunk: query.sort })) {
+        found.push(...takeFromChunk(readChunkEvents(doc, streamId), plan, found.length));
+        if (found.length >= plan.maxCount) break;
+      }
+      return checkConsecutive(streamId, found, plan.direction, plan.direction === 'forward' ? plan.from : undefined);
+    },
+
+    async readAll(readOptions: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+      const window = readAllWindow(readOptions, await store.headPosition());
+      if (!window) return [];
+      const inWindow = { $gt: window.after, $lte: window.upper };
+      const docs = await chunks
+        .aggregate([
+          { $match: { events: { $elemMatch: { position: inWindow } } } },
+          {
+            $project: {
+              _id: 0,
+              stream: 1,
+              chunk: 1,
+              events: {
+                $filter: {
+                  input: '$events',
+                  as: 'e',
+                  cond: { $and: [{ $gt: ['$$e.position', window.after] }, { $lte: ['$$e.position', window.upper] }] },
+                },
+              },
+            },
+          },
+        ])
+        .toArray();
+      const found = docs.flatMap((doc) => {
+        const where = { stream: typeof doc.stream === 'string' ? doc.stream : '?', chunk: typeof doc.chunk === 'number' ? doc.chunk : 0 };
+        const events: unknown[] = Array.isArray(doc.events) ? doc.events : [];
+        return events.map((element, i) => readStoredEvent(element, where, i));
+      });
+      return inGlobalOrder(found, window);
+    },
+
+    async streamVersion(streamId: string): Promise<number> {
+      checkStreamId(streamId);
+      await connection.ready();
+      const headDoc = await chunks.findOne({ stream: { $eq: streamId } }, { sort: { chunk: -1 }, projection: { events: 0 } });
+      return headDoc ? readChunkHead(headDoc, streamId).nextVersion - 1 : 0;
+    },
+
+    async headPosition(): Promise<number> {
+      await connection.ready();
+      return readCounter(await counters.findOne({ _id: POSITION_COUNTER_ID }), names.positions);
+    },
+
+    subscribe(subscribeOptions: SubscribeOptions) {
+      // Polls: sleeps for the interval, woken early by stop or close. One stop listener per subscription.
+      const waitForAppend = (stopped: Promise<void>) =>
+        new Promise<void>((resolve) => {
+          let sleeping = sleepers.get(stopped);
+          if (!sleeping) {
+            const fresh = new Set<() => void>();
+            sleepers.set(stopped, fresh);
+            void stopped.then(() => [...fresh].forEach((wake) => wake()));
+            sleeping = fresh;
+          }
+          const wake = () => {
+            clearTimeout(timer);
+            sleeping.delete(wake);
+            closers.delete(wake);
+            resolve();
+          };
+          const timer = setTimeout(wake, pollIntervalMs);
+          sleeping.add(wake);
+          closers.add(wake);
+        });
+      return catchUpSubscription({ readAll: store.readAll, headPosition: store.headPosition, waitForAppend }, subscribeOptions);
+    },
+
+    async close() {
+      for (const wake of [...closers]) wake();
+      await connection.close();
+    },
+  };
+  return store;
+}
+
+async function setUp(db: Db, events: string, positions: string): Promise<void> {
+  await db.collection(events).createIndexes([
+    // Exactly one writer creates each chunk; also finds a stream's head (highest chunk) at once.
+    { key: { stream: 1, chunk: 1 }, name: 'stream_chunk', unique: true },
+    // readAll: chunks holding a window of global positions.
+    { key: { 'events.position': 1 }, name: 'events_position' },
+    // Idempotency: where a batch's event ids already sit in the stream.
+    { key: { stream: 1, 'events.id': 1 }, name: 'stream_event_id' },
+  ]);
+  try {
+    await db.collection<{ _id: string; value: number }>(positions).updateOne({ _id: POSITION_COUNTER_ID }, { $setOnInsert: { value: 0 } }, { upsert: true });
+  } catch (error) {
+    if (mongoErrorKind(error) !== 'duplicate-key') throw error;
+  }
+}

@@ -1,0 +1,58 @@
+import type { RecordedEvent } from '../core/envelope';
+import { StoredChunkError } from './storedChunkError';
+import type { ReadStreamOptions } from '../eventStore/eventStore';
+
+/** A stream read: direction, the version to start at (inclusive), and how many events at most. */
+export interface StreamReadPlan {
+  direction: 'forward' | 'backward';
+  /** Forward: the lowest version wanted. Backward: the highest (Infinity = from the end). */
+  from: number;
+  maxCount: number;
+}
+
+export function planStreamRead(options: ReadStreamOptions = {}): StreamReadPlan | undefined {
+  const maxCount = options.maxCount ?? Infinity;
+  if (!(maxCount > 0)) return undefined;
+  if (options.direction === 'backward') {
+    const from = options.fromVersion ?? Infinity;
+    return from < 1 ? undefined : { direction: 'backward', from, maxCount };
+  }
+  return { direction: 'forward', from: Math.max(options.fromVersion ?? 1, 1), maxCount };
+}
+
+/** Which chunks can hold wanted events, and in which order to visit them. */
+export function chunkQueryOf(stream: string, plan: StreamReadPlan): { filter: Record<string, unknown>; sort: 1 | -1 } {
+  if (plan.direction === 'backward') {
+    const filter: Record<string, unknown> = { stream: { $eq: stream }, count: { $gt: 0 } };
+    if (Number.isFinite(plan.from)) filter.firstVersion = { $lte: plan.from };
+    return { filter, sort: -1 };
+  }
+  const filter: Record<string, unknown> = { stream: { $eq: stream }, nextVersion: { $gt: plan.from } };
+  if (Number.isFinite(plan.maxCount)) filter.firstVersion = { $lte: plan.from + plan.maxCount - 1 };
+  return { filter, sort: 1 };
+}
+
+/** The wanted events of one chunk (given in version order), in read order, given how many are taken already. */
+export function takeFromChunk(events: readonly RecordedEvent[], plan: StreamReadPlan, taken: number): RecordedEvent[] {
+  const room = plan.maxCount - taken;
+  if (room <= 0) return [];
+  if (plan.direction === 'backward') {
+    return events.filter((e) => e.version <= plan.from).reverse().slice(0, room);
+  }
+  const wanted = events.filter((e) => e.version >= plan.from);
+  return Number.isFinite(room) ? wanted.slice(0, room) : wanted;
+}
+
+/** Versions read across chunks must follow each other; a jump means a chunk was lost or edited. */
+export function checkConsecutive(stream: string, events: RecordedEvent[], direction: StreamReadPlan['direction'], from?: number): RecordedEvent[] {
+  const step = direction === 'forward' ? 1 : -1;
+  if (direction === 'forward' && events.length > 0 && from !== undefined && events[0]!.version !== from) {
+    throw new StoredChunkError(stream, undefined, 'versions', `start at ${events[0]!.version} where ${from} was asked for: a chunk document is missing or was edited by hand`);
+  }
+  for (let i = 1; i < events.length; i++) {
+    if (events[i]!.version !== events[i - 1]!.version + step) {
+      throw new StoredChunkError(stream, undefined, 'versions', `jump from ${events[i - 1]!.version} to ${events[i]!.version} between chunks: a chunk document is missing or was edited by hand`);
+    }
+  }
+  return events;
+}

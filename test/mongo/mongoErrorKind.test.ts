@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { MongoBulkWriteError, MongoServerError } from 'mongodb';
+import { MongoSetupError } from '../../src/mongo';
+import { mongoErrorKind, topologyProblem } from '../../src/mongo/mongoErrorKind';
+import { setupFailure } from '../../src/mongo/setupFailure';
+
+describe('driver error kinds', () => {
+  it('a unique-index refusal is a duplicate key, alone or inside a bulk write', () => {
+    assert.equal(mongoErrorKind(new MongoServerError({ code: 11000, errmsg: 'E11000 duplicate key' })), 'duplicate-key');
+    assert.equal(mongoErrorKind({ name: 'MongoBulkWriteError', writeErrors: [{ code: 11000 }] }), 'duplicate-key');
+    assert.equal(mongoErrorKind({ writeErrors: [{ code: 11000 }, { code: 2 }] }), 'other');
+    assert.equal(mongoErrorKind({ writeErrors: [] }), 'other');
+    assert.equal(mongoErrorKind({ writeErrors: [null] }), 'other');
+    assert.ok(MongoBulkWriteError);
+  });
+
+  it('transactions on a standalone server are a missing replica set', () => {
+    const standalone = new MongoServerError({ code: 20, errmsg: 'Transaction numbers are only allowed on a replica set member or mongos' });
+    assert.equal(mongoErrorKind(standalone), 'no-replica-set');
+    assert.equal(mongoErrorKind({ name: 'MongoCompatibilityError', message: 'Transactions are not supported on this deployment' }), 'no-replica-set');
+    assert.equal(mongoErrorKind(new MongoServerError({ code: 20, errmsg: 'some other illegal operation' })), 'other');
+  });
+
+  it('a server that cannot be found or talked to is unreachable', () => {
+    // A real MongoServerSelectionError comes from the offline connection test; here its shape is enough.
+    for (const name of ['MongoServerSelectionError', 'MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoTopologyClosedError']) assert.equal(mongoErrorKind({ name, message: 'x' }), 'unreachable');
+  });
+
+  it('anything else is other', () => {
+    for (const value of [null, undefined, 'text', 42, new Error('x'), { code: 2 }]) assert.equal(mongoErrorKind(value), 'other');
+  });
+});
+
+describe('deployment check', () => {
+  it('replica sets and mongos are fine', () => {
+    assert.equal(topologyProblem({ setName: 'rs0', maxWireVersion: 21 }), undefined);
+    assert.equal(topologyProblem({ msg: 'isdbgrid', maxWireVersion: 25 }), undefined);
+  });
+
+  it('a standalone server is refused with how to make a replica set', () => {
+    assert.match(topologyProblem({ maxWireVersion: 21 })!, /standalone mongod.*needs a replica set.*--replSet rs0.*rs\.initiate\(\)/);
+    assert.match(topologyProblem(undefined)!, /standalone/);
+  });
+
+  it('a server older than 6.0 is refused', () => assert.match(topologyProblem({ setName: 'rs0', maxWireVersion: 13 })!, /wire version 13.*MongoDB 6\.0 or newer/));
+});
+
+describe('setup failures', () => {
+  const uri = 'mongodb://alice:hunter2@db.example:27017/?replicaSet=rs0';
+  const where = 'mongodb://***@db.example:27017/?replicaSet=rs0';
+
+  it('unreachable: where, how long, and no credentials', () => {
+    const error = setupFailure(Object.assign(new Error(`connect ECONNREFUSED for ${uri}`), { name: 'MongoServerSelectionError' }), where, uri, 2000);
+    assert.ok(error instanceof MongoSetupError);
+    assert.match(error.message, /cannot reach MongoDB at mongodb:\/\/\*\*\*@db\.example:27017.* within 2000 ms/);
+    assert.doesNotMatch(error.message, /hunter2|alice/);
+  });
+
+  it('no replica set: how to get one', () => {
+    const error = setupFailure(new MongoServerError({ code: 20, errmsg: 'Transaction numbers are only allowed on a replica set member or mongos' }), where, uri, 2000);
+    assert.match(error.message, /needs a replica set/);
+  });
+
+  it('anything else keeps the driver’s words, redacted', () => {
+    const error = setupFailure(new Error('auth failed for alice:hunter2'), where, uri, 2000);
+    assert.match(error.message, /could not set up the event store: Error: auth failed for \*\*\*:\*\*\*/);
+    assert.match(setupFailure('a string', where, undefined, 1).message, /a string/);
+  });
+
+  it('an error that is already a setup error passes through', () => {
+    const original = new MongoSetupError('x');
+    assert.equal(setupFailure(original, where, uri, 1), original);
+  });
+});
+
+describe('messageOf', () => {
+  it('takes an error’s message, or the text of anything else thrown', async () => {
+    const { messageOf } = await import('../../src/mongo/messageOf');
+    assert.equal(messageOf(new Error('boom')), 'boom');
+    assert.equal(messageOf('plain'), 'plain');
+    assert.equal(messageOf(42), '42');
+  });
+});

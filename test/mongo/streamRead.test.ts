@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import type { RecordedEvent } from '../../src';
+import { StoredChunkError } from '../../src/mongo';
+import { checkConsecutive, chunkQueryOf, planStreamRead, takeFromChunk, type StreamReadPlan } from '../../src/mongo/streamRead';
+
+const event = (version: number): RecordedEvent => ({
+  id: `e${version}`,
+  type: 'T',
+  schemaVersion: 1,
+  data: {},
+  metadata: { occurredAt: 'x', recordedAt: 'x' },
+  streamId: 'S',
+  version,
+  position: version,
+});
+
+interface Chunk {
+  firstVersion: number;
+  nextVersion: number;
+  count: number;
+  events: RecordedEvent[];
+}
+
+/** Splits versions 1..total into chunks of the given sizes. */
+function chunksOf(total: number, sizes: number[]): Chunk[] {
+  const chunks: Chunk[] = [];
+  let next = 1;
+  for (const size of sizes) {
+    if (next > total) break;
+    const events = Array.from({ length: Math.min(size, total - next + 1) }, (_, i) => event(next + i));
+    chunks.push({ firstVersion: next, nextVersion: next + events.length, count: events.length, events });
+    next += events.length;
+  }
+  return chunks;
+}
+
+/** Evaluates the few filter shapes chunkQueryOf produces, so the plan can be checked without a server. */
+function matches(chunk: Chunk, filter: Record<string, unknown>): boolean {
+  return Object.entries(filter).every(([field, condition]) => {
+    if (field === 'stream') return true;
+    const value = chunk[field as keyof Chunk] as number;
+    const c = condition as { $gt?: number; $lte?: number };
+    return (c.$gt === undefined || value > c.$gt) && (c.$lte === undefined || value <= c.$lte);
+  });
+}
+
+function read(chunks: Chunk[], plan: StreamReadPlan | undefined): number[] {
+  if (!plan) return [];
+  const query = chunkQueryOf('S', plan);
+  const visited = chunks.filter((c) => matches(c, query.filter));
+  if (query.sort === -1) visited.reverse();
+  const found: RecordedEvent[] = [];
+  for (const chunk of visited) {
+    found.push(...takeFromChunk(chunk.events, plan, found.length));
+    if (found.length >= plan.maxCount) break;
+  }
+  return found.map((e) => e.version);
+}
+
+/** What the in-memory store answers for the same options. */
+function reference(total: number, options: { direction?: 'forward' | 'backward'; fromVersion?: number; maxCount?: number }): number[] {
+  const all = Array.from({ length: total }, (_, i) => i + 1);
+  const maxCount = options.maxCount ?? Infinity;
+  if (options.direction === 'backward') {
+    const from = Math.min(options.fromVersion ?? total, total);
+    const to = Math.max(from - maxCount, 0);
+    return all.slice(to, Math.max(from, 0)).reverse();
+  }
+  const from = Math.max(options.fromVersion ?? 1, 1);
+  return all.slice(from - 1, maxCount === Infinity ? undefined : from - 1 + maxCount);
+}
+
+describe('stream reads over chunks', () => {
+  it('plans nothing for maxCount 0 or a backward read from below version 1', () => {
+    assert.equal(planStreamRead({ maxCount: 0 }), undefined);
+    assert.equal(planStreamRead({ direction: 'backward', fromVersion: 0 }), undefined);
+    assert.deepEqual(planStreamRead(), { direction: 'forward', from: 1, maxCount: Infinity });
+    assert.deepEqual(planStreamRead({ direction: 'backward' }), { direction: 'backward', from: Infinity, maxCount: Infinity });
+  });
+
+  it('asks only for chunks that can hold wanted versions', () => {
+    assert.deepEqual(chunkQueryOf('S', { direction: 'forward', from: 4, maxCount: 3 }), {
+      filter: { stream: { $eq: 'S' }, nextVersion: { $gt: 4 }, firstVersion: { $lte: 6 } },
+      sort: 1,
+    });
+    assert.deepEqual(chunkQueryOf('S', { direction: 'forward', from: 1, maxCount: Infinity }).filter, { stream: { $eq: 'S' }, nextVersion: { $gt: 1 } });
+    assert.deepEqual(chunkQueryOf('S', { direction: 'backward', from: 5, maxCount: 2 }), { filter: { stream: { $eq: 'S' }, count: { $gt: 0 }, firstVersion: { $lte: 5 } }, sort: -1 });
+    assert.deepEqual(chunkQueryOf('S', { direction: 'backward', from: Infinity, maxCount: 2 }).filter, { stream: { $eq: 'S' }, count: { $gt: 0 } });
+  });
+
+  it('takes nothing once maxCount is reached', () => assert.deepEqual(takeFromChunk([event(1)], { direction: 'forward', from: 1, maxCount: 1 }, 1), []));
+
+  it('gives what the in-memory store gives, for any chunking and any range (property)', () => {
+    const options = fc.record(
+      {
+        direction: fc.constantFrom('forward' as const, 'backward' as const),
+        fromVersion: fc.integer({ min: -1, max: 25 }),
+        maxCount: fc.integer({ min: 0, max: 25 }),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.nat(20), fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 20, maxLength: 20 }), options, (total, sizes, opts) => {
+        assert.deepEqual(read(chunksOf(total, sizes), planStreamRead(opts)), reference(total, opts));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('versions that jump between chunks are reported as a damaged stream', () => {
+    assert.deepEqual(checkConsecutive('S', [event(1), event(2)], 'forward', 1).length, 2);
+    assert.deepEqual(checkConsecutive('S', [event(3), event(2)], 'backward').length, 2);
+    assert.deepEqual(checkConsecutive('S', [], 'forward', 1), []);
+    assert.throws(() => checkConsecutive('S', [event(1), event(3)], 'forward', 1), (e: unknown) => e instanceof StoredChunkError && /jump from 1 to 3/.test(e.message));
+    assert.throws(() => checkConsecutive('S', [event(4), event(5)], 'forward', 2), /start at 4 where 2 was asked for/);
+    assert.throws(() => checkConsecutive('S', [event(5), event(3)], 'backward'), /jump from 5 to 3/);
+  });
+});

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findTestMongo, HOW_TO_ENABLE, localMongod } from '../../src/mongo';
+
+describe('finding a MongoDB for tests', () => {
+  it('MONGODB_URI wins, and nothing is started for it', async () => {
+    const found = await findTestMongo({ MONGODB_URI: ' mongodb://db.example/?replicaSet=rs0 ' });
+    assert.ok('uri' in found);
+    assert.equal(found.uri, 'mongodb://db.example/?replicaSet=rs0');
+    assert.equal(found.source, 'MONGODB_URI');
+    await found.stop();
+  });
+
+  it('a MONGOMS_SYSTEM_BINARY that is not there is a skip that says so', async () => {
+    const found = await findTestMongo({ MONGOMS_SYSTEM_BINARY: '/no/such/mongod' });
+    assert.ok('skip' in found);
+    assert.match(found.skip, /MONGOMS_SYSTEM_BINARY is \/no\/such\/mongod, but there is no file there/);
+    assert.ok(found.skip.includes(HOW_TO_ENABLE));
+  });
+
+  it('a MONGOMS_SYSTEM_BINARY that is there is used as the binary', async () => {
+    assert.deepEqual(await localMongod({ MONGOMS_SYSTEM_BINARY: process.execPath }), { binary: process.execPath });
+  });
+
+  it('with nothing set, either a cached mongod or a skip that says how to enable the tests (never a download)', async () => {
+    const local = await localMongod({});
+    if ('skip' in local) {
+      assert.match(local.skip, /MONGODB_URI .*MONGOMS_SYSTEM_BINARY/);
+      const found = await findTestMongo({});
+      assert.deepEqual(found, local);
+    } else {
+      assert.ok(local.binary.length > 0);
+    }
+  });
+});
