@@ -89,6 +89,7 @@ function register(step: VocabularyStep): void {
 export function installSteps(domain: Domain, options: InstallOptions = {}): void {
   const factories: Record<string, () => ScenarioStoreFactory> = { memory: () => memoryScenarioStores, ...options.stores };
   const opened = new Map<string, ScenarioStoreFactory>();
+  const announced = new Set<string>();
 
   setWorldConstructor(EventspecWorld);
 
@@ -100,6 +101,13 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
       if (!make) throw new Error(`unknown store "${storeName}" in the world parameters; known stores: ${Object.keys(factories).join(', ')}`);
       factory = make();
       opened.set(storeName, factory);
+    }
+    const unavailable = await factory.unavailable?.();
+    if (unavailable) {
+      // Said once per run, loudly; every scenario then reports itself skipped rather than passed.
+      if (!announced.has(storeName)) console.log(`\n*** SKIPPED scenarios on the ${storeName} store: ${unavailable} ***\n`);
+      announced.add(storeName);
+      return 'skipped';
     }
     const clock = controllableClock();
     const stores = await factory.create({ clock, scenario: pickle.name });

@@ -16,3 +16,4 @@ export { MongoSetupError } from './mongoSetupError';
 export { redactUri, redactSecrets } from './redactUri';
 export { DEFAULT_CHUNK_LIMITS } from './storeOptions';
 export type { ChunkLimits } from './storeOptions';
+export { mongoScenarioStoresFromEnvironment } from './mongoScenarioStoresFromEnvironment';

@@ -11,6 +11,8 @@ export interface ScenarioStores {
 /** Makes isolated stores for each scenario; `close` releases what the factory shares (a connection). */
 export interface ScenarioStoreFactory {
   readonly name: string;
+  /** Why this factory cannot run here (no server reachable), or undefined when it can. */
+  unavailable?(): Promise<string | undefined>;
   create(options: { clock: import('../core/clock').Clock; scenario: string }): Promise<ScenarioStores>;
   close(): Promise<void>;
 }
