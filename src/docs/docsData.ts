@@ -156,7 +156,7 @@ export interface AggregateDoc {
 export interface PhraseDoc {
   readonly keyword?: string;
   readonly text: string;
-  readonly kind: 'cucumber expression' | 'regular expression' | 'domain phrasing';
+  readonly kind: 'cucumber expression' | 'regular expression' | 'eventspec phrasing' | 'domain phrasing';
   readonly source: 'vocabulary' | 'domain' | 'step definition';
   readonly description?: string;
   readonly example?: string;

@@ -1,5 +1,6 @@
 import { CucumberExpression, ParameterType, ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
 import type { Domain } from '../domain/defineDomain';
+import { phrasingPattern } from '../gherkin/phrasingSteps';
 import type { StepPhrase } from '../gherkin/stepPhrase';
 import type { PhraseDoc, ScenarioDoc } from './docsData';
 import type { StepDefinitionUse } from './runResults';
@@ -29,13 +30,15 @@ export function stepGlossary(
   const registry = registryWith(parameterTypes);
 
   for (const phrase of vocabulary) {
-    const definition = byPattern.get(phrase.expression);
-    if (definition) used.add(phrase.expression);
-    const usedIn = definition?.usedIn ?? matchExpression(phrase.expression, registry, stepTexts);
+    // The run reports a step by the pattern it was registered with: a regex source for ours.
+    const key = phrase.pattern?.source ?? phrase.expression;
+    const definition = byPattern.get(key);
+    if (definition) used.add(key);
+    const usedIn = definition?.usedIn ?? (phrase.pattern ? matchPattern(phrase.pattern, stepTexts) : matchExpression(phrase.expression, registry, stepTexts));
     phrases.push({
       keyword: phrase.keyword,
       text: phrase.expression,
-      kind: 'cucumber expression',
+      kind: phrase.pattern ? 'eventspec phrasing' : 'cucumber expression',
       source: phrase.source,
       description: phrase.description,
       example: phrase.example,
@@ -47,6 +50,7 @@ export function stepGlossary(
   const phrasingTypes = new Map<number, Set<string>>();
   for (const phrasing of domain?.phrasings ?? []) {
     const pattern = phrasingPattern(phrasing.text);
+    used.add(pattern.source);
     const usedIn: number[] = [];
     for (const { id, text } of stepTexts) {
       if (!pattern.test(text)) continue;
@@ -74,11 +78,10 @@ export function stepGlossary(
   return { phrases, phrasingTypes };
 }
 
-/** A domain phrasing as a pattern: placeholders take a quoted value or a run of text. */
-export function phrasingPattern(text: string): RegExp {
-  const parts = text.split(/(\{[A-Za-z_][A-Za-z0-9_.]*\})/);
-  const source = parts.map((p, i) => (i % 2 === 1 ? '(?:"[^"]*"|.+?)' : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
-  return new RegExp(`^${source}:?$`);
+function matchPattern(pattern: RegExp, steps: readonly { id: number; text: string }[]): number[] {
+  const out: number[] = [];
+  for (const { id, text } of steps) if (out[out.length - 1] !== id && pattern.test(text)) out.push(id);
+  return out;
 }
 
 function registryWith(parameterTypes: readonly { name: string; regularExpressions: string[] }[]): ParameterTypeRegistry {

@@ -9,4 +9,6 @@ export interface StepPhrase {
   readonly example: string;
   /** Where the phrasing comes from: the kit's vocabulary, or the domain's own phrasings. */
   readonly source: 'vocabulary' | 'domain';
+  /** The regular expression the step is registered with; its source is what a Cucumber run reports. */
+  readonly pattern?: RegExp;
 }
