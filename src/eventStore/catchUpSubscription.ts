@@ -86,16 +86,23 @@ export function catchUpSubscription(source: SubscriptionSource, options: Subscri
 export function appendNotifier(): { notify(): void; wait(stopped: Promise<void>): Promise<void> } {
   let wake: (() => void) | undefined;
   let next: Promise<void> | undefined;
+  // One reaction per subscription's stop signal: racing it on every wait would pile up handlers.
+  const watched = new WeakSet<Promise<void>>();
+  const notify = () => {
+    const resolve = wake;
+    wake = undefined;
+    next = undefined;
+    resolve?.();
+  };
   return {
-    notify() {
-      const resolve = wake;
-      wake = undefined;
-      next = undefined;
-      resolve?.();
-    },
+    notify,
     wait(stopped) {
+      if (!watched.has(stopped)) {
+        watched.add(stopped);
+        void stopped.then(notify);
+      }
       next ??= new Promise<void>((resolve) => (wake = resolve));
-      return Promise.race([next, stopped]);
+      return next;
     },
   };
 }

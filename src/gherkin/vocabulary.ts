@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { AnyAggregate } from '../aggregate/defineAggregate';
 import { streamIdOf } from '../aggregate/defineAggregate';
 import { exampleOf } from '../contracts/exampleOf';
@@ -93,6 +94,14 @@ function checkRecorded(context: StepContext, aggregateName: string, id: string, 
   throw new ScenarioError(context.place, `${aggregateName} "${id}" recorded other events than expected — ${mismatch}${why}`);
 }
 
+/** Without a state schema, a cell is read as the type of the value that is there. */
+function schemaLike(value: unknown): z.ZodType | undefined {
+  if (value instanceof Date) return z.date();
+  if (typeof value === 'number') return z.number();
+  if (typeof value === 'boolean') return z.boolean();
+  return undefined;
+}
+
 async function checkState(context: StepContext, aggregateName: string, id: string, argument: StepArgument, load: { atVersion?: number; asOf?: string }) {
   const { aggregate } = lookup(context, aggregateName, id);
   let loaded;
@@ -107,7 +116,7 @@ async function checkState(context: StepContext, aggregateName: string, id: strin
   const fields = singleRecord(tableOf(argument, context), (name) => known.includes(name), context.place, `${aggregateName}'s state`);
   const expected: Record<string, unknown> = {};
   for (const field of fields) {
-    const fieldType = schema ? fieldSchema(schema, field.name) : undefined;
+    const fieldType = schema ? fieldSchema(schema, field.name) : schemaLike(valueAtPath(actual, field.name));
     const present = fieldType !== undefined || known.includes(field.name) || flatten(actual)[field.name] !== undefined;
     if (!present) {
       throw new ScenarioError(context.place, `${aggregateName}'s state has no field \`${field.name}\`${didYouMean(field.name, known, 'a field such as')}`, field.ref);
