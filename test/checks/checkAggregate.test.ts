@@ -7,6 +7,7 @@ import { checkAggregate, checkDomain, runChecks } from '../../src/checks';
 import type { CheckFailed, CheckResult } from '../../src/checks';
 import { defineDomain } from '../../src';
 import { Order } from '../../src/domains/ordering/order';
+import { domain as examples } from '../../src/domains';
 import { planted } from './plantedAggregates';
 
 function failed(result: CheckResult): CheckFailed {
@@ -103,6 +104,11 @@ describe('the example domain passes its checks', () => {
     assert.ok(result.properties.includes('snapshots'));
   });
 
+  it('every aggregate of both example domains passes in 100 runs', async () => {
+    const results = await checkDomain(examples, { runs: 100, seed: 7 });
+    assert.deepEqual(results.map((r) => r.aggregate), examples.aggregates.map((a) => a.name));
+    for (const result of results) assert.equal(result.status, 'passed', result.status === 'failed' ? result.gherkin : '');
+  });
 });
 
 describe('model-based checks', () => {
