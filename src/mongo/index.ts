@@ -17,3 +17,4 @@ export { redactUri, redactSecrets } from './redactUri';
 export { DEFAULT_CHUNK_LIMITS } from './storeOptions';
 export type { ChunkLimits } from './storeOptions';
 export { mongoScenarioStoresFromEnvironment } from './mongoScenarioStoresFromEnvironment';
+export { openMongoStores, databaseOfUri } from './openMongoStores';
