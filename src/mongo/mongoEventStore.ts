@@ -18,7 +18,7 @@ import { checkStreamId } from './streamIdArgument';
 import { batchTooBig, pushFilter, sealFilter, type BatchSize } from './rollOver';
 import { chunkLimits, collectionNames } from './storeOptions';
 import { storedVersionsOf } from './storedVersions';
-import { checkConsecutive, chunkQueryOf, planStreamRead, takeFromChunk } from './streamRead';
+import { checkConsecutive, chunkQueryOf, planStreamRead, readsInto, type StreamReadPlan, takeFromChunk } from './streamRead';
 
 export interface MongoEventStoreOptions extends MongoTarget {
   /** Prefix of the store's collections (`<prefix>events`, `<prefix>positions`); defaults to `eventspec_`. */
@@ -63,7 +63,12 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
     events: readonly EncodedEvent[],
     batch: BatchSize,
     expected: NonNullable<AppendOptions['expectedVersion']>,
-  ): Promise<AppendPlan | { kind: 'written'; stored: StoredEvent[]; head: ChunkHead; currentVersion: number } | { kind: 'lost-race' }> => {
+  ): Promise<
+    | Exclude<AppendPlan, { kind: 'already-stored' }>
+    | { kind: 'written'; stored: StoredEvent[]; head: ChunkHead; currentVersion: number }
+    | { kind: 'already-stored'; firstVersion: number; currentVersion: number; existing: RecordedEvent[] }
+    | { kind: 'lost-race' }
+  > => {
     const headDoc = await chunks.findOne({ stream: { $eq: streamId } }, { sort: { chunk: -1 }, projection: { events: 0 }, session });
     const head = headDoc ? readChunkHead(headDoc, streamId) : undefined;
     const ids = events.map((e) => e.id);
@@ -73,6 +78,12 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
           .toArray()
       : [];
     const plan = planAppend({ head, expected, batchIds: ids, storedVersions: storedVersionsOf(streamId, storedDocs, ids), batch, limits });
+    if (plan.kind === 'already-stored') {
+      // Read back in the same snapshot that found the ids: a read after the transaction might reach
+      // a just-elected primary that does not show them yet.
+      const existing = await readEvents(streamId, { direction: 'forward', from: plan.firstVersion, maxCount: events.length }, session);
+      return { ...plan, existing };
+    }
     if (plan.kind !== 'push') return plan;
 
     const counter = await counters.findOneAndUpdate({ _id: POSITION_COUNTER_ID }, { $inc: { value: batch.count } }, { returnDocument: 'after', session });
@@ -90,6 +101,21 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
       return { kind: 'lost-race' };
     }
     return { kind: 'written', stored, head: plan.head, currentVersion: plan.head.nextVersion - 1 + batch.count };
+  };
+
+  /** A stream read; inside a transaction when `session` is given (one snapshot), else chunk by chunk. */
+  const readEvents = async (streamId: string, plan: StreamReadPlan, session?: ClientSession): Promise<RecordedEvent[]> => {
+    const query = chunkQueryOf(streamId, plan);
+    const found: RecordedEvent[] = [];
+    let previous: ChunkHead | undefined;
+    for await (const doc of chunks.find(query.filter, { session }).sort({ chunk: query.sort })) {
+      const head = readChunkHead(doc, streamId);
+      if (previous && !readsInto(previous, head, plan)) break;
+      found.push(...takeFromChunk(readChunkEvents(doc, streamId), plan, found.length));
+      if (found.length >= plan.maxCount) break;
+      previous = head;
+    }
+    return checkConsecutive(streamId, found, plan.direction, plan.direction === 'forward' ? plan.from : undefined);
   };
 
   const insertChunk = async (streamId: string, chunk: number, firstVersion: number) => {
@@ -138,7 +164,7 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
           case 'too-big':
             throw new EventspecError(`stream "${streamId}": ${outcome.reason}. Nothing was written.`);
           case 'already-stored': {
-            const existing = await store.readStream(streamId, { fromVersion: outcome.firstVersion, maxCount: encoded.length });
+            const existing = outcome.existing;
             if (existing.length !== encoded.length) {
               throw new EventspecError(`stream "${streamId}": the batch was found stored from version ${outcome.firstVersion}, but reading it back gave ${existing.length} of ${encoded.length} events`);
             }
@@ -166,13 +192,7 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
       const plan = planStreamRead(readOptions);
       if (!plan) return [];
       await connection.ready();
-      const query = chunkQueryOf(streamId, plan);
-      const found: RecordedEvent[] = [];
-      for await (const doc of chunks.find(query.filter).sort({ chunk: query.sort })) {
-        found.push(...takeFromChunk(readChunkEvents(doc, streamId), plan, found.length));
-        if (found.length >= plan.maxCount) break;
-      }
-      return checkConsecutive(streamId, found, plan.direction, plan.direction === 'forward' ? plan.from : undefined);
+      return readEvents(streamId, plan);
     },
 
     async readAll(readOptions: ReadAllOptions = {}): Promise<RecordedEvent[]> {
