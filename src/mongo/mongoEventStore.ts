@@ -1,5 +1,4 @@
 import type { ClientSession, Collection, Db, Document, UpdateFilter } from 'mongodb';
-import { ReadConcern } from 'mongodb';
 import type { Clock } from '../core/clock';
 import { systemClock } from '../core/clock';
 import type { NewEvent, RecordedEvent } from '../core/envelope';
@@ -48,8 +47,10 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
   const connection = mongoConnection(options, (db) => setUp(db, names.events, names.positions));
   const chunks: Collection<Document> = connection.db.collection(names.events);
   const counters: Collection<{ _id: string; value: number }> = connection.db.collection(names.positions);
+  // Plain read concerns, not ReadConcern instances: the driver adds the session's afterClusterTime
+  // to the read concern object it is given (it mutates it), so an instance would be shared state.
   const transactionOptions = {
-    readConcern: new ReadConcern('snapshot'),
+    readConcern: { level: 'snapshot' as const },
     writeConcern: connection.writeConcern,
     readPreference: 'primary' as const,
   };
@@ -196,34 +197,44 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
     },
 
     async readAll(readOptions: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-      const window = readAllWindow(readOptions, await store.headPosition());
-      if (!window) return [];
-      const inWindow = { $gt: window.after, $lte: window.upper };
-      const docs = await chunks
-        .aggregate([
-          { $match: { events: { $elemMatch: { position: inWindow } } } },
-          {
-            $project: {
-              _id: 0,
-              stream: 1,
-              chunk: 1,
-              events: {
-                $filter: {
-                  input: '$events',
-                  as: 'e',
-                  cond: { $and: [{ $gt: ['$$e.position', window.after] }, { $lte: ['$$e.position', window.upper] }] },
+      await connection.ready();
+      // Both reads in one causally consistent session: the chunk query then reads a majority snapshot
+      // at least as new as the counter's, also on a primary elected in between, so every position up
+      // to the head is there (monotonic reads need such a session, with majority reads and writes).
+      return connection.client.withSession({ causalConsistency: true }, async (session) => {
+        const read = { session, readConcern: { level: 'majority' as const } };
+        const window = readAllWindow(readOptions, readCounter(await counters.findOne({ _id: POSITION_COUNTER_ID }, read), names.positions));
+        if (!window) return [];
+        const inWindow = { $gt: window.after, $lte: window.upper };
+        const docs = await chunks
+          .aggregate(
+            [
+              { $match: { events: { $elemMatch: { position: inWindow } } } },
+              {
+                $project: {
+                  _id: 0,
+                  stream: 1,
+                  chunk: 1,
+                  events: {
+                    $filter: {
+                      input: '$events',
+                      as: 'e',
+                      cond: { $and: [{ $gt: ['$$e.position', window.after] }, { $lte: ['$$e.position', window.upper] }] },
+                    },
+                  },
                 },
               },
-            },
-          },
-        ])
-        .toArray();
-      const found = docs.flatMap((doc) => {
-        const where = { stream: typeof doc.stream === 'string' ? doc.stream : '?', chunk: typeof doc.chunk === 'number' ? doc.chunk : 0 };
-        const events: unknown[] = Array.isArray(doc.events) ? doc.events : [];
-        return events.map((element, i) => readStoredEvent(element, where, i));
+            ],
+            read,
+          )
+          .toArray();
+        const found = docs.flatMap((doc) => {
+          const where = { stream: typeof doc.stream === 'string' ? doc.stream : '?', chunk: typeof doc.chunk === 'number' ? doc.chunk : 0 };
+          const events: unknown[] = Array.isArray(doc.events) ? doc.events : [];
+          return events.map((element, i) => readStoredEvent(element, where, i));
+        });
+        return inGlobalOrder(found, window);
       });
-      return inGlobalOrder(found, window);
     },
 
     async streamVersion(streamId: string): Promise<number> {
