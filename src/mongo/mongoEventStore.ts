@@ -4,7 +4,7 @@ import { systemClock } from '../core/clock';
 import type { NewEvent, RecordedEvent } from '../core/envelope';
 import { EventspecError, IdempotencyError, WrongExpectedVersionError } from '../core/errors';
 import { catchUpSubscription } from '../eventStore/catchUpSubscription';
-import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions } from '../eventStore/eventStore';
+import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../eventStore/eventStore';
 import { describeExpected } from '../eventStore/expectedVersion';
 import { validateAppend } from '../eventStore/validateAppend';
 import { planAppend, type AppendPlan } from './appendPlan';
@@ -54,8 +54,7 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
     writeConcern: connection.writeConcern,
     readPreference: 'primary' as const,
   };
-  const closers = new Set<() => void>();
-  const sleepers = new WeakMap<Promise<void>, Set<() => void>>();
+  const subscriptions = new Set<Subscription>();
 
   /** One attempt, inside a transaction: read the head and the stored ids, decide, and maybe write. */
   const attempt = async (
@@ -250,31 +249,34 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
     },
 
     subscribe(subscribeOptions: SubscribeOptions) {
-      // Polls: sleeps for the interval, woken early by stop or close. One stop listener per subscription.
+      // Polls: sleeps for the interval, woken early by stop (close stops every subscription). One
+      // listener on `stopped` per subscription, not one per poll, which would pile up until stop.
+      let sleeper: (() => void) | undefined;
+      let listening = false;
       const waitForAppend = (stopped: Promise<void>) =>
         new Promise<void>((resolve) => {
-          let sleeping = sleepers.get(stopped);
-          if (!sleeping) {
-            const fresh = new Set<() => void>();
-            sleepers.set(stopped, fresh);
-            void stopped.then(() => [...fresh].forEach((wake) => wake()));
-            sleeping = fresh;
+          if (!listening) {
+            listening = true;
+            void stopped.then(() => sleeper?.());
           }
+          const timer = setTimeout(() => wake(), pollIntervalMs);
           const wake = () => {
             clearTimeout(timer);
-            sleeping.delete(wake);
-            closers.delete(wake);
+            sleeper = undefined;
             resolve();
           };
-          const timer = setTimeout(wake, pollIntervalMs);
-          sleeping.add(wake);
-          closers.add(wake);
+          sleeper = wake;
         });
-      return catchUpSubscription({ readAll: store.readAll, headPosition: store.headPosition, waitForAppend }, subscribeOptions);
+      const subscription = catchUpSubscription({ readAll: store.readAll, headPosition: store.headPosition, waitForAppend }, subscribeOptions);
+      subscriptions.add(subscription);
+      const forget = () => void subscriptions.delete(subscription);
+      subscription.done.then(forget, forget);
+      return subscription;
     },
 
     async close() {
-      for (const wake of [...closers]) wake();
+      // Stopped first: on a client the caller owns (which stays open), a subscription would otherwise poll forever.
+      await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
       await connection.close();
     },
   };
