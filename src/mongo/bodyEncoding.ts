@@ -31,14 +31,21 @@ export function hasUnsafeKey(value: unknown): boolean {
       for (const [key, item] of node) if ((typeof key === 'string' && isUnsafeKey(key)) || visit(item)) return true;
       return false;
     }
-    const proto: unknown = Object.getPrototypeOf(node);
-    if (proto !== Object.prototype && proto !== null) return false; // Date, ObjectId, Binary…: BSON values, not documents
+    if (isBsonValue(node)) return false;
     for (const key of Object.keys(node)) {
       if (isUnsafeKey(key) || visit((node as Record<string, unknown>)[key])) return true;
     }
     return false;
   };
   return visit(value);
+}
+
+/**
+ * Values BSON stores as themselves. Any other object, whatever its prototype (a class instance,
+ * an object from another realm), is serialized as a document of its own keys, so it is checked as one.
+ */
+function isBsonValue(node: object): boolean {
+  return '_bsontype' in node || node instanceof Date || node instanceof RegExp || ArrayBuffer.isView(node) || node instanceof ArrayBuffer;
 }
 
 export function isUnsafeKey(key: string): boolean {
@@ -74,8 +81,14 @@ export function unstorableValue(value: unknown, path = ''): string | undefined {
       }
       return undefined;
     }
-    const proto: unknown = Object.getPrototypeOf(node);
-    if (proto !== Object.prototype && proto !== null) return undefined;
+    if (node instanceof Map) {
+      for (const [key, item] of node) {
+        const found = visit(item, at ? `${at}.${String(key)}` : String(key));
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (isBsonValue(node)) return undefined;
     for (const key of Object.keys(node)) {
       if (key.includes('\0')) return `${at || 'the value'} has a key with a NUL character, which BSON cannot store`;
       const found = visit((node as Record<string, unknown>)[key], at ? `${at}.${key}` : key);

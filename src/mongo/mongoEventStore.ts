@@ -1,11 +1,10 @@
 import type { ClientSession, Collection, Db, Document, UpdateFilter } from 'mongodb';
-import { ReadConcern } from 'mongodb';
 import type { Clock } from '../core/clock';
 import { systemClock } from '../core/clock';
 import type { NewEvent, RecordedEvent } from '../core/envelope';
 import { EventspecError, IdempotencyError, WrongExpectedVersionError } from '../core/errors';
 import { catchUpSubscription } from '../eventStore/catchUpSubscription';
-import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions } from '../eventStore/eventStore';
+import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../eventStore/eventStore';
 import { describeExpected } from '../eventStore/expectedVersion';
 import { validateAppend } from '../eventStore/validateAppend';
 import { planAppend, type AppendPlan } from './appendPlan';
@@ -18,7 +17,7 @@ import { checkStreamId } from './streamIdArgument';
 import { batchTooBig, pushFilter, sealFilter, type BatchSize } from './rollOver';
 import { chunkLimits, collectionNames } from './storeOptions';
 import { storedVersionsOf } from './storedVersions';
-import { checkConsecutive, chunkQueryOf, planStreamRead, takeFromChunk } from './streamRead';
+import { checkConsecutive, chunkQueryOf, planStreamRead, readsInto, type StreamReadPlan, takeFromChunk } from './streamRead';
 
 export interface MongoEventStoreOptions extends MongoTarget {
   /** Prefix of the store's collections (`<prefix>events`, `<prefix>positions`); defaults to `eventspec_`. */
@@ -48,13 +47,14 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
   const connection = mongoConnection(options, (db) => setUp(db, names.events, names.positions));
   const chunks: Collection<Document> = connection.db.collection(names.events);
   const counters: Collection<{ _id: string; value: number }> = connection.db.collection(names.positions);
+  // Plain read concerns, not ReadConcern instances: the driver adds the session's afterClusterTime
+  // to the read concern object it is given (it mutates it), so an instance would be shared state.
   const transactionOptions = {
-    readConcern: new ReadConcern('snapshot'),
+    readConcern: { level: 'snapshot' as const },
     writeConcern: connection.writeConcern,
     readPreference: 'primary' as const,
   };
-  const closers = new Set<() => void>();
-  const sleepers = new WeakMap<Promise<void>, Set<() => void>>();
+  const subscriptions = new Set<Subscription>();
 
   /** One attempt, inside a transaction: read the head and the stored ids, decide, and maybe write. */
   const attempt = async (
@@ -63,7 +63,12 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
     events: readonly EncodedEvent[],
     batch: BatchSize,
     expected: NonNullable<AppendOptions['expectedVersion']>,
-  ): Promise<AppendPlan | { kind: 'written'; stored: StoredEvent[]; head: ChunkHead; currentVersion: number } | { kind: 'lost-race' }> => {
+  ): Promise<
+    | Exclude<AppendPlan, { kind: 'already-stored' }>
+    | { kind: 'written'; stored: StoredEvent[]; head: ChunkHead; currentVersion: number }
+    | { kind: 'already-stored'; firstVersion: number; currentVersion: number; existing: RecordedEvent[] }
+    | { kind: 'lost-race' }
+  > => {
     const headDoc = await chunks.findOne({ stream: { $eq: streamId } }, { sort: { chunk: -1 }, projection: { events: 0 }, session });
     const head = headDoc ? readChunkHead(headDoc, streamId) : undefined;
     const ids = events.map((e) => e.id);
@@ -73,6 +78,12 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
           .toArray()
       : [];
     const plan = planAppend({ head, expected, batchIds: ids, storedVersions: storedVersionsOf(streamId, storedDocs, ids), batch, limits });
+    if (plan.kind === 'already-stored') {
+      // Read back in the same snapshot that found the ids: a read after the transaction might reach
+      // a just-elected primary that does not show them yet.
+      const existing = await readEvents(streamId, { direction: 'forward', from: plan.firstVersion, maxCount: events.length }, session);
+      return { ...plan, existing };
+    }
     if (plan.kind !== 'push') return plan;
 
     const counter = await counters.findOneAndUpdate({ _id: POSITION_COUNTER_ID }, { $inc: { value: batch.count } }, { returnDocument: 'after', session });
@@ -90,6 +101,21 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
       return { kind: 'lost-race' };
     }
     return { kind: 'written', stored, head: plan.head, currentVersion: plan.head.nextVersion - 1 + batch.count };
+  };
+
+  /** A stream read; inside a transaction when `session` is given (one snapshot), else chunk by chunk. */
+  const readEvents = async (streamId: string, plan: StreamReadPlan, session?: ClientSession): Promise<RecordedEvent[]> => {
+    const query = chunkQueryOf(streamId, plan);
+    const found: RecordedEvent[] = [];
+    let previous: ChunkHead | undefined;
+    for await (const doc of chunks.find(query.filter, { session }).sort({ chunk: query.sort })) {
+      const head = readChunkHead(doc, streamId);
+      if (previous && !readsInto(previous, head, plan)) break;
+      found.push(...takeFromChunk(readChunkEvents(doc, streamId), plan, found.length));
+      if (found.length >= plan.maxCount) break;
+      previous = head;
+    }
+    return checkConsecutive(streamId, found, plan.direction, plan.direction === 'forward' ? plan.from : undefined);
   };
 
   const insertChunk = async (streamId: string, chunk: number, firstVersion: number) => {
@@ -138,7 +164,7 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
           case 'too-big':
             throw new EventspecError(`stream "${streamId}": ${outcome.reason}. Nothing was written.`);
           case 'already-stored': {
-            const existing = await store.readStream(streamId, { fromVersion: outcome.firstVersion, maxCount: encoded.length });
+            const existing = outcome.existing;
             if (existing.length !== encoded.length) {
               throw new EventspecError(`stream "${streamId}": the batch was found stored from version ${outcome.firstVersion}, but reading it back gave ${existing.length} of ${encoded.length} events`);
             }
@@ -166,44 +192,48 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
       const plan = planStreamRead(readOptions);
       if (!plan) return [];
       await connection.ready();
-      const query = chunkQueryOf(streamId, plan);
-      const found: RecordedEvent[] = [];
-      for await (const doc of chunks.find(query.filter).sort({ chunk: query.sort })) {
-        found.push(...takeFromChunk(readChunkEvents(doc, streamId), plan, found.length));
-        if (found.length >= plan.maxCount) break;
-      }
-      return checkConsecutive(streamId, found, plan.direction, plan.direction === 'forward' ? plan.from : undefined);
+      return readEvents(streamId, plan);
     },
 
     async readAll(readOptions: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-      const window = readAllWindow(readOptions, await store.headPosition());
-      if (!window) return [];
-      const inWindow = { $gt: window.after, $lte: window.upper };
-      const docs = await chunks
-        .aggregate([
-          { $match: { events: { $elemMatch: { position: inWindow } } } },
-          {
-            $project: {
-              _id: 0,
-              stream: 1,
-              chunk: 1,
-              events: {
-                $filter: {
-                  input: '$events',
-                  as: 'e',
-                  cond: { $and: [{ $gt: ['$$e.position', window.after] }, { $lte: ['$$e.position', window.upper] }] },
+      await connection.ready();
+      // Both reads in one causally consistent session: the chunk query then reads a majority snapshot
+      // at least as new as the counter's, also on a primary elected in between, so every position up
+      // to the head is there (monotonic reads need such a session, with majority reads and writes).
+      return connection.client.withSession({ causalConsistency: true }, async (session) => {
+        const read = { session, readConcern: { level: 'majority' as const } };
+        const window = readAllWindow(readOptions, readCounter(await counters.findOne({ _id: POSITION_COUNTER_ID }, read), names.positions));
+        if (!window) return [];
+        const inWindow = { $gt: window.after, $lte: window.upper };
+        const docs = await chunks
+          .aggregate(
+            [
+              { $match: { events: { $elemMatch: { position: inWindow } } } },
+              {
+                $project: {
+                  _id: 0,
+                  stream: 1,
+                  chunk: 1,
+                  events: {
+                    $filter: {
+                      input: '$events',
+                      as: 'e',
+                      cond: { $and: [{ $gt: ['$$e.position', window.after] }, { $lte: ['$$e.position', window.upper] }] },
+                    },
+                  },
                 },
               },
-            },
-          },
-        ])
-        .toArray();
-      const found = docs.flatMap((doc) => {
-        const where = { stream: typeof doc.stream === 'string' ? doc.stream : '?', chunk: typeof doc.chunk === 'number' ? doc.chunk : 0 };
-        const events: unknown[] = Array.isArray(doc.events) ? doc.events : [];
-        return events.map((element, i) => readStoredEvent(element, where, i));
+            ],
+            read,
+          )
+          .toArray();
+        const found = docs.flatMap((doc) => {
+          const where = { stream: typeof doc.stream === 'string' ? doc.stream : '?', chunk: typeof doc.chunk === 'number' ? doc.chunk : 0 };
+          const events: unknown[] = Array.isArray(doc.events) ? doc.events : [];
+          return events.map((element, i) => readStoredEvent(element, where, i));
+        });
+        return inGlobalOrder(found, window);
       });
-      return inGlobalOrder(found, window);
     },
 
     async streamVersion(streamId: string): Promise<number> {
@@ -219,31 +249,34 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
     },
 
     subscribe(subscribeOptions: SubscribeOptions) {
-      // Polls: sleeps for the interval, woken early by stop or close. One stop listener per subscription.
+      // Polls: sleeps for the interval, woken early by stop (close stops every subscription). One
+      // listener on `stopped` per subscription, not one per poll, which would pile up until stop.
+      let sleeper: (() => void) | undefined;
+      let listening = false;
       const waitForAppend = (stopped: Promise<void>) =>
         new Promise<void>((resolve) => {
-          let sleeping = sleepers.get(stopped);
-          if (!sleeping) {
-            const fresh = new Set<() => void>();
-            sleepers.set(stopped, fresh);
-            void stopped.then(() => [...fresh].forEach((wake) => wake()));
-            sleeping = fresh;
+          if (!listening) {
+            listening = true;
+            void stopped.then(() => sleeper?.());
           }
+          const timer = setTimeout(() => wake(), pollIntervalMs);
           const wake = () => {
             clearTimeout(timer);
-            sleeping.delete(wake);
-            closers.delete(wake);
+            sleeper = undefined;
             resolve();
           };
-          const timer = setTimeout(wake, pollIntervalMs);
-          sleeping.add(wake);
-          closers.add(wake);
+          sleeper = wake;
         });
-      return catchUpSubscription({ readAll: store.readAll, headPosition: store.headPosition, waitForAppend }, subscribeOptions);
+      const subscription = catchUpSubscription({ readAll: store.readAll, headPosition: store.headPosition, waitForAppend }, subscribeOptions);
+      subscriptions.add(subscription);
+      const forget = () => void subscriptions.delete(subscription);
+      subscription.done.then(forget, forget);
+      return subscription;
     },
 
     async close() {
-      for (const wake of [...closers]) wake();
+      // Stopped first: on a client the caller owns (which stays open), a subscription would otherwise poll forever.
+      await Promise.all([...subscriptions].map((subscription) => subscription.stop()));
       await connection.close();
     },
   };

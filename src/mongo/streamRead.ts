@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '../core/envelope';
+import type { ChunkHead } from './chunkDocument';
 import { StoredChunkError } from './storedChunkError';
 import type { ReadStreamOptions } from '../eventStore/eventStore';
 
@@ -41,6 +42,18 @@ export function takeFromChunk(events: readonly RecordedEvent[], plan: StreamRead
   }
   const wanted = events.filter((e) => e.version >= plan.from);
   return Number.isFinite(room) ? wanted.slice(0, room) : wanted;
+}
+
+/**
+ * Whether a forward read goes on into `next` after `previous`. A find with majority read concern
+ * is not one snapshot: after a yield or a getMore it reads newer data. So a read can see the head
+ * `c` unsealed with versions up to `n`, and then `c + 1`, which a roll-over created after that
+ * (`c` got more events and was sealed meanwhile). `c + 1` then starts past `n + 1`: that is not a
+ * lost chunk, just newer than what was read of `c`, so the read ends at `c`, a consistent prefix.
+ * After a sealed chunk (which never changes) any jump is real damage, left to `checkConsecutive`.
+ */
+export function readsInto(previous: Pick<ChunkHead, 'sealed' | 'nextVersion'>, next: Pick<ChunkHead, 'firstVersion'>, plan: StreamReadPlan): boolean {
+  return plan.direction === 'backward' || previous.sealed || next.firstVersion === previous.nextVersion;
 }
 
 /** Versions read across chunks must follow each other; a jump means a chunk was lost or edited. */

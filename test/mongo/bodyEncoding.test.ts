@@ -30,6 +30,12 @@ describe('body encoding', () => {
     assert.equal(hasUnsafeKey(new ObjectId()), false);
     assert.equal(hasUnsafeKey(Object.assign(Object.create(null) as object, { 'a.b': 1 })), true);
     assert.equal(hasUnsafeKey(new Map<unknown, unknown>([[1, 'x']])), false);
+    // BSON writes any other object as a document of its own keys, whatever its prototype.
+    class Shaped {
+      '$where' = 'x';
+    }
+    assert.equal(hasUnsafeKey({ nested: new Shaped() }), true);
+    assert.equal(hasUnsafeKey([new Date(0), /a.b/, new Uint8Array([1]), new Binary(new Uint8Array([2]))]), false);
     assert.equal(hasUnsafeKey(null), false);
     assert.equal(hasUnsafeKey('$x'), false);
     const cycle: Record<string, unknown> = { a: 1 };
@@ -71,6 +77,11 @@ describe('body encoding', () => {
     assert.match(unstorableValue({ 'a\0b': 1 })!, /NUL/);
     assert.match(unstorableValue({ x: { 'a\0b': 1 } })!, /x has a key with a NUL/);
     assert.equal(unstorableValue(new Date(0)), undefined);
+    class Holder {
+      amount = 5n;
+    }
+    assert.match(unstorableValue({ h: new Holder() }, 'data')!, /data\.h\.amount is a bigint/);
+    assert.match(unstorableValue({ m: new Map([['k', 1n]]) }, 'data')!, /data\.m\.k is a bigint/);
     const cycle: Record<string, unknown> = {};
     cycle.self = cycle;
     assert.equal(unstorableValue(cycle), undefined);

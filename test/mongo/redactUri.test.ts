@@ -16,6 +16,28 @@ describe('redactUri', () => {
   ];
   for (const [uri, expected] of cases) it(`redacts ${expected}`, () => assert.equal(redactUri(uri), expected));
 
+  // The driver refuses these ("Password contains unescaped characters") and the store's error shows
+  // the redacted string, so a password cut short at its / ? or # must not show either.
+  const malformed: [string, string, string][] = [
+    ['mongodb://alice:pa/ss@db.example/app', 'pa/ss', 'mongodb://***@db.example/app'],
+    ['mongodb://alice:p?ss@db.example:27017/?w=1', 'p?ss', 'mongodb://***@db.example:27017/?w=1'],
+    ['mongodb://alice:p#ss@db.example', 'p#ss', 'mongodb://***@db.example'],
+    ['mongodb://alice:p@s/s@h1,h2/db', 'p@s/s', 'mongodb://***@h1,h2/db'],
+  ];
+  for (const [uri, password, expected] of malformed) {
+    it(`redacts a password with unescaped characters: ${expected}`, () => {
+      assert.equal(redactUri(uri), expected);
+      const shown = redactSecrets(`bad ${uri} for alice with ${password}`, uri);
+      assert.ok(!shown.includes(password) && !shown.includes('alice'), shown);
+    });
+  }
+
+  it('an @ inside an option value is not user info', () => {
+    assert.equal(redactUri('mongodb://h/?appName=me@work&w=1'), 'mongodb://h/?appName=me@work&w=1');
+    assert.equal(redactUri('mongodb://u:p@h/db?appName=me@work'), 'mongodb://***@h/db?appName=me@work');
+    assert.deepEqual(secretsOf('mongodb://h/?appName=me@work&w=1'), []);
+  });
+
   it('does not echo a string that is not a connection string at all', () => {
     const shown = redactUri('user:secret@nowhere');
     assert.doesNotMatch(shown, /secret/);

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { RecordedEvent } from '../../src';
 import { StoredChunkError } from '../../src/mongo';
-import { checkConsecutive, chunkQueryOf, planStreamRead, takeFromChunk, type StreamReadPlan } from '../../src/mongo/streamRead';
+import { checkConsecutive, chunkQueryOf, planStreamRead, readsInto, takeFromChunk, type StreamReadPlan } from '../../src/mongo/streamRead';
 
 const event = (version: number): RecordedEvent => ({
   id: `e${version}`,
@@ -20,6 +20,7 @@ interface Chunk {
   firstVersion: number;
   nextVersion: number;
   count: number;
+  sealed: boolean;
   events: RecordedEvent[];
 }
 
@@ -30,9 +31,11 @@ function chunksOf(total: number, sizes: number[]): Chunk[] {
   for (const size of sizes) {
     if (next > total) break;
     const events = Array.from({ length: Math.min(size, total - next + 1) }, (_, i) => event(next + i));
-    chunks.push({ firstVersion: next, nextVersion: next + events.length, count: events.length, events });
+    chunks.push({ firstVersion: next, nextVersion: next + events.length, count: events.length, sealed: true, events });
     next += events.length;
   }
+  // Only the head is open; every chunk before it was sealed before its successor was created.
+  if (chunks.length > 0) chunks[chunks.length - 1]!.sealed = false;
   return chunks;
 }
 
@@ -52,11 +55,14 @@ function read(chunks: Chunk[], plan: StreamReadPlan | undefined): number[] {
   const visited = chunks.filter((c) => matches(c, query.filter));
   if (query.sort === -1) visited.reverse();
   const found: RecordedEvent[] = [];
+  let previous: Chunk | undefined;
   for (const chunk of visited) {
+    if (previous && !readsInto(previous, chunk, plan)) break;
     found.push(...takeFromChunk(chunk.events, plan, found.length));
     if (found.length >= plan.maxCount) break;
+    previous = chunk;
   }
-  return found.map((e) => e.version);
+  return checkConsecutive('S', found, plan.direction, plan.direction === 'forward' ? plan.from : undefined).map((e) => e.version);
 }
 
 /** What the in-memory store answers for the same options. */
@@ -116,5 +122,24 @@ describe('stream reads over chunks', () => {
     assert.throws(() => checkConsecutive('S', [event(1), event(3)], 'forward', 1), (e: unknown) => e instanceof StoredChunkError && /jump from 1 to 3/.test(e.message));
     assert.throws(() => checkConsecutive('S', [event(4), event(5)], 'forward', 2), /start at 4 where 2 was asked for/);
     assert.throws(() => checkConsecutive('S', [event(5), event(3)], 'backward'), /jump from 5 to 3/);
+  });
+
+  it('a forward read that meets a roll-over newer than the head it read ends at that head (no false damage report)', () => {
+    // Chunk 2 was read while it was the open head with versions 4-5; before the next getMore it got
+    // versions 6-7, was sealed, and chunk 3 (from version 8) was created, which the read then sees.
+    const seenAtOnce: Chunk[] = [
+      { firstVersion: 1, nextVersion: 4, count: 3, sealed: true, events: [event(1), event(2), event(3)] },
+      { firstVersion: 4, nextVersion: 6, count: 2, sealed: false, events: [event(4), event(5)] },
+      { firstVersion: 8, nextVersion: 10, count: 2, sealed: false, events: [event(8), event(9)] },
+    ];
+    assert.deepEqual(read(seenAtOnce, planStreamRead()), [1, 2, 3, 4, 5]);
+    // Sealed without further events: its successor continues it, so the read goes on.
+    const sealedLater = [seenAtOnce[0]!, { ...seenAtOnce[1]!, sealed: false }, { firstVersion: 6, nextVersion: 7, count: 1, sealed: false, events: [event(6)] }];
+    assert.deepEqual(read(sealedLater, planStreamRead()), [1, 2, 3, 4, 5, 6]);
+    // After a sealed chunk, which never changes, the same jump is real damage.
+    const damaged = [seenAtOnce[0]!, { ...seenAtOnce[1]!, sealed: true }, seenAtOnce[2]!];
+    assert.throws(() => read(damaged, planStreamRead()), (e: unknown) => e instanceof StoredChunkError && /jump from 5 to 8/.test(e.message));
+    // Backward reads start at the newest chunk and only meet sealed ones after it: nothing to stop for.
+    assert.equal(readsInto({ sealed: false, nextVersion: 6 }, { firstVersion: 8 }, { direction: 'backward', from: Infinity, maxCount: Infinity }), true);
   });
 });
