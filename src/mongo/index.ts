@@ -17,3 +17,5 @@ export { redactUri, redactSecrets } from './redactUri';
 export { DEFAULT_CHUNK_LIMITS } from './storeOptions';
 export type { ChunkLimits } from './storeOptions';
 export { mongoScenarioStoresFromEnvironment } from './mongoScenarioStoresFromEnvironment';
+export { mongoReadModelStore } from './mongoReadModelStore';
+export type { MongoReadModelStoreOptions, MongoCommitStep } from './mongoReadModelStore';
