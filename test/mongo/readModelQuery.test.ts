@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { isDeepStrictEqual } from 'node:util';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { Query } from 'mingo';
 import type { Document } from 'mongodb';
-import { filterPath, matchesFilter, valueAtPath } from '../../src/projections/documentFilter';
+import { matchesFilter } from '../../src/projections/documentFilter';
 import { readModelFindQuery, readModelKey } from '../../src/mongo/readModelQuery';
 import { storedReadModel } from '../../src/mongo/readModelDocument';
 
@@ -77,21 +77,25 @@ describe('read-model queries for MongoDB', () => {
     );
   });
 
-  it('property: the query admits every document the in-memory filter matches', () => {
+  it('property: the query, run by mingo (the MongoDB query language in JS), admits every document the in-memory filter matches', () => {
     fc.assert(
       fc.property(docArbitrary(), filterArbitrary(), fc.boolean(), (doc, filter, fromDoc) => {
         // Half the time the filter is taken from the document, so that there are matches to lose.
         const usedFilter = fromDoc ? filterFrom(doc) : filter;
         if (!matchesFilter(doc, usedFilter)) return;
         const stored = { ...storedReadModel('M', 'a', doc) };
-        assert.ok(admits(readModelFindQuery('M', usedFilter), stored), JSON.stringify({ doc, usedFilter }));
+        const query = readModelFindQuery('M', usedFilter);
+        assert.ok(new Query(query).test(stored), JSON.stringify({ doc, usedFilter, query }));
       }),
       { numRuns: 1000 },
     );
   });
 });
 
-const key = fc.constantFrom('a', 'b', 'status', '$where', '$gt', 'x.y', '__proto__', 'constructor', '0', 'naïve');
+// No __proto__: mingo refuses it as a path (a guard of its own; the server takes it as a plain name, see the test above).
+const names = ['a', 'b', 'status', '$where', '$gt', 'x.y', 'constructor', '0', 'naïve'];
+const key = fc.constantFrom(...names, '');
+const pathKey = fc.constantFrom(...names); // an empty path segment is refused (tested above)
 const scalar = fc.oneof(fc.string({ maxLength: 3 }), fc.integer({ min: -3, max: 3 }), fc.boolean(), fc.constant(null), fc.constantFrom('{"$gt": ""}', '$where'));
 const value = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(key, tie('value'), { maxKeys: 3 })),
@@ -102,7 +106,7 @@ function docArbitrary() {
 }
 
 function filterArbitrary() {
-  const path = fc.array(key, { minLength: 1, maxLength: 3 }).map((segments) => segments.join('.'));
+  const path = fc.array(pathKey, { minLength: 1, maxLength: 3 }).map((segments) => segments.join('.'));
   return fc.dictionary(path, fc.oneof(value, fc.constant(undefined)), { maxKeys: 3 });
 }
 
@@ -110,7 +114,7 @@ function filterArbitrary() {
 function filterFrom(doc: Record<string, unknown>): Record<string, unknown> {
   const filter: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(doc)) {
-    if (k.includes('.')) continue;
+    if (k.includes('.') || k === '') continue;
     if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
       for (const [inner, w] of Object.entries(v)) if (!inner.includes('.') && inner !== '') Object.defineProperty(filter, `${k}.${inner}`, { value: w, enumerable: true });
     } else Object.defineProperty(filter, k, { value: v, enumerable: true });
@@ -124,21 +128,5 @@ function operatorsOf(query: unknown, at = ''): string[] {
   return Object.entries(query).flatMap(([k, v]) => {
     const here = at ? `${at}.${k}` : k;
     return [...(k.startsWith('$') ? [here] : []), ...(k === '$eq' ? [] : operatorsOf(v, here))];
-  });
-}
-
-/**
- * A stricter judge than the server for the queries this store sends: `$eq` on an exact value at the
- * path (arrays not traversed, as the server would additionally do), null also for a missing field.
- * Whatever it admits, MongoDB admits too.
- */
-function admits(query: Document, stored: Document): boolean {
-  return Object.entries(query).every(([k, condition]) => {
-    if (k === '$or') return (condition as Document[]).some((c) => admits(c, stored));
-    if (k === '$and') return (condition as Document[]).every((c) => admits(c, stored));
-    if (k === 'docBson') return stored.docBson !== undefined;
-    const expected = (condition as { $eq: unknown }).$eq;
-    const actual = k === 'model' ? stored.model : valueAtPath(stored, filterPath(k));
-    return expected === null ? actual === null || actual === undefined : isDeepStrictEqual(actual, expected);
   });
 }
