@@ -1,3 +1,4 @@
+import type { CommandContract, EventContract } from '../contracts/contract';
 import type { Domain } from '../domain/defineDomain';
 import type { AggregateDoc, ContractDoc, FlowDoc, ScenarioDoc } from './docsData';
 import { exploreFlows } from './exploreFlows';
@@ -48,34 +49,21 @@ export function domainCatalog(domain: Domain | undefined, scenarios: readonly Sc
   const commands: ContractDoc[] = [];
   const aggregates: AggregateDoc[] = [];
   for (const aggregate of domain.aggregates) {
-    for (const c of aggregate.events) {
-      events.push({
-        kind: 'event',
-        name: c.name,
-        aggregate: aggregate.name,
-        ...(c.description !== undefined ? { description: c.description } : {}),
-        version: c.version,
-        schema: schemaDoc(c.schema),
-        ...(c.example !== undefined ? { example: c.example } : {}),
-        upcasters: c.upcasters.map((u) => ({ from: u.from, to: u.from + 1, schema: schemaDoc(u.schema) })),
-        recordedIn: recordedIn.get(c.name) ?? [],
-        mentionedIn: mentionedIn(c.name),
-      });
-    }
-    for (const c of aggregate.commands) {
-      commands.push({
-        kind: 'command',
-        name: c.name,
-        aggregate: aggregate.name,
-        ...(c.description !== undefined ? { description: c.description } : {}),
-        version: c.version,
-        schema: schemaDoc(c.schema),
-        ...(c.example !== undefined ? { example: c.example } : {}),
-        upcasters: [],
-        recordedIn: [],
-        mentionedIn: mentionedIn(c.name),
-      });
-    }
+    // Events and commands are documented alike; only events have upcasters and recordings.
+    const doc = (c: EventContract | CommandContract): ContractDoc => ({
+      kind: c.kind,
+      name: c.name,
+      aggregate: aggregate.name,
+      ...(c.description !== undefined ? { description: c.description } : {}),
+      version: c.version,
+      schema: schemaDoc(c.schema),
+      ...(c.example !== undefined ? { example: c.example } : {}),
+      upcasters: c.kind === 'event' ? c.upcasters.map((u) => ({ from: u.from, to: u.from + 1, schema: schemaDoc(u.schema) })) : [],
+      recordedIn: c.kind === 'event' ? (recordedIn.get(c.name) ?? []) : [],
+      mentionedIn: mentionedIn(c.name),
+    });
+    events.push(...aggregate.events.map(doc));
+    commands.push(...aggregate.commands.map(doc));
     const flows = mergeFlows(
       aggregate.commands.map((c) => c.name),
       exploreFlows(aggregate),

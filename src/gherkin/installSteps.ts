@@ -8,6 +8,7 @@ import type { Scenario } from '../testing/scenario';
 import { createScenario } from '../testing/scenario';
 import type { ScenarioStoreFactory } from '../testing/scenarioStores';
 import { phrasingSteps } from './phrasingSteps';
+import { readSideSteps } from './readSideSteps';
 import type { StepArgument } from './stepContext';
 import type { StepPlace } from './stepPlace';
 import { placesOf } from './stepPlace';
@@ -112,7 +113,10 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
     const clock = controllableClock();
     const stores = await factory.create({ clock, scenario: pickle.name });
     const inline = pickle.tags.some((tag) => tag.name === INLINE_TAG);
-    this.scenario = createScenario({ domain, stores, clock, ids: sequentialIds(), readSide: inline ? 'inline' : 'live' });
+    // Projections run only for scenarios that look at read models: the others need not pay for them.
+    const readsModels = pickle.steps.some((step) => readSideSteps.some((r) => r.pattern.test(step.text)));
+    const readSide = inline ? 'inline' : readsModels ? 'live' : 'off';
+    this.scenario = createScenario({ domain, stores, clock, ids: sequentialIds(), readSide });
     if (this.scenario.readSide?.mode === 'live') await this.scenario.readSide.runner.start();
     this.places = placesOf(pickle, gherkinDocument);
   });

@@ -7,7 +7,7 @@ const Joined = defineEvent('Joined', z.object({ at: z.string(), level: z.number(
 const Join = defineCommand('Join', z.object({}));
 // No state schema: the step must read cells by the type of what is in the state.
 const Member = defineAggregate({ name: 'Member', events: [Joined], commands: [Join], initialState: { since: new Date(0), level: 0, active: false } }).behavior({
-  evolve: { Joined: (s, { at, level }) => ({ since: new Date(at), level, active: true }) },
+  evolve: { Joined: (_state, { at, level }) => ({ since: new Date(at), level, active: true }) },
   decide: { Join: () => ({ type: 'Joined', data: { at: '2025-03-01T10:00:00.000Z', level: 2 } }) },
 });
 const domain = defineDomain({ name: 'club', aggregates: [Member] });
