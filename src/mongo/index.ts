@@ -17,5 +17,6 @@ export { redactUri, redactSecrets } from './redactUri';
 export { DEFAULT_CHUNK_LIMITS } from './storeOptions';
 export type { ChunkLimits } from './storeOptions';
 export { mongoScenarioStoresFromEnvironment } from './mongoScenarioStoresFromEnvironment';
+export { openMongoStores, databaseOfUri } from './openMongoStores';
 export { mongoReadModelStore } from './mongoReadModelStore';
 export type { MongoReadModelStoreOptions, MongoCommitStep } from './mongoReadModelStore';
