@@ -60,7 +60,7 @@ export function mongoReadModelStore(options: MongoReadModelStoreOptions): ReadMo
     failpoint({ step: 'commit', projection: plan.projection });
   };
 
-  /** Runs `body` in a transaction; duplicate keys and lost races come back as 'again'. */
+  /** Runs `body` in a transaction: 'again' after a lost race, `duplicateKey` after the first-commit upsert met a document. */
   const inTransaction = async (body: (session: ClientSession) => Promise<void>): Promise<'done' | 'again' | { duplicateKey: true }> => {
     const session = connection.client.startSession();
     try {

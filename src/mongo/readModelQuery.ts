@@ -14,9 +14,10 @@ export function readModelKey(model: string, id: string): { model: { $eq: string 
  * so both mean exactly the same; the query only narrows the scan.
  *
  * Every value reaches the server as a scalar under `$eq`, so no value can become an operator.
- * A path is sent only when every segment is a plain field name; a segment starting with `$`, empty
- * or holding a NUL never reaches the server as a name (documents with such keys are stored as BSON bytes, and
- * are always candidates). Only conditions that can never exclude a match are sent:
+ * A path is sent only when every segment is a plain field name: a segment starting with `$`, empty
+ * or holding a NUL never reaches the server as a name (documents with `$`-prefixed or empty keys are
+ * stored as BSON bytes and are always candidates; NUL in a key is refused on write). Only conditions
+ * that can never exclude a match are sent:
  *   - strings, booleans, finite numbers and null (`$eq: null` also matches a missing field: wider, fine);
  *   - a plain object as one condition per scalar leaf, because the server compares sub-documents
  *     with their key order and the in-memory store does not;
