@@ -20,3 +20,4 @@ export { mongoScenarioStoresFromEnvironment } from './mongoScenarioStoresFromEnv
 export { openMongoStores, databaseOfUri } from './openMongoStores';
 export { mongoReadModelStore } from './mongoReadModelStore';
 export type { MongoReadModelStoreOptions, MongoCommitStep } from './mongoReadModelStore';
+export { readModelCollectionNames } from './readModelDocument';

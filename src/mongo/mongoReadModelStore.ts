@@ -5,9 +5,8 @@ import { matchesFilter } from '../projections/documentFilter';
 import type { ReadModelDocument, ReadModelStore } from '../projections/readModelStore';
 import { mongoConnection, type MongoTarget } from './mongoConnection';
 import { classifyCommitFailure, collectionExisted, conflictOrRetry, planReadModelCommit, planReset, type ReadModelCommitPlan } from './readModelCommitPlan';
-import { checkDocumentId, checkProjectionName, checkReadModelName, type CheckpointDocument, readCheckpoint, readStoredReadModel } from './readModelDocument';
+import { checkDocumentId, checkProjectionName, checkReadModelName, type CheckpointDocument, readCheckpoint, readModelCollectionNames, readStoredReadModel } from './readModelDocument';
 import { readModelFindQuery, readModelKey } from './readModelQuery';
-import { collectionNames } from './storeOptions';
 
 /** A point inside a commit's transaction where a test may simulate a crash (the transaction then aborts). */
 export type MongoCommitStep =
@@ -34,9 +33,7 @@ class RunAgain extends Error {}
  * and `readModelDocument`; this file only turns them into driver calls.
  */
 export function mongoReadModelStore(options: MongoReadModelStoreOptions): ReadModelStore {
-  const prefix = options.collectionPrefix ?? 'eventspec_';
-  collectionNames(prefix); // checks the prefix
-  const names = { readModels: `${prefix}readmodels`, checkpoints: `${prefix}checkpoints` };
+  const names = readModelCollectionNames(options.collectionPrefix ?? 'eventspec_');
   const connection = mongoConnection(options, (db) => setUp(db, names.readModels, names.checkpoints));
   const readModels: Collection<Document> = connection.db.collection(names.readModels);
   const checkpoints: Collection<CheckpointDocument> = connection.db.collection(names.checkpoints);

@@ -2,6 +2,7 @@ import { Binary, BSON } from 'mongodb';
 import { EventspecError } from '../core/errors';
 import { BSON_OPTIONS, decodeBody, hasUnsafeKey, unstorableValue } from './bodyEncoding';
 import { messageOf } from './messageOf';
+import { collectionNames } from './storeOptions';
 
 /**
  * One read-model document as stored: all read models share one collection, keyed by the unique
@@ -13,6 +14,12 @@ export interface StoredReadModel {
   id: string;
   doc?: unknown;
   docBson?: Binary;
+}
+
+/** The read-model store's collections: `<prefix>readmodels` and `<prefix>checkpoints` (prefix rules as the event store's). */
+export function readModelCollectionNames(prefix: string): { readModels: string; checkpoints: string } {
+  collectionNames(prefix); // refuses an unusable prefix, with the same words
+  return { readModels: `${prefix}readmodels`, checkpoints: `${prefix}checkpoints` };
 }
 
 /** MongoDB refuses documents over 16 MiB; what a stored read model may take, its own fields included. */

@@ -6,6 +6,7 @@ import {
   checkProjectionName,
   checkReadModelName,
   LARGEST_STORED_READ_MODEL,
+  readModelCollectionNames,
   readCheckpoint,
   readStoredReadModel,
   storedReadModel,
@@ -21,6 +22,11 @@ describe('read-model documents as stored in MongoDB', () => {
     assert.throws(() => checkDocumentId('M', { $ne: null }), /M: a document id must be a non-empty string/);
     assert.equal(checkProjectionName('P'), 'P');
     assert.throws(() => checkProjectionName(7), /projection name must be a non-empty string, got 7/);
+  });
+
+  it('the collections are named from the prefix, which follows the event store’s rules', () => {
+    assert.deepEqual(readModelCollectionNames('eventspec_'), { readModels: 'eventspec_readmodels', checkpoints: 'eventspec_checkpoints' });
+    assert.throws(() => readModelCollectionNames('a b'), /collectionPrefix "a b" is not usable/);
   });
 
   it('a document with plain keys is stored as it is, as a copy', () => {
