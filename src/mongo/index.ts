@@ -18,3 +18,6 @@ export { DEFAULT_CHUNK_LIMITS } from './storeOptions';
 export type { ChunkLimits } from './storeOptions';
 export { mongoScenarioStoresFromEnvironment } from './mongoScenarioStoresFromEnvironment';
 export { openMongoStores, databaseOfUri } from './openMongoStores';
+export { mongoReadModelStore } from './mongoReadModelStore';
+export type { MongoReadModelStoreOptions, MongoCommitStep } from './mongoReadModelStore';
+export { readModelCollectionNames } from './readModelDocument';
