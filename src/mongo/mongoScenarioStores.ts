@@ -2,10 +2,13 @@ import { MongoClient } from 'mongodb';
 import type { Clock } from '../core/clock';
 import type { EventStore } from '../eventStore/eventStore';
 import type { SnapshotStore } from '../snapshots/snapshotStore';
+import type { ReadModelStore } from '../projections/readModelStore';
 import { mongoEventStore } from './mongoEventStore';
 import { mongoErrorKind } from './mongoErrorKind';
 import { MongoSetupError } from './mongoSetupError';
 import { mongoSnapshotStore } from './mongoSnapshotStore';
+import { mongoReadModelStore } from './mongoReadModelStore';
+import { readModelCollectionNames } from './readModelDocument';
 import { redactSecrets, redactUri } from './redactUri';
 import { collectionNames } from './storeOptions';
 import { messageOf } from './messageOf';
@@ -43,20 +46,25 @@ export function mongoScenarioStores(options: MongoScenarioStoresOptions) {
 
   return {
     name: 'mongo',
-    async create({ clock }: { clock: Clock; scenario: string }): Promise<{ events: EventStore; snapshots: SnapshotStore; dispose(): Promise<void> }> {
+    async create({ clock }: { clock: Clock; scenario: string }): Promise<{ events: EventStore; snapshots: SnapshotStore; readModels: ReadModelStore; dispose(): Promise<void> }> {
       const collectionPrefix = `s${run}_${++count}_`;
       const target = { client, database, collectionPrefix, serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000 };
       const events = mongoEventStore({ ...target, clock, chunkMaxEvents: options.chunkMaxEvents, chunkMaxBytes: options.chunkMaxBytes });
       const snapshots = mongoSnapshotStore(target);
+      // Connects on first use only: scenarios without read-model steps cost nothing here.
+      const readModels = mongoReadModelStore(target);
       return {
         events,
         snapshots,
+        readModels,
         async dispose() {
           await events.close();
           await snapshots.close();
+          await readModels.close();
           const names = collectionNames(collectionPrefix);
+          const readSide = readModelCollectionNames(collectionPrefix);
           await Promise.all(
-            [names.events, names.positions, names.snapshots].map((name) =>
+            [names.events, names.positions, names.snapshots, readSide.readModels, readSide.checkpoints].map((name) =>
               client.db(database).dropCollection(name).catch((error: unknown) => {
                 if ((error as { code?: unknown }).code !== 26 && mongoErrorKind(error) !== 'unreachable') throw error; // 26: never created
               }),

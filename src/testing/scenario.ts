@@ -127,6 +127,6 @@ export function createScenario(options: ScenarioOptions): Scenario {
 
 function createReadSide(domain: Domain, stores: ScenarioStores, mode: 'live' | 'inline' | 'off'): ScenarioReadSide | undefined {
   if (mode === 'off' || !domain.projections.some(isProjection)) return undefined;
-  const readModels = inMemoryReadModelStore();
+  const readModels = stores.readModels ?? inMemoryReadModelStore();
   return { mode, readModels, runner: projectionRunner({ events: stores.events, readModels, domain }) };
 }

@@ -1,10 +1,13 @@
 import type { EventStore } from '../eventStore/eventStore';
 import type { SnapshotStore } from '../snapshots/snapshotStore';
+import type { ReadModelStore } from '../projections/readModelStore';
 
 /** The stores one scenario runs against: fresh and isolated, released when it ends. */
 export interface ScenarioStores {
   readonly events: EventStore;
   readonly snapshots: SnapshotStore;
+  /** Where the scenario's projections keep read models; in memory when absent. Closed by `dispose`. */
+  readonly readModels?: ReadModelStore;
   dispose(): Promise<void>;
 }
 
