@@ -61,7 +61,7 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
           type: event.type,
           schemaVersion: event.schemaVersion,
           data: frozenCopy(event.data),
-          metadata: frozenCopy({ ...event.metadata, recordedAt }) as RecordedEvent['metadata'],
+          metadata: frozenCopy(Object.assign({}, event.metadata, { recordedAt })) as RecordedEvent['metadata'],
           streamId,
           version: currentVersion + i + 1,
           position: log.length + i + 1,
