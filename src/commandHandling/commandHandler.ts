@@ -4,6 +4,7 @@ import { Rejection } from '../aggregate/rejection';
 import { evolveOne } from '../aggregate/replay';
 import type { Clock } from '../core/clock';
 import { systemClock } from '../core/clock';
+import { isoTime } from '../core/isoTime';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../core/envelope';
 import { EventspecError, InvariantViolation, WrongExpectedVersionError } from '../core/errors';
 import type { IdGenerator } from '../core/ids';
@@ -119,7 +120,7 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
 
       const metadata: EventMetadata = {
         ...request.metadata,
-        occurredAt: now.toISOString(),
+        occurredAt: isoTime(now),
         correlationId: request.correlationId ?? commandId,
         causationId: request.causationId ?? commandId,
         commandId,

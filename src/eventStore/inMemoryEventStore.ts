@@ -1,5 +1,6 @@
 import type { Clock } from '../core/clock';
 import { systemClock } from '../core/clock';
+import { isoTime } from '../core/isoTime';
 import type { NewEvent, RecordedEvent } from '../core/envelope';
 import { IdempotencyError, WrongExpectedVersionError } from '../core/errors';
 import { decideAppend } from './appendDecision';
@@ -53,7 +54,7 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
         case 'write':
           break;
       }
-      const recordedAt = clock.now().toISOString();
+      const recordedAt = isoTime(clock.now());
       // Frozen copies: the caller's objects stay theirs, and nobody can edit what is stored.
       const recorded = events.map((event, i): RecordedEvent =>
         Object.freeze({
