@@ -34,7 +34,7 @@ export async function loadAggregate(context: LoadContext, aggregate: AnyAggregat
     throw new RangeError(`stream "${streamId}": version ${atVersion} is not a whole number ≥ 0`);
   }
   const known = atVersion === undefined ? context.known : undefined;
-  const snapshot = known ? { ...known, streamId } : await usableSnapshot(context.snapshots, aggregate, streamId, atVersion);
+  const snapshot = known ?? await usableSnapshot(context.snapshots, aggregate, streamId, atVersion);
   const from = snapshot?.version ?? 0;
   const tail = await context.store.readStream(streamId, {
     fromVersion: from + 1,

@@ -1,7 +1,8 @@
 import type { Clock } from '../core/clock';
 import { systemClock } from '../core/clock';
+import { isoTime } from '../core/isoTime';
 import type { NewEvent, RecordedEvent } from '../core/envelope';
-import { IdempotencyError, WrongExpectedVersionError } from '../core/errors';
+import { EventspecError, IdempotencyError, WrongExpectedVersionError } from '../core/errors';
 import { decideAppend } from './appendDecision';
 import { appendNotifier, catchUpSubscription } from './catchUpSubscription';
 import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions } from './eventStore';
@@ -53,24 +54,27 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
         case 'write':
           break;
       }
-      // Copy before freezing: the caller's objects stay theirs, and nobody can edit what is stored.
-      const copies = events.map((event) => structuredClone(event));
+      const recordedAt = isoTime(clock.now());
+      // Frozen copies: the caller's objects stay theirs, and nobody can edit what is stored.
+      const recorded = events.map((event, i): RecordedEvent => {
+        try {
+          return Object.freeze({
+            id: event.id,
+            type: event.type,
+            schemaVersion: event.schemaVersion,
+            data: frozenCopy(event.data),
+            metadata: frozenCopy(Object.assign({}, event.metadata, { recordedAt })) as RecordedEvent['metadata'],
+            streamId,
+            version: currentVersion + i + 1,
+            position: log.length + i + 1,
+          });
+        } catch (error) {
+          throw new EventspecError(`stream "${streamId}", event ${i + 1} of the batch (${event.type}): ${(error as Error).message}`);
+        }
+      });
+      // Only now, with every copy made, does the stream exist: a value that cannot be copied leaves no trace.
       const target = stream ?? { events: [], versionOfId: new Map<string, number>() };
       if (!stream) streams.set(streamId, target);
-      const recordedAt = clock.now().toISOString();
-      const recorded = copies.map((event, i): RecordedEvent => {
-        const version = currentVersion + i + 1;
-        return deepFreeze({
-          id: event.id,
-          type: event.type,
-          schemaVersion: event.schemaVersion,
-          data: event.data,
-          metadata: { ...event.metadata, recordedAt },
-          streamId,
-          version,
-          position: log.length + i + 1,
-        });
-      });
       for (const event of recorded) {
         target.events.push(event);
         target.versionOfId.set(event.id, event.version);
@@ -115,6 +119,36 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
     },
   };
   return store;
+}
+
+const MAX_DEPTH = 64;
+
+/**
+ * A deep, frozen copy in one pass. Plain objects and arrays (what events are made of) are copied
+ * here, which is several times cheaper than structuredClone followed by a freezing walk; anything
+ * else (a Date, a Map, a class instance) is left to structuredClone. Data no real store could keep
+ * is refused here too, so the embedded store is no more forgiving than MongoDB: functions,
+ * symbols, and data nested deeper than 64 levels (which is what a cycle looks like).
+ */
+function frozenCopy(value: unknown, depth = 0): unknown {
+  if (typeof value === 'function' || typeof value === 'symbol') throw new TypeError(`the data holds a ${typeof value}, which no store can keep`);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > MAX_DEPTH) throw new TypeError(`the data is nested deeper than ${MAX_DEPTH} levels, or refers to itself; events must be plain data`);
+  if (Array.isArray(value)) {
+    const copy = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) copy[i] = frozenCopy(value[i], depth + 1);
+    return Object.freeze(copy);
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return deepFreeze(structuredClone(value));
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const field = frozenCopy((value as Record<string, unknown>)[key], depth + 1);
+    // A `__proto__` key is data (it arrives from JSON.parse); plain assignment would set the prototype.
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: field, enumerable: true, writable: true, configurable: true });
+    else copy[key] = field;
+  }
+  return Object.freeze(copy);
 }
 
 function deepFreeze<T>(value: T): T {

@@ -11,12 +11,9 @@
 import { MongoClient, ReadConcern, WriteConcern, type Collection } from 'mongodb';
 import type { EventStore, NewEvent } from '../../src';
 import { findTestMongo, mongoEventStore } from '../../src/mongo';
+import type { Row } from './bench';
+import { main, option, report, stats, timeMs } from './bench';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
-};
 const RUNS = Math.max(5, option('runs', 5));
 const APPENDS = option('appends', 200);
 const WRITERS = 16;
@@ -72,23 +69,11 @@ interface Contender {
   read(stream: string): Promise<unknown[]>;
 }
 
-async function timed(body: () => Promise<void>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await body();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-const stats = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { median, min: sorted[0]!, max: sorted[sorted.length - 1]! };
-};
-
-async function main() {
+main(async () => {
   const mongo = await findTestMongo();
   if ('skip' in mongo) {
     console.log(`MongoDB chunk benchmark skipped: ${mongo.skip}`);
+    report([{ figure: 'MongoDB chunks vs one document per event', unit: 'ms', note: `skipped: ${mongo.skip}` }]);
     return;
   }
   console.log(`MongoDB chunk benchmark on ${mongo.source}: ${RUNS} runs, ${APPENDS} appends per writer, ${WRITERS} concurrent writers, a ${STREAM_LENGTH}-event stream`);
@@ -118,39 +103,31 @@ async function main() {
       const order = run % 2 ? [...contenders].reverse() : contenders;
       for (const c of order) {
         const solo = `Solo-${c.name}-${run}`;
-        record('append, 1 writer (ms per append)', c.name, (await timed(async () => {
+        record('append, 1 writer (ms per append)', c.name, (await timeMs(async () => {
           for (let v = 0; v < APPENDS; v++) await c.append(solo, [event()], v);
         })) / APPENDS);
-        record(`append, ${WRITERS} writers (ms per append, wall clock)`, c.name, (await timed(async () => {
+        record(`append, ${WRITERS} writers (ms per append, wall clock)`, c.name, (await timeMs(async () => {
           await Promise.all(Array.from({ length: WRITERS }, async (_, w) => {
             for (let v = 0; v < APPENDS; v++) await c.append(`Many-${c.name}-${run}-${w}`, [event()], v);
           }));
         })) / (APPENDS * WRITERS));
-        record(`read a ${STREAM_LENGTH}-event stream (ms)`, c.name, await timed(async () => {
+        record(`read a ${STREAM_LENGTH}-event stream (ms)`, c.name, await timeMs(async () => {
           const events = await c.read(`Long-${c.name}`);
           if (events.length !== STREAM_LENGTH) throw new Error(`${c.name} read ${events.length} events`);
         }));
       }
     }
+    const rows: Row[] = [];
     for (const [scenario, byName] of results) {
-      console.log(`\n${scenario}`);
-      const medians: number[] = [];
-      for (const [name, values] of byName) {
-        const s = stats(values);
-        medians.push(s.median);
-        console.log(`  ${name.padEnd(24)} median ${s.median.toFixed(3).padStart(9)}  min ${s.min.toFixed(3).padStart(9)}  max ${s.max.toFixed(3).padStart(9)}`);
-      }
-      console.log(`  ratio chunk / per-event: ${(medians[0]! / medians[1]!).toFixed(2)} (below 1 = chunks faster)`);
+      const [chunks, perEvent] = [...byName.values()].map((values) => stats(values));
+      rows.push({ figure: `MongoDB ${scenario}, chunk documents`, unit: 'ms', stats: chunks!, baseline: { name: 'one doc per event', stats: perEvent! } });
     }
+    report(rows);
+    console.log('(ratio below 1 = chunks faster)');
   } finally {
     await client.db(database).dropDatabase().catch(() => undefined);
     await chunkStore.close();
     await client.close();
     await mongo.stop();
   }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
 });
