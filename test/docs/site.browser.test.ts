@@ -42,6 +42,14 @@ async function onPage(address: string, check: (page: Page) => Promise<void>): Pr
 
 const rowNames = (page: Page) => page.locator('.scenario-row .scenario-name').allTextContents();
 
+/** The listed scenarios, once the list shows that many rows: filters re-render asynchronously. */
+async function expectRows(page: Page, names: readonly string[]): Promise<void> {
+  await page
+    .waitForFunction(`document.querySelectorAll('.scenario-row').length === ${names.length}`, undefined, { timeout: 5000 })
+    .catch(() => undefined); // the comparison below reports what was shown instead
+  assert.deepEqual(await rowNames(page), names);
+}
+
 describe('the living documentation in Chromium', { skip }, () => {
   it('opens from file:// and lists every scenario', async () => {
     await onPage(url(), async (page) => {
@@ -55,10 +63,10 @@ describe('the living documentation in Chromium', { skip }, () => {
     await onPage(url(), async (page) => {
       await page.fill('#search', 'empty cart');
       await page.locator('#result-count', { hasText: /^1 of 11 scenarios$/ }).waitFor();
-      assert.deepEqual(await rowNames(page), ['An empty cart cannot be checked out']);
+      await expectRows(page, ['An empty cart cannot be checked out']);
       await page.fill('#search', 'PEN-2');
       await page.locator('.scenario-row', { hasText: 'Adding PEN-2' }).waitFor();
-      assert.deepEqual(await rowNames(page), ['Adding PEN-2']);
+      await expectRows(page, ['Adding PEN-2']);
       await page.fill('#search', 'checkedout');
       await page.locator('#catalog-hits').waitFor();
       assert.match((await page.locator('#catalog-hits').textContent()) ?? '', /CheckedOut/);
@@ -68,18 +76,18 @@ describe('the living documentation in Chromium', { skip }, () => {
   it('filters by tag and by status', async () => {
     await onPage(url(), async (page) => {
       await page.selectOption('#tag-filter', '@smoke');
-      assert.deepEqual(await rowNames(page), ['A cart with an item can be checked out']);
+      await expectRows(page, ['A cart with an item can be checked out']);
       await page.selectOption('#tag-filter', '@cart');
       await page.selectOption('#status-filter', 'failed');
-      assert.deepEqual(await rowNames(page), ['Paying twice is refused']);
+      await expectRows(page, ['Paying twice is refused']);
       await page.selectOption('#tag-filter', '');
       await page.selectOption('#status-filter', 'undefined');
-      assert.deepEqual(await rowNames(page), ['Nobody wrote this step yet']);
+      await expectRows(page, ['Nobody wrote this step yet']);
       await page.click('#clear-filters');
       assert.equal(await page.locator('.scenario-row').count(), 11);
       // a tag on a row filters by that tag
       await page.locator('.scenario-row .tag[data-tag="@wip"]').first().click();
-      assert.deepEqual(await rowNames(page), ['Paying twice is refused']);
+      await expectRows(page, ['Paying twice is refused']);
     });
   });
 
