@@ -1,6 +1,6 @@
 import { z } from '../../index';
-import { defineProjection } from '../../projections';
-import type { ReadModelAccess } from '../../projections';
+import { defineProjection } from '../../index';
+import type { ReadModelAccess } from '../../index';
 import { AccountClosed, AccountOpened, DepositReversed, MoneyDeposited, MoneyWithdrawn } from './events';
 
 // Money is added in cents, so 0.1 + 0.2 is 0.3 in a balance.
