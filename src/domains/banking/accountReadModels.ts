@@ -1,5 +1,4 @@
-import { z } from '../../index';
-import { defineProjection } from '../../index';
+import { defineProjection, z } from '../../index';
 import type { ReadModelAccess } from '../../index';
 import { AccountClosed, AccountOpened, DepositReversed, MoneyDeposited, MoneyWithdrawn } from './events';
 

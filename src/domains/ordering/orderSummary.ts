@@ -1,5 +1,4 @@
-import { z } from '../../index';
-import { defineProjection } from '../../index';
+import { defineProjection, z } from '../../index';
 import { ItemAdded, ItemRemoved, OrderCancelled, OrderPlaced, OrderShipped } from './events';
 
 // Money is added in cents, so 0.1 + 0.2 is 0.3 in a total.
