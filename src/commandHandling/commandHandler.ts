@@ -113,6 +113,8 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
           cache.delete(streamId);
           throw error;
         }
+        // The load may have evolved the cached state past its cached version (in place, for an evolve that mutates).
+        cache.set(streamId, loaded.version, loaded.state);
         const result: CommandResult = Object.assign({}, base, { status: 'rejected' as const, rejection: error.rejection, message: error.message });
         await commandLog.record(result);
         return result;
@@ -131,9 +133,10 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
         state = applyAndCheck(aggregate, streamId, loaded, events);
         const appended = await store.append(streamId, events, { expectedVersion: loaded.version === 0 ? 'no_stream' : loaded.version });
         cache.set(streamId, appended.nextExpectedVersion, state);
-        await maybeSnapshot(aggregate, streamId, loaded.version, appended.nextExpectedVersion, state, now);
         const result: CommandResult = Object.assign({}, base, { status: 'accepted' as const, version: appended.nextExpectedVersion, events: appended.events });
+        // Logged before the snapshot: once the events are stored, a retry of this id must be answered, not run again.
         await commandLog.record(result);
+        await maybeSnapshot(aggregate, streamId, loaded.version, appended.nextExpectedVersion, state, now);
         return result;
       } catch (error) {
         // An evolve that changed the cached state in place must not leave unstored events behind.

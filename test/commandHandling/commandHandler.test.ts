@@ -228,6 +228,26 @@ describe('the state cache', () => {
     const third = await handler.send(Bag, 'b', { type: 'Add', data: { n: 3 } });
     assert.deepEqual(third.status === 'accepted' && third.events[0]!.data, { n: 3, seen: 1 }, 'decided on the stored history, not on the failed attempt');
   });
+
+  it('keeps a cached state consistent when a command that read newer events is rejected', async () => {
+    const Added = defineEvent('Added', z.object({ n: z.number(), seen: z.number() }));
+    const Add = defineCommand('Add', z.object({ n: z.number() }));
+    const Bag = defineAggregate({ name: 'Bag', events: [Added], commands: [Add], initialState: () => ({ items: [] as number[] }), rejections: { Negative: 'no negatives' } }).behavior({
+      // Deliberately mutates, as above.
+      evolve: { Added: (s, { n }) => (s.items.push(n), s) },
+      decide: { Add: ({ n }, state, { reject }) => (n < 0 ? reject('Negative') : { type: 'Added', data: { n, seen: state.items.length } }) },
+    });
+    const store = inMemoryEventStore();
+    const bags = defineDomain({ name: 't', aggregates: [Bag] });
+    const one = createCommandHandler({ domain: bags, store });
+    const two = createCommandHandler({ domain: bags, store });
+    await one.send(Bag, 'b', { type: 'Add', data: { n: 1 } });
+    await two.send(Bag, 'b', { type: 'Add', data: { n: 2 } });
+    // `one` replays event 2 onto its cached state, then the command is rejected.
+    assert.equal((await one.send(Bag, 'b', { type: 'Add', data: { n: -1 } })).status, 'rejected');
+    const next = await one.send(Bag, 'b', { type: 'Add', data: { n: 3 } });
+    assert.deepEqual(next.status === 'accepted' && next.events[0]!.data, { n: 3, seen: 2 }, 'event 2 applied once, not twice');
+  });
 });
 
 describe('loading with snapshots', () => {
@@ -248,6 +268,23 @@ describe('loading with snapshots', () => {
     assert.equal(full.fromSnapshot, 0);
     assert.deepEqual(fast.state, full.state);
     assert.equal(fast.version, full.version);
+  });
+
+  it('answers a repeated command id even when the snapshot after its append failed', async () => {
+    const Counted = defineEvent('Counted', z.object({ by: z.number() }));
+    const Count = defineCommand('Count', z.object({ by: z.number() }));
+    const Counter = defineAggregate({ name: 'Counter', events: [Counted], commands: [Count], initialState: { n: 0 }, snapshot: { every: 1 } }).behavior({
+      evolve: { Counted: (s, { by }) => ({ n: s.n + by }) },
+      decide: { Count: ({ by }) => ({ type: 'Counted', data: { by } }) },
+    });
+    const store = inMemoryEventStore();
+    const snapshots = { ...inMemorySnapshotStore(), save: async (): Promise<boolean> => { throw new Error('snapshot store down'); } };
+    const handler = createCommandHandler({ domain: defineDomain({ name: 't', aggregates: [Counter] }), store, snapshots });
+    await assert.rejects(handler.send(Counter, 'c', { type: 'Count', data: { by: 1 } }, { commandId: 'cmd-1' }), /snapshot store down/);
+    // The events were stored: the client's retry with the same id must be answered, not run again.
+    const retry = await handler.send(Counter, 'c', { type: 'Count', data: { by: 1 } }, { commandId: 'cmd-1' });
+    assert.equal(retry.replayed, true);
+    assert.equal(await store.streamVersion('Counter-c'), 1);
   });
 
   it('ignores a snapshot that no longer fits the state schema and replays instead', async () => {
