@@ -1,28 +1,12 @@
+import { redactSecrets } from '../mongo/redactUri';
+
 /**
- * Removes credentials from text that may quote a connection string: the `user:password@` part of
- * any URI, and the literal user name and password of `uri` wherever else they appear.
+ * Removes credentials from text that may quote a connection string: the connection string and its
+ * secrets wherever they appear (as `src/mongo` does for driver messages), and the `user:password@`
+ * part of any other URI in the text.
  */
 export function redactCredentials(text: string, uri?: string): string {
-  let out = text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^@/\s]+@/gi, '$1***@');
-  for (const secret of secretsOf(uri)) out = out.split(secret).join('***');
-  return out;
-}
-
-function secretsOf(uri: string | undefined): string[] {
-  if (uri === undefined) return [];
-  const match = /^[a-z][a-z0-9+.-]*:\/\/([^@/\s]+)@/i.exec(uri);
-  if (!match) return [];
-  const secrets = new Set<string>();
-  for (const part of match[1]!.split(':')) {
-    if (part.length < 3) continue; // too short to replace without mangling ordinary words
-    secrets.add(part);
-    try {
-      secrets.add(decodeURIComponent(part));
-    } catch {
-      // not percent-encoded: the raw form is already covered
-    }
-  }
-  return [...secrets];
+  return redactSecrets(text, uri).replace(/([a-z][a-z0-9+.-]*:\/\/)[^@/\s]+@/gi, '$1***@');
 }
 
 /** Scrubs an error (message, stack and causes) in place before it travels on, and returns it. */

@@ -25,3 +25,14 @@ describe('redactCredentials', () => {
     assert.doesNotMatch(`${error.stack}${(error.cause as Error).message}${(error.cause as Error).stack}`, /hunter22/);
   });
 });
+
+describe('openMongoStores (command line)', () => {
+  it('never echoes a connection string written without its scheme, which still holds a password', async () => {
+    const { openMongoStores } = await import('../../src/cli');
+    await assert.rejects(openMongoStores('admin:hunter22@db.example.com/shop'), (error: Error) => {
+      assert.match(error.message, /--mongo expects a MongoDB connection string/);
+      assert.doesNotMatch(error.message, /hunter22/);
+      return true;
+    });
+  });
+});
