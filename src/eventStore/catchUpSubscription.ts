@@ -82,13 +82,19 @@ export function catchUpSubscription(source: SubscriptionSource, options: Subscri
   };
 }
 
-/** A wake-up signal for in-process stores: `wait` resolves at the next `notify` or at stop. */
+/**
+ * A wake-up signal for in-process stores: `wait` resolves at the next `notify` or at stop, or at
+ * once when something was notified since that subscription last waited, since an append made
+ * while it was reading or handling would otherwise leave it asleep until the next one.
+ */
 export function appendNotifier(): { notify(): void; wait(stopped: Promise<void>): Promise<void> } {
+  let generation = 0;
   let wake: (() => void) | undefined;
   let next: Promise<void> | undefined;
-  // One reaction per subscription's stop signal: racing it on every wait would pile up handlers.
-  const watched = new WeakSet<Promise<void>>();
+  // Per subscription (its stop signal): the generation it has read up to.
+  const seen = new WeakMap<Promise<void>, number>();
   const notify = () => {
+    generation++;
     const resolve = wake;
     wake = undefined;
     next = undefined;
@@ -97,12 +103,16 @@ export function appendNotifier(): { notify(): void; wait(stopped: Promise<void>)
   return {
     notify,
     wait(stopped) {
-      if (!watched.has(stopped)) {
-        watched.add(stopped);
-        void stopped.then(notify);
+      const last = seen.get(stopped);
+      // One reaction per subscription's stop signal: racing it on every wait would pile up handlers.
+      if (last === undefined) void stopped.then(notify);
+      if (last !== generation) {
+        seen.set(stopped, generation);
+        return Promise.resolve();
       }
       next ??= new Promise<void>((resolve) => (wake = resolve));
-      return next;
+      // Marked before the caller's next read: whatever is appended after this is noticed next time.
+      return next.then(() => void seen.set(stopped, generation));
     },
   };
 }

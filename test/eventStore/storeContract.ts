@@ -272,6 +272,27 @@ export function eventStoreContract(name: string, factory: StoreFactory): void {
         await subscription.stop();
       });
 
+      test('deliver an event appended while the handler runs, without waiting for another append', async () => {
+        const start = await store.headPosition();
+        const stream = freshStream();
+        let secondSeen!: () => void;
+        const second = new Promise<string>((resolve) => (secondSeen = () => resolve('delivered')));
+        const subscription = store.subscribe({
+          after: start,
+          handler: async (event) => {
+            if (event.streamId !== stream) return;
+            if (event.version === 1) await store.append(stream, newEvents(1));
+            else secondSeen();
+          },
+        });
+        await store.append(stream, newEvents(1));
+        let timer: NodeJS.Timeout | undefined;
+        const lost = new Promise<string>((resolve) => (timer = setTimeout(resolve, 5000, 'never delivered')));
+        assert.equal(await Promise.race([second, lost]), 'delivered');
+        clearTimeout(timer);
+        await subscription.stop();
+      });
+
       test('a failing handler ends the subscription with its error, at the failing event', async () => {
         const start = await store.headPosition();
         const stream = freshStream();
