@@ -24,7 +24,7 @@ export interface ProgramOptions {
 export function createProgram(io: CliIO, done: (code: ExitCode) => void, options: ProgramOptions = {}): Command {
   const red = colorsFor(io.stderr, io.env).red;
   const program = new Command('eventspec')
-    .description('BDD-driven domain modeling with event sourcing: run specifications, export the catalog, scaffold, inspect streams')
+    .description('BDD-driven domain modeling with event sourcing: run specifications, build the living documentation, property-check aggregates, export the catalog, scaffold, inspect streams')
     .version(packageInfo().version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help for a command')
     .exitOverride()
