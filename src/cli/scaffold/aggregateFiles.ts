@@ -1,3 +1,4 @@
+import { tableText as table } from '../../testing/tableText';
 import type { Names } from './names';
 
 /**
@@ -91,12 +92,6 @@ ${table([['status', 'closed']], pad)}
     Then the command is rejected with "${N}NotOpen"
     And ${N} "${id}" records nothing
 `;
-}
-
-/** A Gherkin table with its columns lined up. */
-function table(rows: readonly string[][], indent: string): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => `${indent}| ${row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`).join('\n');
 }
 
 function capitalize(text: string): string {
