@@ -83,12 +83,14 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
       throw new EventspecError(`${aggregate.name} has no command \`${type}\`${didYouMean(type, [...aggregate.commandsByName.keys()])}`);
     }
     const commandId = request.commandId ?? ids();
-    if (request.commandId !== undefined) {
-      const previous = await commandLog.get(commandId);
-      if (previous) return answerRepeat(previous, streamId, type);
-    }
     const data = parseContract(contract, request.command.data ?? {}, `${streamId}`);
-    const base = { commandId, aggregate: aggregate.name, streamId, command: type, replayed: false };
+    // Only a caller-given id can come back, so only then is the command's data remembered.
+    const fingerprint = request.commandId !== undefined ? JSON.stringify(data) : undefined;
+    if (fingerprint !== undefined) {
+      const previous = await commandLog.get(commandId);
+      if (previous) return answerRepeat(previous, streamId, type, fingerprint);
+    }
+    const base = { commandId, aggregate: aggregate.name, streamId, command: type, replayed: false, ...(fingerprint !== undefined ? { fingerprint } : {}) };
 
     for (let attempt = 0; ; attempt++) {
       const loaded = await loadAggregate({ store, snapshots, known: cache.get(streamId) }, aggregate, streamId);
@@ -163,10 +165,15 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
       (await loadAggregate({ store, snapshots }, aggregate, streamIdOf(aggregate, id), loadOptions)) as Loaded<StateOf<typeof aggregate>>,
   };
 
-  function answerRepeat(previous: CommandResult, streamId: string, type: string): CommandResult {
+  function answerRepeat(previous: CommandResult, streamId: string, type: string, fingerprint: string): CommandResult {
     if (previous.streamId !== streamId || previous.command !== type) {
       throw new EventspecError(
         `command id ${previous.commandId} was already used for ${previous.command} on "${previous.streamId}"; a new command needs a new id`,
+      );
+    }
+    if (previous.fingerprint !== undefined && previous.fingerprint !== fingerprint) {
+      throw new EventspecError(
+        `command id ${previous.commandId} was already used for ${type} on "${streamId}" with other data (${previous.fingerprint}, now ${fingerprint}); a new command needs a new id`,
       );
     }
     return { ...previous, replayed: true };

@@ -7,6 +7,8 @@ interface Outcome {
   command: string;
   /** True when this answer comes from the command log: the command had been handled before. */
   replayed: boolean;
+  /** The command's data as JSON, kept for caller-given ids: a repeat must carry the same data. */
+  fingerprint?: string;
 }
 
 export interface Accepted extends Outcome {

@@ -1,14 +1,13 @@
 import type { AnyAggregate } from '../aggregate/defineAggregate';
 import { replay } from '../aggregate/replay';
 import { toDate } from '../core/clock';
-import type { RecordedEvent } from '../core/envelope';
 import type { EventStore } from '../eventStore/eventStore';
 import type { Snapshot, SnapshotStore } from '../snapshots/snapshotStore';
 
 export interface LoadOptions {
   /** State after exactly this many events (a version past the end is an error). */
   atVersion?: number;
-  /** State from the events that occurred at or before this time. */
+  /** State from the events that occurred at or before this time (backdated ones included). */
   asOf?: Date | string;
 }
 
@@ -63,13 +62,13 @@ async function usableSnapshot(
   return snapshot;
 }
 
+/**
+ * The events that occurred at or before the time, in stream order. Not the prefix up to the first
+ * later event: backdated history (an event recorded later about an earlier moment) still counts.
+ * The version is that of the last event taken.
+ */
 async function loadAsOf(store: EventStore, aggregate: AnyAggregate, streamId: string, asOf: Date): Promise<Loaded> {
-  const events = await store.readStream(streamId);
   const limit = asOf.getTime();
-  const prefix: RecordedEvent[] = [];
-  for (const event of events) {
-    if (Date.parse(event.metadata.occurredAt) > limit) break;
-    prefix.push(event);
-  }
-  return { state: replay(aggregate, aggregate.initialState(), prefix), version: prefix.length, fromSnapshot: 0 };
+  const taken = (await store.readStream(streamId)).filter((event) => Date.parse(event.metadata.occurredAt) <= limit);
+  return { state: replay(aggregate, aggregate.initialState(), taken), version: taken[taken.length - 1]?.version ?? 0, fromSnapshot: 0 };
 }

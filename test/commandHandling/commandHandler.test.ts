@@ -84,6 +84,17 @@ describe('command handling', () => {
     assert.equal(again.replayed, true);
   });
 
+  it('refuses a command id repeated with other data', async () => {
+    const { handler, store } = setup();
+    await handler.send(Account, 'a-1', { type: 'OpenAccount', data: { owner: 'alice', overdraftLimit: 0 } });
+    await handler.send(Account, 'a-1', { type: 'Deposit', data: { amount: 10 } }, { commandId: 'pay-7' });
+    await assert.rejects(
+      handler.send(Account, 'a-1', { type: 'Deposit', data: { amount: 99 } }, { commandId: 'pay-7' }),
+      /command id pay-7 was already used for Deposit on "Account-a-1" with other data \(\{"amount":10\}, now \{"amount":99\}\)/,
+    );
+    assert.equal(await store.streamVersion('Account-a-1'), 2);
+  });
+
   it('refuses a command id reused for a different command', async () => {
     const { handler } = setup();
     await handler.send(Account, 'a-1', { type: 'OpenAccount', data: { owner: 'alice', overdraftLimit: 0 } }, { commandId: 'k-1' });
@@ -309,5 +320,18 @@ describe('loading with snapshots', () => {
     assert.equal((await handler.load(Account, 'a-1', { asOf: '2025-03-02T12:00:00Z' })).state.balance, 30);
     assert.equal((await handler.load(Account, 'a-1', { asOf: '2025-03-01T00:00:00Z' })).version, 0);
     await assert.rejects(handler.load(Account, 'a-1', { atVersion: 9 }), /has 3 events, so it has no version 9/);
+  });
+
+  it('counts backdated events as of the time they occurred', async () => {
+    const { handler, store, clock } = setup();
+    clock.set('2025-03-05T09:00:00Z');
+    await handler.send(Account, 'a-1', { type: 'OpenAccount', data: { owner: 'alice', overdraftLimit: 0 } });
+    await handler.send(Account, 'a-1', { type: 'Deposit', data: { amount: 30 } });
+    // Recorded now, about an earlier moment: a correction booked with its own date.
+    await store.append('Account-a-1', [{ id: 'late-1', type: 'MoneyDeposited', schemaVersion: 1, data: { amount: 5 }, metadata: { occurredAt: '2025-03-01T09:00:00.000Z' } }]);
+    const early = await handler.load(Account, 'a-1', { asOf: '2025-03-02T00:00:00Z' });
+    assert.equal(early.state.balance, 5);
+    assert.equal(early.version, 3);
+    assert.equal((await handler.load(Account, 'a-1', { asOf: '2025-03-06T00:00:00Z' })).state.balance, 35);
   });
 });
