@@ -9,7 +9,7 @@ export { ExitCode, UsageError } from './exitCodes';
 export type { CliIO, OutputStream } from './cliIO';
 export { loadDomain, CONFIG_FILES, isDomain } from './loadDomain';
 export type { FoundDomain } from './loadDomain';
-export { openMongoStores } from './openStores';
+export { openMongoStoresFromUri } from './openStores';
 export type { OpenedStores, StoreOpener } from './openStores';
 export { redactCredentials, scrubError } from './redactCredentials';
 export { testCommand, cucumberArgv, profilesFor } from './commands/testCommand';

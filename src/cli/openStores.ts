@@ -14,30 +14,15 @@ export interface OpenedStores {
 /** Opens the stores behind a connection string. Tests pass their own; the default is MongoDB. */
 export type StoreOpener = (uri: string) => Promise<OpenedStores>;
 
-/** What `src/mongo` must export for the command line to use it. */
-interface MongoModule {
-  openMongoStores(uri: string): Promise<OpenedStores>;
-}
-
 /**
  * MongoDB stores from `src/mongo`, loaded only when asked for, so every other command starts
  * without the driver. Errors never repeat the URI's credentials.
  */
-export const openMongoStores: StoreOpener = async (uri) => {
+export const openMongoStoresFromUri: StoreOpener = async (uri) => {
   if (!/^mongodb(\+srv)?:\/\//.test(uri)) {
     throw new UsageError(`--mongo expects a MongoDB connection string (mongodb://host/db or mongodb+srv://…), got "${redactCredentials(uri, uri)}"`);
   }
-  let mongo: Partial<MongoModule>;
-  try {
-    mongo = require('../mongo') as Partial<MongoModule>;
-  } catch (error) {
-    const missing = (error as { code?: string }).code === 'MODULE_NOT_FOUND' && String((error as Error).message).includes("'../mongo'");
-    if (!missing) throw error;
-    throw new EventspecError('this build of eventspec has no MongoDB store (src/mongo is missing)');
-  }
-  if (typeof mongo.openMongoStores !== 'function') {
-    throw new EventspecError('src/mongo does not export openMongoStores(uri), which the command line uses to open a store');
-  }
+  const mongo = require('../mongo') as typeof import('../mongo');
   try {
     return await mongo.openMongoStores(uri);
   } catch (error) {

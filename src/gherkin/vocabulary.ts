@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AnyAggregate } from '../aggregate/defineAggregate';
 import { streamIdOf } from '../aggregate/defineAggregate';
+import type { EventContract } from '../contracts/contract';
 import { exampleOf } from '../contracts/exampleOf';
 import { didYouMean } from '../core/suggest';
 import type { HistoryEvent } from '../testing/scenario';
@@ -45,6 +46,7 @@ function eventRows(context: StepContext, aggregate: AnyAggregate, rows: Rows, ve
   if (eventColumn < 0) {
     throw new ScenarioError(context.place, `the table needs an "event" column naming each event (its columns are ${header.map((h) => `"${h}"`).join(', ')})`, { row: 0 });
   }
+  const rowTypes = records.map((fields) => aggregate.eventsByName.get(fields[eventColumn]!.text.trim())).filter((c) => c !== undefined);
   return records.map((fields, i) => {
     const rowRef = { row: i + 1, dataRow: i + 1 };
     const typeCell = fields[eventColumn]!;
@@ -54,16 +56,19 @@ function eventRows(context: StepContext, aggregate: AnyAggregate, rows: Rows, ve
     if (schema) {
       const known = new Set(fieldPaths(schema));
       for (const f of given) {
-        if (!known.has(f.name)) {
-          const allColumns = header.filter((_, c) => c !== eventColumn);
-          const elsewhere = allColumns.includes(f.name) && allColumns.length > 1;
-          const hint = elsewhere ? ` (leave the cell empty for events without it)` : didYouMean(f.name, [...known], 'a field such as');
-          throw new ScenarioError(context.place, `${contract.name} has no field \`${f.name}\`${hint}`, f.ref);
-        }
+        if (!known.has(f.name)) throw new ScenarioError(context.place, `${contract.name} has no field \`${f.name}\`${unknownFieldHint(contract, f.name, known, rowTypes)}`, f.ref);
       }
     }
     return { type: contract.name, fields: given, rowRef };
   });
+}
+
+/** Why a column is not a field of this event, and what to write instead. */
+function unknownFieldHint(contract: EventContract, column: string, known: ReadonlySet<string>, tableTypes: readonly EventContract[]): string {
+  if (tableTypes.some((other) => other !== contract && fieldPaths(other.schema).includes(column))) return ' (leave its cell empty on this row: another event in the table has it)';
+  const older = contract.upcasters.find((u) => fieldPaths(u.schema).includes(column));
+  if (older) return ` in its current version ${contract.version}; \`${column}\` is a field of version ${older.from}: state such history with "has recorded (v${older.from}):"`;
+  return didYouMean(column, [...known], 'a field such as');
 }
 
 async function recordHistory(context: StepContext, aggregateName: string, id: string, rows: Rows, version: number | undefined) {

@@ -26,10 +26,10 @@ describe('redactCredentials', () => {
   });
 });
 
-describe('openMongoStores (command line)', () => {
+describe('openMongoStoresFromUri (command line)', () => {
   it('never echoes a connection string written without its scheme, which still holds a password', async () => {
-    const { openMongoStores } = await import('../../src/cli');
-    await assert.rejects(openMongoStores('admin:hunter22@db.example.com/shop'), (error: Error) => {
+    const { openMongoStoresFromUri } = await import('../../src/cli');
+    await assert.rejects(openMongoStoresFromUri('admin:hunter22@db.example.com/shop'), (error: Error) => {
       assert.match(error.message, /--mongo expects a MongoDB connection string/);
       assert.doesNotMatch(error.message, /hunter22/);
       return true;

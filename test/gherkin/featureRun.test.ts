@@ -64,6 +64,27 @@ describe('a feature file with mistakes, run through cucumber', () => {
     );
   });
 
+  it('points a column from an older event version at the versioned history step', () => {
+    assert.equal(
+      failure('A column from an older version of the event'),
+      `ScenarioError: ${feature}:29 (row 1, column "total"): OrderPlaced has no field \`total\` in its current version 2; \`total\` is a field of version 1: state such history with "has recorded (v1):"`,
+    );
+  });
+
+  it('says when a cell belongs on another row of the table', () => {
+    assert.equal(
+      failure('A cell filled on the wrong row'),
+      `ScenarioError: ${feature}:39 (row 1, column "carrier"): OrderPlaced has no field \`carrier\` (leave its cell empty on this row: another event in the table has it)`,
+    );
+  });
+
+  it('suggests a field for a column no event of the table has', () => {
+    assert.equal(
+      failure('A column no event of the table has'),
+      `ScenarioError: ${feature}:34 (row 1, column "carrier"): OrderPlaced has no field \`carrier\` — expected a field such as \`customer\`, \`amount\`, \`currency\``,
+    );
+  });
+
   it('shows the expected and actual state as a table', () => {
     assert.equal(
       failure('A wrong expectation of state'),

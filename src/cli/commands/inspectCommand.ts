@@ -12,7 +12,7 @@ import { colorsFor, progress, writeLine } from '../cliIO';
 import { ExitCode, UsageError } from '../exitCodes';
 import { loadDomain } from '../loadDomain';
 import type { StoreOpener } from '../openStores';
-import { openMongoStores } from '../openStores';
+import { openMongoStoresFromUri } from '../openStores';
 import { redactCredentials, scrubError } from '../redactCredentials';
 
 export interface InspectRequest {
@@ -131,7 +131,7 @@ export interface InspectOptions {
 }
 
 /** `eventspec inspect`: finds the domain, opens the store, prints the report. */
-export async function inspectCommand(streamId: string, options: InspectOptions, io: CliIO, open: StoreOpener = openMongoStores): Promise<ExitCode> {
+export async function inspectCommand(streamId: string, options: InspectOptions, io: CliIO, open: StoreOpener = openMongoStoresFromUri): Promise<ExitCode> {
   const uri = options.mongo ?? io.env.MONGODB_URI;
   if (uri === undefined || uri === '') {
     throw new UsageError('inspect reads a stored stream: pass --mongo <uri> or set MONGODB_URI');
