@@ -22,11 +22,11 @@ if (!existsSync(messages)) {
 
 // Failures are what the documentation shows best, so it is built whatever the run's outcome.
 require('ts-node').register({ transpileOnly: true });
-const { docsCommand } = require('../src/docs');
+const { buildProjectDocs } = require('../src/docs');
 const { domain } = require('../src/domains');
 const { vocabulary } = require('../src/gherkin/vocabulary');
 const docsLines = [];
-const built = docsCommand({ domain, vocabulary, cwd: root, log: (line) => docsLines.push(line) });
+const built = buildProjectDocs({ domain, vocabulary, cwd: root, log: (line) => docsLines.push(line) });
 console.log(`\n${summarise(built.data)}`);
 console.log(`\nreports: reports/cucumber.junit.xml, reports/cucumber.ndjson`);
 for (const line of docsLines) console.log(line);

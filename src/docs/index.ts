@@ -1,8 +1,8 @@
 /** Living documentation: a static site from feature files, the last run's messages and the domain registry. */
 export { buildDocs, docsData } from './buildDocs';
 export type { BuildDocsOptions, BuiltDocs } from './buildDocs';
-export { docsCommand } from './docsCommand';
-export type { DocsCommandOptions } from './docsCommand';
+export { buildProjectDocs } from './buildProjectDocs';
+export type { ProjectDocsOptions } from './buildProjectDocs';
 export { DocsInputError, parseMessageStream, readMessageStream } from './readMessageStream';
 export { RECORDED_EVENTS_MEDIA_TYPE } from './runResults';
 export { readSiteData } from './writeSite';

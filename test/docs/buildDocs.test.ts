@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { buildDocs, docsCommand, DocsInputError, readSiteData, type DocsData } from '../../src/docs';
+import { buildDocs, buildProjectDocs, DocsInputError, readSiteData, type DocsData } from '../../src/docs';
 import type { StepPhrase } from '../../src/gherkin/stepPhrase';
 import { shop } from './fixtures/shop/domain';
 
@@ -219,14 +219,14 @@ describe('the vocabulary in the glossary', () => {
   });
 });
 
-describe('docsCommand', () => {
+describe('buildProjectDocs', () => {
   it('builds with the project defaults and prints one summary line', () => {
     const dir = join(work, 'command');
     cpSync(join(FIXTURE, 'features'), join(dir, 'features'), { recursive: true });
     mkdirSync(join(dir, 'reports'));
     cpSync(join(FIXTURE, 'run.ndjson'), join(dir, 'reports', 'cucumber.ndjson'));
     const lines: string[] = [];
-    const built = docsCommand({ cwd: dir, domain: shop, log: (l) => lines.push(l) });
+    const built = buildProjectDocs({ cwd: dir, domain: shop, log: (l) => lines.push(l) });
     assert.equal(built.index, join(dir, 'site', 'index.html'));
     assert.deepEqual(lines, ['living documentation: site/index.html (11 scenarios: 6 passed, 1 failed, 1 undefined, 1 pending, 1 ambiguous, 1 skipped; 3 events, 3 commands)']);
   });
@@ -235,7 +235,7 @@ describe('docsCommand', () => {
     const dir = join(work, 'command-no-run');
     cpSync(join(FIXTURE, 'features'), join(dir, 'features'), { recursive: true });
     const lines: string[] = [];
-    docsCommand({ cwd: dir, out: 'docs-out', log: (l) => lines.push(l) });
+    buildProjectDocs({ cwd: dir, out: 'docs-out', log: (l) => lines.push(l) });
     assert.match(lines[0]!, /^living documentation: docs-out\/index\.html \(11 scenarios: 11 not run/);
     assert.match(lines[1]!, /note: no results: reports\/cucumber\.ndjson does not exist/);
   });

@@ -20,7 +20,7 @@ export function docsCommand(options: DocsOptions, io: CliIO): ExitCode {
   const docs = require('../../docs') as typeof import('../../docs');
   const { vocabulary } = require('../../gherkin/vocabulary') as typeof import('../../gherkin/vocabulary');
   try {
-    docs.docsCommand({
+    docs.buildProjectDocs({
       domain,
       vocabulary,
       cwd: io.cwd,

@@ -4,7 +4,7 @@ import type { StepPhrase } from '../gherkin/stepPhrase';
 import { buildDocs, type BuiltDocs } from './buildDocs';
 
 /** What `eventspec docs [--out <dir>]` passes in once the CLI has parsed its options and loaded the domain. */
-export interface DocsCommandOptions {
+export interface ProjectDocsOptions {
   out?: string;
   features?: string | readonly string[];
   messages?: string;
@@ -22,7 +22,7 @@ export interface DocsCommandOptions {
  * reports/cucumber.ndjson, site/) and prints one summary line, plus a line per run problem.
  * Throws DocsInputError on bad input; the CLI prints its message and exits non-zero.
  */
-export function docsCommand(options: DocsCommandOptions = {}): BuiltDocs {
+export function buildProjectDocs(options: ProjectDocsOptions = {}): BuiltDocs {
   const log = options.log ?? ((line: string) => console.log(line));
   const cwd = options.cwd ?? process.cwd();
   const built = buildDocs({
