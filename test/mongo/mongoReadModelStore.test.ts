@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { MongoClient } from 'mongodb';
-import type { EventStore } from '../../src';
-import type { AnyProjection, ReadModelStore } from '../../src/projections';
-import { CheckpointConflict, inMemoryReadModelStore, projectionRunner } from '../../src/projections';
+import { CheckpointConflict, inMemoryReadModelStore } from '../../src/projections';
 import { MongoSetupError, mongoReadModelStore, type MongoCommitStep } from '../../src/mongo';
 import { readModelStoreContract } from '../projections/readModelStoreContract';
-import { checkpoints, dump, exampleProjections, mixedHistoryStore } from '../projections/support';
+import { checkpoints, dump, exampleProjections, mixedHistoryStore, runWithCrashes } from '../projections/support';
 import { mongoSkipReason, mongoUri, testDatabase } from '../support/mongo';
 
 readModelStoreContract('mongo', {
@@ -133,13 +131,13 @@ describe('MongoDB read models with a server', () => {
     it(`a crash at any step, then a restart, gives the same read models as an uninterrupted in-memory run (batch size ${batchSize})`, async (t) => {
       if (skip) return t.skip(skip);
       const events = await mixedHistoryStore();
-      const baseline = await runWithCrashes(events, exampleProjections, batchSize, () => false, () => inMemoryReadModelStore());
+      const baseline = await runWithCrashes(events, exampleProjections, { batchSize, crashAt: () => false, store: () => inMemoryReadModelStore() });
       const expected = await dump(baseline.readModels, exampleProjections);
       const head = await events.headPosition();
-      const { steps } = await runWithCrashes(events, exampleProjections, batchSize, () => false, (tick) => freshStore(() => tick()));
+      const { steps } = await runWithCrashes(events, exampleProjections, { batchSize, crashAt: () => false, store: (tick) => freshStore(() => tick()) });
       assert.ok(steps > 3 * 17, `${steps} steps`);
       for (let k = 1; k <= steps; k++) {
-        const run = await runWithCrashes(events, exampleProjections, batchSize, (s) => s === k, (tick) => freshStore(() => tick()));
+        const run = await runWithCrashes(events, exampleProjections, { batchSize, crashAt: (s) => s === k, store: (tick) => freshStore(() => tick()) });
         try {
           assert.equal(run.restarts, 1, `crash at step ${k} of ${steps} happened`);
           assert.deepEqual(await dump(run.readModels, exampleProjections), expected, `crash at step ${k} of ${steps}`);
@@ -151,32 +149,3 @@ describe('MongoDB read models with a server', () => {
     });
   }
 });
-
-class SimulatedCrash extends Error {}
-
-async function runWithCrashes(
-  events: EventStore,
-  projections: readonly AnyProjection[],
-  batchSize: number,
-  crashAt: (step: number) => boolean,
-  makeStore: (tick: () => void) => ReadModelStore,
-): Promise<{ readModels: ReadModelStore; steps: number; restarts: number }> {
-  let steps = 0;
-  const tick = () => {
-    steps += 1;
-    if (crashAt(steps)) throw new SimulatedCrash(`crash at step ${steps}`);
-  };
-  const readModels = makeStore(tick);
-  for (let restarts = 0; ; restarts++) {
-    assert.ok(restarts < 1000, 'the runs must end');
-    const runner = projectionRunner({ events, readModels, projections, batchSize, failpoint: tick });
-    try {
-      await runner.caughtUp();
-      await runner.stop();
-      return { readModels, steps, restarts };
-    } catch (error) {
-      await runner.stop();
-      if (!(error instanceof SimulatedCrash)) throw error;
-    }
-  }
-}

@@ -3,17 +3,9 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { EventStore, NewEvent } from '../../src';
 import { inMemoryEventStore } from '../../src';
-import type { AnyProjection, ReadModelStore } from '../../src/projections';
-import { inMemoryReadModelStore, projectionRunner } from '../../src/projections';
-import { checkpoints, dump, event, exampleProjections, mixedHistoryStore } from './support';
-
-/** What a process death looks like to the code: it stops at that step and writes nothing more. */
-class SimulatedCrash extends Error {}
-
-type StoreMaker = (tick: () => void) => ReadModelStore;
-
-/** The real store: the failpoint fires before each write and before the checkpoint, inside one commit. */
-const atomicStore: StoreMaker = (tick) => inMemoryReadModelStore({ failpoint: () => tick() });
+import { inMemoryReadModelStore } from '../../src/projections';
+import { checkpoints, dump, event, exampleProjections, mixedHistoryStore, runWithCrashes } from './support';
+import type { CrashRun, StoreMaker } from './support';
 
 /**
  * A deliberately wrong store that commits the documents and the checkpoint separately.
@@ -31,40 +23,7 @@ const nonAtomicStore: StoreMaker = (tick) => {
   };
 };
 
-interface Run {
-  readModels: ReadModelStore;
-  steps: number;
-  restarts: number;
-}
-
-/** Runs the projections to the head, "restarting the process" (a fresh runner) after every crash. */
-async function runWithCrashes(
-  events: EventStore,
-  projections: readonly AnyProjection[],
-  options: { batchSize: number; crashAt: (step: number) => boolean; follow?: boolean; store?: StoreMaker },
-): Promise<Run> {
-  let steps = 0;
-  const tick = () => {
-    steps += 1;
-    if (options.crashAt(steps)) throw new SimulatedCrash(`crash at step ${steps}`);
-  };
-  const readModels = (options.store ?? atomicStore)(tick);
-  for (let restarts = 0; ; restarts++) {
-    assert.ok(restarts < 10_000, 'the runs must end');
-    const runner = projectionRunner({ events, readModels, projections, batchSize: options.batchSize, failpoint: tick });
-    try {
-      if (options.follow) await runner.start();
-      await runner.caughtUp();
-      await runner.stop();
-      return { readModels, steps, restarts };
-    } catch (error) {
-      await runner.stop();
-      if (!(error instanceof SimulatedCrash)) throw error;
-    }
-  }
-}
-
-async function expectSameAsUninterrupted(events: EventStore, run: Run, what: string) {
+async function expectSameAsUninterrupted(events: EventStore, run: CrashRun, what: string) {
   const baseline = await runWithCrashes(events, exampleProjections, { batchSize: 1000, crashAt: () => false });
   assert.deepEqual(await dump(run.readModels, exampleProjections), await dump(baseline.readModels, exampleProjections), what);
   const head = await events.headPosition();

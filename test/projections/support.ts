@@ -1,6 +1,8 @@
+import assert from 'node:assert/strict';
 import type { EventStore, NewEvent } from '../../src';
 import { defineDomain, inMemoryEventStore } from '../../src';
 import type { AnyProjection, ReadModelStore } from '../../src/projections';
+import { inMemoryReadModelStore, projectionRunner } from '../../src/projections';
 import { accountBalances, accountStatements } from '../../src/domains/banking/accountReadModels';
 import { orderSummaries } from '../../src/domains/ordering/orderSummary';
 import { Order } from '../../src/domains/ordering/order';
@@ -57,3 +59,45 @@ export async function mixedHistoryStore(): Promise<EventStore> {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What a process death looks like to the code: it stops at that step and writes nothing more. */
+export class SimulatedCrash extends Error {}
+
+/** Makes a read-model store whose failpoint calls `tick` at each step of a commit. */
+export type StoreMaker = (tick: () => void) => ReadModelStore;
+
+/** The real in-memory store: the failpoint fires before each write and before the checkpoint, inside one commit. */
+export const atomicStore: StoreMaker = (tick) => inMemoryReadModelStore({ failpoint: () => tick() });
+
+export interface CrashRun {
+  readModels: ReadModelStore;
+  steps: number;
+  restarts: number;
+}
+
+/** Runs the projections to the head, "restarting the process" (a fresh runner) after every crash. */
+export async function runWithCrashes(
+  events: EventStore,
+  projections: readonly AnyProjection[],
+  options: { batchSize: number; crashAt: (step: number) => boolean; follow?: boolean; store?: StoreMaker },
+): Promise<CrashRun> {
+  let steps = 0;
+  const tick = () => {
+    steps += 1;
+    if (options.crashAt(steps)) throw new SimulatedCrash(`crash at step ${steps}`);
+  };
+  const readModels = (options.store ?? atomicStore)(tick);
+  for (let restarts = 0; ; restarts++) {
+    assert.ok(restarts < 10_000, 'the runs must end');
+    const runner = projectionRunner({ events, readModels, projections, batchSize: options.batchSize, failpoint: tick });
+    try {
+      if (options.follow) await runner.start();
+      await runner.caughtUp();
+      await runner.stop();
+      return { readModels, steps, restarts };
+    } catch (error) {
+      await runner.stop();
+      if (!(error instanceof SimulatedCrash)) throw error;
+    }
+  }
+}
