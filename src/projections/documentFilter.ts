@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { EventspecError } from '../core/errors';
+import { valueAtPath } from '../core/valueAtPath';
 import type { ReadModelFilter } from './readModelStore';
 
 /** Splits `a.b.c`; empty segments are refused so a typo cannot silently match nothing. */
@@ -11,15 +12,6 @@ export function filterPath(key: string): string[] {
   return segments;
 }
 
-/** The value at a dotted path, own properties only (so `__proto__` or `constructor` are plain names). */
-export function valueAtPath(doc: unknown, path: readonly string[]): unknown {
-  let current = doc;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
 
 /** True when every field of the filter equals the document's value there (deep, strict: 1 ≠ "1"). */
 export function matchesFilter(doc: unknown, filter: ReadModelFilter): boolean {

@@ -6,7 +6,8 @@ import { didYouMean } from '../core/suggest';
 import type { Domain } from '../domain/defineDomain';
 import type { AnyProjection } from './defineProjection';
 import { isProjection } from './defineProjection';
-import { filterPath, valueAtPath } from './documentFilter';
+import { valueAtPath } from '../core/valueAtPath';
+import { filterPath } from './documentFilter';
 import type { ProjectionStatus } from './projectionRunner';
 import type { ReadModelStore } from './readModelStore';
 

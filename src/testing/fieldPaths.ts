@@ -8,15 +8,7 @@ export function flatten(value: unknown, prefix = '', out: Record<string, unknown
   return out;
 }
 
-/** The value at a dotted path, or undefined. */
-export function valueAtPath(value: unknown, path: string): unknown {
-  let current = value;
-  for (const key of path.split('.')) {
-    if (!isPlainObject(current) || !Object.prototype.hasOwnProperty.call(current, key)) return undefined;
-    current = current[key];
-  }
-  return current;
-}
+export { valueAtPath } from '../core/valueAtPath';
 
 /** Sets a dotted path, creating objects on the way. */
 export function setAtPath(target: Record<string, unknown>, path: string, value: unknown): void {
