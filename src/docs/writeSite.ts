@@ -15,7 +15,7 @@ export function writeSite(data: DocsData, out: string): { index: string; bytes: 
   writeFileSync(index, html);
   copyFileSync(join(assets, 'app.js'), join(out, 'app.js'));
   copyFileSync(join(assets, 'style.css'), join(out, 'style.css'));
-  copyFileSync(mermaidFile(), join(out, 'mermaid.min.js'));
+  copyFileSync(mermaidFile(assets), join(out, 'mermaid.min.js'));
   return { index, bytes: Buffer.byteLength(html) };
 }
 
@@ -57,20 +57,27 @@ function page(data: DocsData): string {
 `;
 }
 
+/**
+ * Beside this file: src/docs/assets in a checkout, dist/docs/assets in the package (copied there by
+ * scripts/copy-build-assets.js, which also bundles Mermaid's one-file build).
+ */
 function assetsDir(): string {
-  // beside this file when run from source; the compiled build reads the source tree's copy
-  const candidates = [join(__dirname, 'assets'), join(__dirname, '..', '..', '..', 'src', 'docs', 'assets')];
-  const found = candidates.find((dir) => existsSync(join(dir, 'app.js')));
-  if (!found) throw new DocsInputError(`the documentation page assets are missing (looked in ${candidates.join(', ')}); reinstall eventspec`);
-  return found;
+  const dir = join(__dirname, 'assets');
+  if (!existsSync(join(dir, 'app.js')) || !existsSync(join(dir, 'style.css'))) {
+    throw new DocsInputError(`the documentation page assets are missing from ${dir}; reinstall eventspec (a build from source needs npm run build)`);
+  }
+  return dir;
 }
 
-function mermaidFile(): string {
+function mermaidFile(assets: string): string {
+  const bundled = join(assets, 'mermaid.min.js');
+  if (existsSync(bundled)) return bundled;
+  // A source checkout has no bundled copy: mermaid is its development dependency.
   let dir: string;
   try {
     dir = dirname(require.resolve('mermaid'));
   } catch {
-    throw new DocsInputError('the mermaid package is not installed; run npm install (eventspec ships it to draw the aggregate diagrams offline)');
+    throw new DocsInputError(`mermaid.min.js is missing from ${assets}; reinstall eventspec (in a checkout of eventspec, run npm ci)`);
   }
   const file = join(dir, 'mermaid.min.js');
   if (!existsSync(file)) throw new DocsInputError(`mermaid.min.js is not in ${dir}; the installed mermaid version is not one eventspec supports (11.x)`);

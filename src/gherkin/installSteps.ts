@@ -1,6 +1,7 @@
 import { After, AfterAll, Before, defineStep, setWorldConstructor, World } from '@cucumber/cucumber';
 import type { IWorldOptions } from '@cucumber/cucumber';
 import { controllableClock } from '../core/clock';
+import { EventspecError } from '../core/errors';
 import { sequentialIds } from '../core/ids';
 import type { Domain } from '../domain/defineDomain';
 import { memoryScenarioStores } from '../testing/memoryScenarioStores';
@@ -20,7 +21,7 @@ export const RECORDED_MEDIA_TYPE = 'application/vnd.eventspec.recorded+json';
 export const INLINE_TAG = '@inline-read-models';
 
 export interface InstallOptions {
-  /** Store factories by name, chosen by the world parameter `store` (default `memory`). */
+  /** More store factories by name, chosen by the world parameter `store`; `memory` (the default) and `mongo` are built in. */
   stores?: Record<string, () => ScenarioStoreFactory>;
 }
 
@@ -88,7 +89,12 @@ function register(step: VocabularyStep): void {
 
 /** Installs the eventspec vocabulary and the domain's phrasings into cucumber, with a fresh store per scenario. */
 export function installSteps(domain: Domain, options: InstallOptions = {}): void {
-  const factories: Record<string, () => ScenarioStoreFactory> = { memory: () => memoryScenarioStores, ...options.stores };
+  const factories: Record<string, () => ScenarioStoreFactory> = {
+    memory: () => memoryScenarioStores,
+    // Loaded only when a run asks for it: the driver is an optional peer dependency.
+    mongo: () => (require('../mongo') as typeof import('../mongo')).mongoScenarioStoresFromEnvironment(),
+    ...options.stores,
+  };
   const opened = new Map<string, ScenarioStoreFactory>();
   const announced = new Set<string>();
 
@@ -98,15 +104,24 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
 
   setWorldConstructor(EventspecWorld);
 
+  /** The run's store factory, made once. One that cannot be made fails each scenario in one line, no stack. */
+  const factoryFor = (storeName: string): ScenarioStoreFactory => {
+    let factory = opened.get(storeName);
+    if (factory) return factory;
+    const make = factories[storeName];
+    if (!make) throw briefError(`unknown store "${storeName}" in the world parameters; known stores: ${Object.keys(factories).join(', ')}`);
+    try {
+      factory = make();
+    } catch (error) {
+      throw briefError(`the ${storeName} store cannot be used: ${(error as Error).message}`, error);
+    }
+    opened.set(storeName, factory);
+    return factory;
+  };
+
   Before({ name: 'eventspec: fresh stores' }, async function (this: EventspecWorld, { pickle, gherkinDocument }) {
     const storeName = String(this.parameters.store ?? 'memory');
-    let factory = opened.get(storeName);
-    if (!factory) {
-      const make = factories[storeName];
-      if (!make) throw new Error(`unknown store "${storeName}" in the world parameters; known stores: ${Object.keys(factories).join(', ')}`);
-      factory = make();
-      opened.set(storeName, factory);
-    }
+    const factory = factoryFor(storeName);
     const unavailable = await factory.unavailable?.();
     if (unavailable) {
       // Said once per run, loudly; every scenario then reports itself skipped rather than passed.
@@ -147,4 +162,11 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
   });
 
   for (const step of [...vocabulary, ...phrasings]) register(step);
+}
+
+/** A setup problem told in one line: its message is the whole story (EVENTSPEC_DEBUG=1 keeps the stack). */
+function briefError(message: string, cause?: unknown): EventspecError {
+  const error = new EventspecError(message, cause === undefined ? undefined : { cause });
+  if (!process.env.EVENTSPEC_DEBUG) error.stack = `${error.name}: ${message}`;
+  return error;
 }

@@ -2,6 +2,8 @@
  * The MongoDB event and snapshot stores (capped chunk documents, transactional global order).
  * A separate entry point: importing it loads the `mongodb` driver, the main entry does not.
  */
+// First: a project without the driver (an optional peer dependency) hears what to install.
+import './driverInstalled';
 export { mongoEventStore } from './mongoEventStore';
 export type { MongoEventStoreOptions } from './mongoEventStore';
 export { mongoSnapshotStore } from './mongoSnapshotStore';

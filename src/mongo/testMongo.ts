@@ -17,8 +17,13 @@ export async function localMongod(env: NodeJS.ProcessEnv = process.env): Promise
     return { skip: `MONGOMS_SYSTEM_BINARY is ${systemBinary}, but there is no file there; ${HOW_TO_ENABLE}` };
   }
   if (systemBinary) return { binary: systemBinary };
-  // Loaded only here: production code never pays for mongodb-memory-server.
-  const { DryMongoBinary } = await import('mongodb-memory-server');
+  // Loaded only here: production code never pays for mongodb-memory-server (an optional peer dependency).
+  let DryMongoBinary: typeof import('mongodb-memory-server').DryMongoBinary;
+  try {
+    ({ DryMongoBinary } = await import('mongodb-memory-server'));
+  } catch {
+    return { skip: `no MongoDB here: MONGODB_URI is not set and mongodb-memory-server is not installed (npm install --save-dev mongodb-memory-server to use a local mongod); ${HOW_TO_ENABLE}` };
+  }
   try {
     const binary = await DryMongoBinary.locateBinary(DryMongoBinary.getEnsuredOptions());
     if (binary) return { binary };

@@ -58,6 +58,10 @@ export async function testCommand(options: TestOptions, rest: readonly string[],
     const hint = /profile/i.test(message) && options.store === 'mongo' ? ' (add a `mongo` profile to cucumber.js to run against MongoDB)' : '';
     throw new UsageError(`cucumber configuration: ${message}${hint}`);
   }
+  // Cucumber adds paths given on the command line to the profile's; here they replace them, so
+  // `eventspec test features/x.feature` runs x alone.
+  const given = await pathsGiven(rest, environment, loadConfiguration);
+  if (given.length > 0) configuration.runConfiguration.sources.paths = given;
   const loadedBefore = new Set(Object.keys(require.cache));
   let success: boolean;
   try {
@@ -92,6 +96,17 @@ export function registerTest(program: Command, io: CliIO, done: (code: ExitCode)
         'Examples:\n  eventspec test\n  eventspec test --store mongo --tags @orders\n  eventspec test features/order.feature -- --require-module tsconfig-paths/register',
     )
     .action(async (paths: string[], options: TestOptions) => done(await testCommand(options, paths, io)));
+}
+
+/** The feature paths among the arguments, as cucumber itself reads them (options after `--` taken into account). */
+async function pathsGiven(
+  rest: readonly string[],
+  environment: { cwd: string },
+  load: typeof import('@cucumber/cucumber/api').loadConfiguration,
+): Promise<string[]> {
+  if (rest.length === 0) return [];
+  const { useConfiguration } = await load({ file: false, provided: [...rest] }, environment);
+  return useConfiguration.paths;
 }
 
 /**

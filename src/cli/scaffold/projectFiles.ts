@@ -26,13 +26,13 @@ export function projectFiles(s: ProjectSettings): Record<string, string> {
         scripts: {
           test: 'tsc --noEmit && eventspec test',
           'test:mongo': 'eventspec test --store mongo',
+          docs: 'eventspec docs',
+          check: 'eventspec check',
           typecheck: 'tsc --noEmit',
           catalog: 'eventspec catalog --out catalog.schema.json',
         },
         dependencies: { eventspec: s.eventspec },
         devDependencies: { '@types/node': s.versions.typesNode, 'ts-node': s.versions.tsNode, typescript: s.versions.typescript },
-        // mongodb-memory-server (used by the mongo profile) must not try to download mongod on install.
-        config: { mongodbMemoryServer: { disablePostinstall: '1' } },
       },
       null,
       2,
@@ -57,18 +57,22 @@ export function projectFiles(s: ProjectSettings): Record<string, string> {
       null,
       2,
     )}\n`,
-    'cucumber.js': `// Cucumber settings, read by \`eventspec test\`: the default profile runs on the in-memory store,
-// \`eventspec test --store mongo\` uses the mongo profile (set MONGODB_URI).
+    'cucumber.js': `// Cucumber settings, read by \`eventspec test\` (and by \`npx cucumber-js\`). The default profile runs
+// every feature in features/ on the in-memory store; \`eventspec test --store mongo\` uses the mongo
+// profile (npm install mongodb mongodb-memory-server, and set MONGODB_URI). Both write the message
+// stream \`eventspec docs\` reads and a JUnit report for CI.
+const reports = (name) => ['progress', \`junit:reports/\${name}.junit.xml\`, \`message:reports/\${name}.ndjson\`];
+
 const common = {
   requireModule: ['ts-node/register'],
   require: ['step-definitions/**/*.ts'],
-  paths: ['features/**/*.feature'],
-  format: ['progress'],
+  // An undefined step is answered with the closest eventspec step, then a snippet.
+  formatOptions: { snippetInterface: 'async-await', snippetSyntax: 'eventspec/snippets' },
 };
 
 module.exports = {
-  default: { ...common, worldParameters: { store: 'memory' } },
-  mongo: { ...common, worldParameters: { store: 'mongo' } },
+  default: { ...common, format: reports('cucumber'), worldParameters: { store: 'memory' } },
+  mongo: { ...common, format: reports('cucumber-mongo'), worldParameters: { store: 'mongo' } },
 };
 `,
     'eventspec.config.ts': `// What the eventspec command line reads (\`eventspec catalog\`, \`eventspec inspect\`).
@@ -77,12 +81,43 @@ export { domain } from './src/domain';
     'src/domain.ts': domainSource(s.name, a),
     [`src/aggregates/${a.camel}.ts`]: aggregateSource(a),
     [`features/${a.kebab}.feature`]: aggregateFeature(a),
-    'step-definitions/steps.ts': `// The kit's Given/When/Then vocabulary, bound to this project's domain.
+    'step-definitions/steps.ts': `// The kit's Given/When/Then vocabulary, bound to this project's domain, on the store the
+// cucumber profile names (memory, or mongo).
 import { installSteps } from 'eventspec';
 import { domain } from '../src/domain';
 
 installSteps(domain);
 `,
-    '.gitignore': 'node_modules/\nreports/\n',
+    'README.md': projectReadme(s),
+    '.gitignore': 'node_modules/\nreports/\nsite/\ncatalog.schema.json\n',
   };
+}
+
+function projectReadme(s: ProjectSettings): string {
+  const a = s.aggregate;
+  return `# ${s.name}
+
+The ${s.name} domain, specified with [eventspec](https://www.npmjs.com/package/eventspec): the
+scenarios in \`features/\` run against the aggregates in \`src/\`.
+
+\`\`\`sh
+npm install
+npm test              # type check, then every scenario on the in-memory store
+npx eventspec docs    # the living documentation of the last run: open site/index.html
+npx eventspec check   # property checks: generated command sequences against every aggregate
+\`\`\`
+
+| Where | What |
+|---|---|
+| \`src/aggregates/${a.camel}.ts\` | the ${a.pascal} aggregate: its commands, events, state, rules |
+| \`src/domain.ts\` | the domain: every aggregate, read by the steps, the docs and the command line |
+| \`features/\` | the scenarios, in Given/When/Then |
+| \`step-definitions/steps.ts\` | installs eventspec's steps for this domain |
+| \`cucumber.js\` | cucumber's profiles: \`default\` (in memory) and \`mongo\` |
+
+More: \`npx eventspec new aggregate <Name>\` adds an aggregate with its feature;
+\`npx eventspec test features/${a.kebab}.feature\` runs one feature; \`npm run catalog\` writes the
+JSON Schema of every event and command. To run the same scenarios on MongoDB:
+\`npm install --save-dev mongodb mongodb-memory-server\`, then \`MONGODB_URI=… npm run test:mongo\`.
+`;
 }

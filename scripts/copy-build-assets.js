@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// tsc compiles only TypeScript; what the installed package reads at run time besides that is
+// copied here, into the same places under dist/ that the compiled code looks in.
+const { copyFileSync, existsSync, mkdirSync } = require('node:fs');
+const { dirname, join } = require('node:path');
+
+const root = join(__dirname, '..');
+const mermaid = dirname(require.resolve('mermaid/package.json', { paths: [root] }));
+
+/** [source, destination under dist/]: the living documentation's page script, style and diagrams. */
+const ASSETS = [
+  [join(root, 'src', 'docs', 'assets', 'app.js'), 'docs/assets/app.js'],
+  [join(root, 'src', 'docs', 'assets', 'style.css'), 'docs/assets/style.css'],
+  // Shipped as one file so a project installs no mermaid (84 MB) and the site draws offline.
+  [join(mermaid, 'dist', 'mermaid.min.js'), 'docs/assets/mermaid.min.js'],
+  [join(mermaid, 'LICENSE'), 'docs/assets/mermaid.LICENSE'],
+];
+
+for (const [source, target] of ASSETS) {
+  if (!existsSync(source)) {
+    console.error(`build: ${source} is missing; run npm ci`);
+    process.exit(1);
+  }
+  const destination = join(root, 'dist', target);
+  mkdirSync(dirname(destination), { recursive: true });
+  copyFileSync(source, destination);
+}
+console.log(`build: copied ${ASSETS.length} assets into dist/`);
