@@ -35,6 +35,16 @@ describe('eventspec test', () => {
     assert.match(named.stdout, /1 scenario \(1 passed\)/);
   });
 
+  it('runs only the feature files given, not the profile\'s paths as well', async () => {
+    // The default profile's paths hold counting.feature (2 passing scenarios); broken.feature fails.
+    const given = await run(['test', 'features/broken.feature'], specs);
+    assert.equal(given.code, 1, given.stdout);
+    assert.match(given.stdout, /^1 scenario \(1 failed\)/m);
+    const withOptions = await run(['test', '--', '--tags', 'not @store', 'features/counting.feature'], specs);
+    assert.equal(withOptions.code, 0, withOptions.stdout);
+    assert.match(withOptions.stdout, /^1 scenario \(1 passed\)/m);
+  });
+
   it('exits 2 for a profile cucumber.js does not define', async () => {
     const { code, stderr } = await run(['test', '--profile', 'nope'], specs);
     assert.equal(code, 2);
