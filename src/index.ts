@@ -3,6 +3,7 @@
  * Contracts and aggregates at the bottom; stores and command handling above; testing on top.
  */
 export { z } from 'zod';
+export { default as fc } from 'fast-check';
 export * from './core';
 export * from './contracts';
 export * from './versioning';

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import type { AggregateCheckOptions } from '../checks/checkAggregate';
 import type { Domain } from '../domain/defineDomain';
 import { EventspecError } from '../core/errors';
 import type { CliIO } from './cliIO';
@@ -14,6 +15,8 @@ export interface FoundDomain {
   /** Where it came from, for messages: `--domain src/domain.ts`, `eventspec.config.ts`, `package.json "eventspec.domain"`. */
   source: string;
   root: string;
+  /** `export const checks = { Order: { arbitraries, model } }` beside the domain: what `eventspec check` uses. */
+  checks?: Readonly<Record<string, AggregateCheckOptions>>;
 }
 
 export const HOW_TO_NAME_A_DOMAIN =
@@ -71,7 +74,18 @@ function fromModule(path: string, source: string, root: string): FoundDomain {
     const name = relative(root, file);
     throw new UsageError(`${source === name ? name : `${source}: ${name}`} must export \`domain\` (made with defineDomain); ${found}`);
   }
-  return { domain, source, root };
+  const checks = pickChecks(loaded, source);
+  return checks ? { domain, source, root, checks } : { domain, source, root };
+}
+
+function pickChecks(loaded: unknown, source: string): Readonly<Record<string, AggregateCheckOptions>> | undefined {
+  const checks = (loaded as { checks?: unknown } | null)?.checks ?? (loaded as { default?: { checks?: unknown } } | null)?.default?.checks;
+  if (checks === undefined) return undefined;
+  const entries = checks !== null && typeof checks === 'object' ? Object.entries(checks) : undefined;
+  if (!entries || entries.some(([, options]) => options === null || typeof options !== 'object')) {
+    throw new UsageError(`${source}: \`checks\` must map aggregate names to check options, e.g. { Order: { arbitraries: { PlaceOrder: fc.record({ ... }) } } }`);
+  }
+  return checks as Readonly<Record<string, AggregateCheckOptions>>;
 }
 
 function pickDomain(loaded: unknown): Domain | undefined {

@@ -20,7 +20,7 @@ function wholeNumber(option: string, text: string | undefined): number | undefin
 
 /** Runs the property checks of one aggregate, or of all; failures are printed as Gherkin. */
 export async function checkCommand(aggregate: string | undefined, options: CheckOptions, io: CliIO): Promise<ExitCode> {
-  const { domain } = loadDomain(io, options.domain);
+  const { domain, checks } = loadDomain(io, options.domain);
   if (options.path !== undefined && options.seed === undefined) throw new UsageError('--path replays a failure together with its --seed');
   const { runChecks } = require('../../checks') as typeof import('../../checks');
   const runs = wholeNumber('--runs', options.runs);
@@ -33,6 +33,7 @@ export async function checkCommand(aggregate: string | undefined, options: Check
       ...(seed !== undefined ? { seed } : {}),
       ...(options.path !== undefined ? { path: options.path } : {}),
       ...(options.write !== undefined ? { regressions: options.write } : {}),
+      ...(checks !== undefined ? { aggregates: checks } : {}),
     },
     { out: io.stdout, err: io.stderr },
   );
@@ -49,6 +50,10 @@ export function registerCheck(program: Command, io: CliIO, done: (code: ExitCode
     .option('--path <path>', 'with --seed: replay one shrunk failure')
     .option('--write [dir]', 'append failing scenarios to regression features (default features/regressions)')
     .option('-d, --domain <module>', 'module exporting `domain` (default: eventspec.config.ts, then package.json "eventspec.domain")')
-    .addHelpText('after', '\nExample:\n  eventspec check Order --runs 500\n  eventspec check Order --seed 42 --path "3:1:0"')
+    .addHelpText(
+      'after',
+      '\nArbitraries and models come from a `checks` export beside `domain` in eventspec.config.ts.\n' +
+        'Example:\n  eventspec check Order --runs 500\n  eventspec check Order --seed 42 --path "3:1:0"',
+    )
     .action(async (aggregate: string | undefined, options: CheckOptions) => done(await checkCommand(aggregate, options, io)));
 }

@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { browserUnavailable, openBrowser } from '../docs/browser';
+import { init, installOffline, npmRun, npx, pack, sh, tarballFiles, type Ran } from './fieldProject';
+
+/**
+ * The field test: eventspec as a user meets it. Pack the package as it would be published, make
+ * a project with `eventspec init` outside this repository, install the tarball there, and use it
+ * only through the commands a user types. Nothing here reaches into src/.
+ */
+const skipReason = process.env.EVENTSPEC_SKIP_FIELD ? 'EVENTSPEC_SKIP_FIELD is set' : undefined;
+if (skipReason) console.log(`\n*** SKIPPED the field test (packed eventspec in a new project): ${skipReason} ***\n`);
+const browserSkip = skipReason ? undefined : browserUnavailable();
+
+const temp = mkdtempSync(join(tmpdir(), 'eventspec-field-'));
+const project = join(temp, 'shop');
+let tarball = '';
+
+const ok = (ran: Ran) => assert.equal(ran.code, 0, ran.output);
+
+before(() => {
+  if (skipReason) return;
+  tarball = pack(temp);
+  ok(init(temp, ['shop', '--aggregate', 'Order', '--eventspec', tarball]));
+  ok(installOffline(project));
+});
+after(() => rmSync(temp, { recursive: true, force: true }));
+
+describe('the packed package in a new project', { skip: skipReason ?? false }, () => {
+  it('ships what the command line and the steps need at run time, and nothing of the checkout', () => {
+    const files = tarballFiles(tarball);
+    for (const needed of [
+      'bin/eventspec.js',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/mongo/index.js',
+      'dist/gherkin/snippets.js',
+      'dist/docs/assets/app.js',
+      'dist/docs/assets/style.css',
+      'dist/docs/assets/mermaid.min.js',
+    ]) {
+      assert.ok(files.includes(needed), `${needed} is not in the tarball`);
+    }
+    assert.deepEqual(files.filter((f) => /^(src|test|features|step-definitions)\/|^dist\/domains\/|\.map$/.test(f)), []);
+  });
+
+  it('installs neither the MongoDB driver nor mongodb-memory-server in an in-memory project', () => {
+    const listed = sh('npm', ['ls', 'mongodb', 'mongodb-memory-server', 'mermaid', '--all'], project);
+    assert.match(listed.stdout, /└── \(empty\)/, listed.output);
+  });
+
+  it('passes its own npm test: type check and the scaffolded scenarios, with reports for the docs and CI', () => {
+    const test = npmRun(project, 'test');
+    ok(test);
+    assert.match(test.stdout, /3 scenarios \(3 passed\)/, test.output);
+    assert.ok(existsSync(join(project, 'reports', 'cucumber.ndjson')), 'no message stream written');
+    assert.match(readFileSync(join(project, 'reports', 'cucumber.junit.xml'), 'utf8'), /<testsuite[^>]* tests="3"/);
+  });
+
+  it('builds the living documentation of that run, and Chromium shows it from file://', { skip: browserSkip ?? false }, async () => {
+    const docs = npx(project, ['eventspec', 'docs']);
+    ok(docs);
+    assert.match(docs.stdout, /living documentation: site\/index\.html \(3 scenarios: 3 passed; 2 events, 2 commands\)/, docs.output);
+    const browser = await openBrowser();
+    try {
+      const { page, errors } = await browser.page();
+      await page.goto(`${pathToFileURL(join(project, 'site', 'index.html')).href}#/aggregate/Order`);
+      await page.waitForSelector('html[data-ready="true"]');
+      await page.waitForSelector('#diagram[data-rendered="true"]', { timeout: 15_000 });
+      assert.match((await page.locator('#diagram svg').textContent()) ?? '', /OpenOrder/);
+      await page.goto(pathToFileURL(join(project, 'site', 'index.html')).href);
+      await page.waitForSelector('html[data-ready="true"]');
+      assert.equal(await page.locator('#result-count').textContent(), '3 of 3 scenarios');
+      assert.deepEqual(await page.locator('.scenario-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status'))), ['passed', 'passed', 'passed']);
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('runs the property checks and writes the catalog', () => {
+    const check = npx(project, ['eventspec', 'check', '--runs', '20']);
+    ok(check);
+    assert.match(check.output, /all 1 aggregate\(s\) passed their checks/);
+    const catalog = npx(project, ['eventspec', 'catalog']);
+    ok(catalog);
+    assert.deepEqual(Object.keys(JSON.parse(catalog.stdout).$defs).sort(), ['CloseOrder.v1', 'Command', 'Event', 'OpenOrder.v1', 'OrderClosed.v1', 'OrderOpened.v1']);
+  });
+
+  it('names the file, the line and the fix for a misspelled event, and runs only the feature given', () => {
+    writeFileSync(
+      join(project, 'features', 'mistakes.feature'),
+      'Feature: Mistakes\n  Scenario: A misspelled event\n    Given Order "o-1" has recorded OrderOpend\n    When Order "o-1" is sent CloseOrder\n    Then Order "o-1" records OrderClosed\n',
+    );
+    try {
+      const run = npx(project, ['eventspec', 'test', 'features/mistakes.feature']);
+      assert.equal(run.code, 1, run.output);
+      assert.match(run.stdout, /features\/mistakes\.feature:3: unknown event `OrderOpend` — did you mean `OrderOpened`\?/, run.output);
+      assert.match(run.stdout, /^1 scenario \(1 failed\)/m, run.output);
+    } finally {
+      rmSync(join(project, 'features', 'mistakes.feature'));
+    }
+  });
+
+  it('answers an undefined step with the closest eventspec step, through the packaged snippet syntax', () => {
+    writeFileSync(join(project, 'features', 'undefined.feature'), 'Feature: Undefined\n  Scenario: A step nobody defined\n    When Order "o-1" is send OpenOrder\n');
+    try {
+      const run = npx(project, ['eventspec', 'test', 'features/undefined.feature']);
+      assert.equal(run.code, 1, run.output);
+      assert.match(run.stdout, /Did you mean the eventspec step:\n\s*\/\/\s+When Order "o-1" is sent \w+/, run.output);
+      assert.match(run.stdout, /When\('Order \{string\} is send OpenOrder', async function/, run.output);
+    } finally {
+      rmSync(join(project, 'features', 'undefined.feature'));
+    }
+  });
+
+  it('runs the mongo profile: first says what to install, then runs on MongoDB or skips loudly', () => {
+    const without = npmRun(project, 'test:mongo');
+    assert.equal(without.code, 1, without.output);
+    assert.match(without.stdout, /the mongo store cannot be used: eventspec\/mongo needs the MongoDB driver, which this project does not have: npm install mongodb/, without.output);
+    assert.doesNotMatch(without.output, /unknown store|Cannot find module/);
+
+    ok(installOffline(project, ['mongodb', 'mongodb-memory-server']));
+    const withDriver = npmRun(project, 'test:mongo');
+    assert.doesNotMatch(withDriver.output, /unknown store|cannot be used/);
+    if (process.env.MONGODB_URI || process.env.MONGOMS_SYSTEM_BINARY) {
+      ok(withDriver);
+      assert.match(withDriver.stdout, /3 scenarios \(3 passed\)/, withDriver.output);
+    } else {
+      assert.match(withDriver.stdout, /\*\*\* SKIPPED scenarios on the mongo store: .*set MONGODB_URI/, withDriver.output);
+      assert.match(withDriver.stdout, /3 scenarios \(3 skipped\)/, withDriver.output);
+    }
+  });
+});
