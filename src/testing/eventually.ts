@@ -1,3 +1,5 @@
+import type { Clock } from '../core/clock';
+import { systemClock } from '../core/clock';
 import { EventspecError } from '../core/errors';
 
 export interface EventuallyOptions {
@@ -7,6 +9,8 @@ export interface EventuallyOptions {
   intervalMs?: number;
   /** Extra context for the timeout message, e.g. how far each projection has got. */
   describe?: () => string | Promise<string>;
+  /** What the deadline is measured on (default: the system clock); tests give one they control. */
+  clock?: Clock;
 }
 
 /** The check never passed in time; `lastError` is its last failure. */
@@ -29,7 +33,9 @@ export class EventuallyTimeout extends EventspecError {
 export async function eventually<T>(attempt: () => T | Promise<T>, options: EventuallyOptions = {}): Promise<T> {
   const timeoutMs = options.timeoutMs ?? 2000;
   const intervalMs = options.intervalMs ?? 10;
-  const deadline = Date.now() + timeoutMs;
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now().getTime();
+  const deadline = now() + timeoutMs;
   let attempts = 0;
   let lastError: unknown;
   for (;;) {
@@ -38,7 +44,7 @@ export async function eventually<T>(attempt: () => T | Promise<T>, options: Even
     try {
       // An attempt that hangs must not outlive the deadline.
       const timedOut = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new EventspecError('the attempt itself did not finish in time')), Math.max(deadline - Date.now(), 1));
+        timer = setTimeout(() => reject(new EventspecError('the attempt itself did not finish in time')), Math.max(deadline - now(), 1));
       });
       return await Promise.race([Promise.resolve().then(attempt), timedOut]);
     } catch (error) {
@@ -46,8 +52,8 @@ export async function eventually<T>(attempt: () => T | Promise<T>, options: Even
     } finally {
       clearTimeout(timer);
     }
-    if (Date.now() >= deadline) break;
-    await new Promise((resolve) => setTimeout(resolve, Math.min(intervalMs, Math.max(deadline - Date.now(), 0))));
+    if (now() >= deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(intervalMs, Math.max(deadline - now(), 0))));
   }
   let context = '';
   if (options.describe) {

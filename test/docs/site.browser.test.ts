@@ -45,7 +45,7 @@ const rowNames = (page: Page) => page.locator('.scenario-row .scenario-name').al
 /** The listed scenarios, once the list shows that many rows: filters re-render asynchronously. */
 async function expectRows(page: Page, names: readonly string[]): Promise<void> {
   await page
-    .waitForFunction(`document.querySelectorAll('.scenario-row').length === ${names.length}`, undefined, { timeout: 5000 })
+    .waitForFunction(`document.querySelectorAll('.scenario-row').length === ${names.length}`, undefined, { timeout: 30_000 })
     .catch(() => undefined); // the comparison below reports what was shown instead
   assert.deepEqual(await rowNames(page), names);
 }
@@ -126,7 +126,7 @@ describe('the living documentation in Chromium', { skip }, () => {
 
   it('draws the aggregate diagram with the bundled Mermaid', async () => {
     await onPage(url('#/aggregate/Cart'), async (page) => {
-      await page.waitForSelector('#diagram[data-rendered]', { timeout: 15_000 });
+      await page.waitForSelector('#diagram[data-rendered]', { timeout: 60_000 });
       assert.equal(await page.locator('#diagram').getAttribute('data-rendered'), 'true');
       const labels = (await page.locator('#diagram svg').textContent()) ?? '';
       for (const name of ['AddToCart', 'ItemAdded', 'Checkout', 'CheckedOut', 'CartEmpty']) assert.ok(labels.includes(name), `${name} not in the diagram`);

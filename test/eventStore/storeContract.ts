@@ -287,7 +287,7 @@ export function eventStoreContract(name: string, factory: StoreFactory): void {
         });
         await store.append(stream, newEvents(1));
         let timer: NodeJS.Timeout | undefined;
-        const lost = new Promise<string>((resolve) => (timer = setTimeout(resolve, 5000, 'never delivered')));
+        const lost = new Promise<string>((resolve) => (timer = setTimeout(resolve, 30_000, 'never delivered')));
         assert.equal(await Promise.race([second, lost]), 'delivered');
         clearTimeout(timer);
         await subscription.stop();

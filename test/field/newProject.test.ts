@@ -70,7 +70,7 @@ describe('the packed package in a new project', { skip: skipReason ?? false }, (
       const { page, errors } = await browser.page();
       await page.goto(`${pathToFileURL(join(project, 'site', 'index.html')).href}#/aggregate/Order`);
       await page.waitForSelector('html[data-ready="true"]');
-      await page.waitForSelector('#diagram[data-rendered="true"]', { timeout: 15_000 });
+      await page.waitForSelector('#diagram[data-rendered="true"]', { timeout: 60_000 });
       assert.match((await page.locator('#diagram svg').textContent()) ?? '', /OpenOrder/);
       await page.goto(pathToFileURL(join(project, 'site', 'index.html')).href);
       await page.waitForSelector('html[data-ready="true"]');

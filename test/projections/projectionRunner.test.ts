@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createCommandHandler, defineDomain, defineEvent, inMemoryEventStore, sequentialIds, upcaster, z } from '../../src';
+import { createCommandHandler, defineDomain, defineEvent, eventually, inMemoryEventStore, sequentialIds, upcaster, z } from '../../src';
 import { Order } from '../../src/domains/ordering/order';
 import { ItemAdded, OrderPlaced } from '../../src/domains/ordering/events';
 import { orderSummaries } from '../../src/domains/ordering/orderSummary';
@@ -213,7 +213,7 @@ describe('projection runner', () => {
       await runner.start();
       await assert.rejects(runner.caughtUp(), /PlacedCounter failed/);
       await events.append('Order-o-5', [event('OrderPlaced', { customer: 'erin' })]);
-      for (let i = 0; i < 100 && (await readModels.checkpoint('OrderSummaries')) < 5; i++) await sleep(2);
+      await eventually(async () => assert.equal(await readModels.checkpoint('OrderSummaries'), 5), { timeoutMs: 30_000, intervalMs: 2 });
       const status = await runner.status();
       assert.deepEqual(
         status.map((s) => [s.name, s.state, s.checkpoint, s.lag]),
@@ -314,7 +314,7 @@ describe('projection runner', () => {
       const runner = projectionRunner({ events, readModels, projections: [placedCounter] });
       await runner.start();
       await events.append('Order-o-1', [event('OrderPlaced', { customer: 'alice' })]);
-      for (let i = 0; i < 200 && (await readModels.get('Placed', 'alice')) === undefined; i++) await sleep(1);
+      await eventually(async () => assert.notEqual(await readModels.get('Placed', 'alice'), undefined), { timeoutMs: 30_000, intervalMs: 1 });
       assert.deepEqual(await readModels.get('Placed', 'alice'), { count: 1, last: 'Order-o-1' });
       await runner.stop();
       await events.append('Order-o-2', [event('OrderPlaced', { customer: 'alice' })]);
