@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { browserUnavailable, openBrowser } from '../docs/browser';
-import { init, installOffline, npmRun, npx, pack, sh, tarballFiles, type Ran } from './fieldProject';
+import { init, installOffline, npmRun, npx, pack, repoRoot, sh, tarballFiles, type Ran } from './fieldProject';
+import { commandsOf, readmeBlocks } from './readmeBlocks';
 
 /**
  * The field test: eventspec as a user meets it. Pack the package as it would be published, make
@@ -134,5 +135,61 @@ describe('the packed package in a new project', { skip: skipReason ?? false }, (
       assert.match(withDriver.stdout, /\*\*\* SKIPPED scenarios on the mongo store: .*set MONGODB_URI/, withDriver.output);
       assert.match(withDriver.stdout, /3 scenarios \(3 skipped\)/, withDriver.output);
     }
+  });
+});
+
+/**
+ * The README, followed verbatim in a fresh project: its TypeScript and Gherkin blocks are written
+ * to the files they name, its shell blocks run in order. Two commands are translated, since the
+ * package is not published: `npx eventspec init` uses the packed tarball, `npm install` the cache.
+ */
+describe('the README, followed verbatim in a new project', { skip: skipReason ?? false }, () => {
+  const blocks = readmeBlocks(readFileSync(join(repoRoot, 'README.md'), 'utf8'));
+
+  it('names a file for every TypeScript and Gherkin block, so each one is run', () => {
+    const unnamed = blocks.filter((b) => (b.lang === 'ts' || b.lang === 'gherkin') && b.target === undefined);
+    assert.deepEqual(unnamed.map((b) => `README.md:${b.line} (${b.lang})`), []);
+  });
+
+  it('works as written: start a project, the quickstart, property checks with arbitraries, phrasings', () => {
+    let cwd = temp;
+    let project: string | undefined;
+    const ran: string[] = [];
+    for (const block of blocks) {
+      if (block.lang === 'ts' || block.lang === 'gherkin') {
+        assert.ok(project, `README.md:${block.line}: a file block before the project exists`);
+        mkdirSync(dirname(join(project, block.target!)), { recursive: true });
+        writeFileSync(join(project, block.target!), block.body);
+        continue;
+      }
+      if (block.lang !== 'sh' || block.target === 'norun') continue;
+      for (const command of commandsOf(block)) {
+        const where = `README.md:${block.line}: ${command}`;
+        let result: Ran;
+        if (block.target === 'repo') {
+          if (command !== 'npm start') continue; // `npm test` is what runs this test
+          result = sh('bash', ['-c', command], repoRoot);
+          assert.match(result.stdout, /Scenario summary \(in-memory store\)/, `${where}\n${result.output}`);
+        } else if (/^npx eventspec init /.test(command)) {
+          const args = command.replace(/^npx eventspec init /, '').split(/\s+/);
+          result = init(cwd, [...args, '--eventspec', tarball]);
+          project = join(cwd, args[0]!);
+        } else if (/^cd \S+$/.test(command)) {
+          cwd = join(cwd, command.slice(3));
+          continue;
+        } else if (command === 'npm install') {
+          result = installOffline(cwd);
+        } else {
+          result = sh('bash', ['-c', command], cwd);
+        }
+        assert.equal(result.code, 0, `${where}\n${result.output}`);
+        ran.push(command);
+      }
+    }
+    assert.ok(project && ran.includes('npm test') && ran.includes('npx eventspec docs'), `ran: ${ran.join('; ')}`);
+    // The blocks after the last command (phrasings) are checked by one more run of everything.
+    const last = npmRun(project, 'test');
+    ok(last);
+    assert.match(last.stdout, /4 scenarios \(4 passed\)/, last.output);
   });
 });
