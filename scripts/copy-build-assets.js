@@ -1,19 +1,18 @@
 #!/usr/bin/env node
 // tsc compiles only TypeScript; what the installed package reads at run time besides that is
 // copied here, into the same places under dist/ that the compiled code looks in.
-const { copyFileSync, existsSync, mkdirSync } = require('node:fs');
+const { cpSync, existsSync, mkdirSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 
 const root = join(__dirname, '..');
 const mermaid = dirname(require.resolve('mermaid/package.json', { paths: [root] }));
 
-/** [source, destination under dist/]: the living documentation's page script, style and diagrams. */
+/** [source, destination under dist/]: the living documentation's page script modules, style and diagrams. */
 const ASSETS = [
-  [join(root, 'src', 'docs', 'assets', 'app.js'), 'docs/assets/app.js'],
-  [join(root, 'src', 'docs', 'assets', 'style.css'), 'docs/assets/style.css'],
+  [join(root, 'src', 'docs', 'site'), 'docs/site'],
   // Shipped as one file so a project installs no mermaid (84 MB) and the site draws offline.
-  [join(mermaid, 'dist', 'mermaid.min.js'), 'docs/assets/mermaid.min.js'],
-  [join(mermaid, 'LICENSE'), 'docs/assets/mermaid.LICENSE'],
+  [join(mermaid, 'dist', 'mermaid.min.js'), 'docs/site/mermaid.min.js'],
+  [join(mermaid, 'LICENSE'), 'docs/site/mermaid.LICENSE'],
 ];
 
 for (const [source, target] of ASSETS) {
@@ -23,6 +22,6 @@ for (const [source, target] of ASSETS) {
   }
   const destination = join(root, 'dist', target);
   mkdirSync(dirname(destination), { recursive: true });
-  copyFileSync(source, destination);
+  cpSync(source, destination, { recursive: true });
 }
 console.log(`build: copied ${ASSETS.length} assets into dist/`);

@@ -5,6 +5,7 @@ import type { Domain } from '../domain/defineDomain';
 import type { StepPhrase } from '../gherkin/stepPhrase';
 import type { DocsData, ScenarioStatus } from './docsData';
 import { domainCatalog } from './domainCatalog';
+import { documentFeatures } from './featureDocument';
 import { readFeatureFiles } from './readFeatureFiles';
 import { DocsInputError, readMessageStream } from './readMessageStream';
 import { runResults, type StreamInfo } from './runResults';
@@ -73,7 +74,7 @@ export function docsData(options: BuildDocsOptions, cwd = resolve(options.cwd ??
   const catalog = domainCatalog(options.domain, results.scenarios, glossary.phrasingTypes);
   const partial = {
     run: results.run,
-    features: results.features,
+    features: documentFeatures(results.features, results.documents, results.astNodeIds),
     scenarios: results.scenarios,
     aggregates: catalog.aggregates,
     events: catalog.events,

@@ -46,16 +46,54 @@ export interface RunDoc {
 
 export interface FeatureDoc {
   readonly id: number;
+  /** Its lasting link: the file's path, which does not move when scenarios are added. */
+  readonly key: string;
   readonly uri: string;
   readonly keyword: string;
   readonly name: string;
   readonly description: string;
   readonly tags: string[];
   readonly scenarios: number[];
+  /** The description as markdown rendered without any user HTML (markdown-it, html off). */
+  readonly descriptionHtml?: string;
+  /** The feature as written: Background, Rules, scenarios, Outlines with their Examples. */
+  readonly parts: DocumentPart[];
+}
+
+export interface PlainStep {
+  readonly keyword: string;
+  readonly text: string;
+  readonly table?: string[][];
+  readonly docString?: { readonly content: string; readonly mediaType?: string };
+}
+
+export type DocumentPart =
+  | { readonly kind: 'background'; readonly keyword: string; readonly name: string; readonly descriptionHtml?: string; readonly steps: PlainStep[] }
+  | { readonly kind: 'scenario'; readonly scenario: number }
+  | {
+      readonly kind: 'outline';
+      readonly keyword: string;
+      readonly name: string;
+      readonly tags: string[];
+      readonly descriptionHtml?: string;
+      readonly steps: PlainStep[];
+      readonly examples: ExamplesDoc[];
+    }
+  | { readonly kind: 'rule'; readonly keyword: string; readonly name: string; readonly tags: string[]; readonly descriptionHtml?: string; readonly parts: DocumentPart[] };
+
+export interface ExamplesDoc {
+  readonly keyword: string;
+  readonly name: string;
+  readonly tags: string[];
+  readonly header: string[];
+  /** Each row and the scenario it became (absent when the run did not include it). */
+  readonly rows: { readonly cells: string[]; readonly scenario?: number }[];
 }
 
 export interface ScenarioDoc {
   readonly id: number;
+  /** Its lasting link: feature path, then the scenario's name (and example row), so adding others never moves it. */
+  readonly key: string;
   readonly feature: number;
   readonly rule?: string;
   readonly keyword: string;
@@ -67,6 +105,8 @@ export interface ScenarioDoc {
   readonly status: ScenarioStatus;
   /** Attempts made when the run retried the scenario; the last one counts. */
   readonly attempts: number;
+  /** What went wrong in the attempts before the last (a scenario that passed on retry is flaky). */
+  readonly earlierErrors?: string[];
   readonly error?: string;
   readonly durationMs?: number;
   readonly steps: StepDoc[];
@@ -78,6 +118,8 @@ export interface StepDoc {
   readonly keyword: string;
   readonly text: string;
   readonly status: ScenarioStatus;
+  /** Comes from the feature's Background. */
+  readonly background?: true;
   /** A Before/After hook; kept only when it did not pass. */
   readonly hook?: boolean;
   readonly table?: string[][];

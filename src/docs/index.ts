@@ -4,6 +4,6 @@ export type { BuildDocsOptions, BuiltDocs } from './buildDocs';
 export { buildProjectDocs } from './buildProjectDocs';
 export type { ProjectDocsOptions } from './buildProjectDocs';
 export { DocsInputError, parseMessageStream, readMessageStream } from './readMessageStream';
-export { RECORDED_EVENTS_MEDIA_TYPE } from './runResults';
+export { RECORDED_EVENTS_FILE, LEGACY_RECORDED_EVENTS_MEDIA_TYPE } from '../testing/recordedEventsAttachment';
 export { readSiteData } from './writeSite';
 export type * from './docsData';

@@ -1,7 +1,9 @@
 import type * as m from '@cucumber/messages';
+import { isRecordedEventsAttachment as isRecordedEvents } from '../testing/recordedEventsAttachment';
+import { dedent } from './dedent';
+import { scenarioKey } from './stableKeys';
 import type { AttachmentDoc, FeatureDoc, RecordedEventDoc, RunDoc, ScenarioDoc, ScenarioStatus, StepDoc } from './docsData';
 
-export const RECORDED_EVENTS_MEDIA_TYPE = 'application/vnd.eventspec.recorded+json';
 
 /** A step definition of the run and the scenarios whose steps matched it. */
 export interface StepDefinitionUse {
@@ -18,6 +20,9 @@ export interface RunResults {
   readonly stepDefinitions: StepDefinitionUse[];
   /** The run's parameter types, so phrases that were not registered can still be matched. */
   readonly parameterTypes: { name: string; regularExpressions: string[] }[];
+  /** The Gherkin documents by uri, and each scenario's AST node ids (scenario, then example row). */
+  readonly documents: ReadonlyMap<string, m.GherkinDocument>;
+  readonly astNodeIds: readonly (readonly string[])[];
 }
 
 export interface StreamInfo {
@@ -69,7 +74,7 @@ export function runResults(fileEnvelopes: readonly m.Envelope[], streamEnvelopes
       byStep.set(testStepId, testStepResult);
     } else if (e.attachment) {
       const key = e.attachment.testCaseStartedId;
-      if (e.attachment.mediaType === RECORDED_EVENTS_MEDIA_TYPE) hasRecordedEvents = true;
+      if (isRecordedEvents(e.attachment)) hasRecordedEvents = true;
       if (key !== undefined) {
         const list = attachments.get(key);
         if (list) list.push(e.attachment);
@@ -111,33 +116,36 @@ export function runResults(fileEnvelopes: readonly m.Envelope[], streamEnvelopes
   }
 
   const features: FeatureDoc[] = [];
-  const featureByUri = new Map<string, { doc: FeatureDoc; ast: AstIndex }>();
+  const featureByUri = new Map<string, { doc: FeatureDoc; ast: AstIndex; keys: Set<string> }>();
   for (const uri of [...docs.keys()].sort()) {
     const doc = docs.get(uri)!;
     const feature = doc.feature;
     const entry: FeatureDoc = {
       id: features.length,
+      key: uri,
       uri,
       keyword: feature?.keyword ?? 'Feature',
       name: feature?.name || uri,
       description: dedent(feature?.description ?? ''),
       tags: feature?.tags.map((t) => t.name) ?? [],
       scenarios: [],
+      parts: [],
     };
     features.push(entry);
-    featureByUri.set(uri, { doc: entry, ast: indexAst(doc) });
+    featureByUri.set(uri, { doc: entry, ast: indexAst(doc), keys: new Set() });
   }
 
   const scenarios: ScenarioDoc[] = [];
+  const astNodeIds: (readonly string[])[] = [];
   const useByDefinition = new Map<string, number[]>();
   const orphanUris = new Set<string>();
   for (const pickle of pickles) {
     let owner = featureByUri.get(pickle.uri);
     if (!owner) {
       // a pickle without its gherkinDocument: show it under a feature named after its file
-      const doc: FeatureDoc = { id: features.length, uri: pickle.uri, keyword: 'Feature', name: pickle.uri, description: '', tags: [], scenarios: [] };
+      const doc: FeatureDoc = { id: features.length, key: pickle.uri, uri: pickle.uri, keyword: 'Feature', name: pickle.uri, description: '', tags: [], scenarios: [], parts: [] };
       features.push(doc);
-      owner = { doc, ast: emptyAst() };
+      owner = { doc, ast: emptyAst(), keys: new Set() };
       featureByUri.set(pickle.uri, owner);
       orphanUris.add(pickle.uri);
     }
@@ -182,6 +190,7 @@ export function runResults(fileEnvelopes: readonly m.Envelope[], streamEnvelopes
           keyword: (astStep?.keyword ?? keywordOfType(ps?.type)).trim(),
           text: ps?.text ?? '(unknown step)',
           status,
+          ...(astStep && owner.ast.background.has(astStep.id) ? { background: true as const } : {}),
           ...(arg?.dataTable ? { table: arg.dataTable.rows.map((r) => r.cells.map((c) => c.value)) } : {}),
           ...(arg?.docString ? { docString: { content: arg.docString.content, ...(arg.docString.mediaType ? { mediaType: arg.docString.mediaType } : {}) } } : {}),
           ...(error ? { error: cut(error) } : {}),
@@ -210,9 +219,12 @@ export function runResults(fileEnvelopes: readonly m.Envelope[], streamEnvelopes
     const { events, extra, problem } = attempt ? readAttachments(attachments.get(attempt.id) ?? []) : { events: [], extra: [], problem: undefined };
     const rule = owner.ast.ruleOf.get(pickle.astNodeIds[0] ?? '');
     const durationMs = attempt && ended ? millis(ended.timestamp) - millis(attempt.timestamp) : undefined;
+    const earlierErrors = testCase && attempt ? earlierAttemptErrors([...started.values()].filter((s) => s.testCaseId === testCase.id && s.id !== attempt.id), stepResults) : [];
     const line = pickle.location?.line ?? scenarioNode?.location.line;
+    const exampleRow = owner.ast.exampleRow.get(pickle.astNodeIds[1] ?? '');
     const scenario: ScenarioDoc = {
       id,
+      key: scenarioKey(pickle.uri, scenarioNode?.name ?? pickle.name, exampleRow, owner.keys),
       feature: owner.doc.id,
       ...(rule ? { rule } : {}),
       keyword: scenarioNode?.keyword ?? 'Scenario',
@@ -225,12 +237,14 @@ export function runResults(fileEnvelopes: readonly m.Envelope[], streamEnvelopes
       attempts: testCase ? (attemptsOf.get(testCase.id) ?? 0) : 0,
       ...(error ? { error } : {}),
       ...(durationMs !== undefined && durationMs >= 0 ? { durationMs } : {}),
+      ...(earlierErrors.length > 0 ? { earlierErrors } : {}),
       steps,
       events,
       attachments: extra,
     };
     if (problem) problems.push(`${pickle.uri}: scenario "${pickle.name}": ${problem}`);
     scenarios.push(scenario);
+    astNodeIds.push(pickle.astNodeIds);
     owner.doc.scenarios.push(id);
   }
 
@@ -246,7 +260,17 @@ export function runResults(fileEnvelopes: readonly m.Envelope[], streamEnvelopes
       usedIn: useByDefinition.get(d.id) ?? [],
     };
   });
-  return { run, features, scenarios, stepDefinitions: definitions, parameterTypes };
+  return { run, features, scenarios, stepDefinitions: definitions, parameterTypes, documents: docs, astNodeIds };
+}
+
+/** What went wrong in each attempt before the last one (a retried scenario), oldest first. */
+function earlierAttemptErrors(attempts: readonly m.TestCaseStarted[], stepResults: ReadonlyMap<string, ReadonlyMap<string, m.TestStepResult>>): string[] {
+  const errors: string[] = [];
+  for (const attempt of [...attempts].sort((a, b) => a.attempt - b.attempt)) {
+    const failed = [...(stepResults.get(attempt.id)?.values() ?? [])].find((r) => r.status !== 'PASSED' && r.status !== 'SKIPPED');
+    if (failed) errors.push(cut(`attempt ${attempt.attempt + 1}: ${lower(failed.status)}${errorText(failed) ? ` — ${errorText(failed)}` : ''}`));
+  }
+  return errors;
 }
 
 function describeRun(
@@ -285,7 +309,7 @@ function readAttachments(list: readonly m.Attachment[]): { events: RecordedEvent
   let problem: string | undefined;
   for (const a of list) {
     const body = a.contentEncoding === 'BASE64' ? Buffer.from(a.body, 'base64').toString('utf8') : a.body;
-    if (a.mediaType === RECORDED_EVENTS_MEDIA_TYPE) {
+    if (isRecordedEvents(a)) {
       const parsed = recordedEvents(body);
       if (typeof parsed === 'string') problem = `its recorded events could not be read (${parsed})`;
       else events.push(...parsed);
@@ -328,11 +352,15 @@ function recordedEvents(body: string): RecordedEventDoc[] | string {
 interface AstIndex {
   scenarios: Map<string, m.Scenario>;
   steps: Map<string, m.Step>;
+  /** Steps of a Background: shown once on the feature page, not in each scenario. */
+  background: Set<string>;
   ruleOf: Map<string, string>;
+  /** An Examples row's number within its Outline, from 1 across all its Examples tables. */
+  exampleRow: Map<string, number>;
 }
 
 function emptyAst(): AstIndex {
-  return { scenarios: new Map(), steps: new Map(), ruleOf: new Map() };
+  return { scenarios: new Map(), steps: new Map(), background: new Set(), ruleOf: new Map(), exampleRow: new Map() };
 }
 
 function indexAst(doc: m.GherkinDocument): AstIndex {
@@ -340,9 +368,14 @@ function indexAst(doc: m.GherkinDocument): AstIndex {
   const addSteps = (steps: readonly m.Step[]) => steps.forEach((s) => index.steps.set(s.id, s));
   const visit = (children: readonly (m.FeatureChild | m.RuleChild)[], rule: string | undefined) => {
     for (const child of children) {
-      if (child.background) addSteps(child.background.steps);
+      if (child.background) {
+        addSteps(child.background.steps);
+        for (const step of child.background.steps) index.background.add(step.id);
+      }
       if (child.scenario) {
         index.scenarios.set(child.scenario.id, child.scenario);
+        let row = 0;
+        for (const examples of child.scenario.examples) for (const r of examples.tableBody) index.exampleRow.set(r.id, ++row);
         if (rule !== undefined) index.ruleOf.set(child.scenario.id, rule);
         addSteps(child.scenario.steps);
       }
@@ -380,11 +413,4 @@ function iso(t: m.Timestamp): string {
 
 function cut(text: string): string {
   return text.length > TEXT_LIMIT ? `${text.slice(0, TEXT_LIMIT)}\n… (${text.length - TEXT_LIMIT} more characters)` : text;
-}
-
-function dedent(text: string): string {
-  const lines = text.split('\n');
-  const indents = lines.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length);
-  const min = indents.length > 0 ? Math.min(...indents) : 0;
-  return lines.map((l) => l.slice(min)).join('\n').trim();
 }

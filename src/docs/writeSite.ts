@@ -9,14 +9,54 @@ import { DocsInputError } from './readMessageStream';
  */
 export function writeSite(data: DocsData, out: string): { index: string; bytes: number } {
   mkdirSync(out, { recursive: true });
-  const assets = assetsDir();
+  const dir = siteDir();
   const html = page(data);
   const index = join(out, 'index.html');
   writeFileSync(index, html);
-  copyFileSync(join(assets, 'app.js'), join(out, 'app.js'));
-  copyFileSync(join(assets, 'style.css'), join(out, 'style.css'));
-  copyFileSync(mermaidFile(assets), join(out, 'mermaid.min.js'));
+  writeFileSync(join(out, 'app.js'), pageScript(dir));
+  copyFileSync(join(dir, 'style.css'), join(out, 'style.css'));
+  copyFileSync(mermaidFile(dir), join(out, 'mermaid.min.js'));
   return { index, bytes: Buffer.byteLength(html) };
+}
+
+/**
+ * The page script's modules, in load order: building blocks, data and filters, then one per view,
+ * and the router last. They are classic scripts (a page opened from file:// cannot load ES
+ * modules), each adding to one namespace; the site gets them joined into app.js.
+ */
+export const SITE_SCRIPTS = [
+  'core.js',
+  'state.js',
+  'header.js',
+  'views/scenarios.js',
+  'views/features.js',
+  'views/scenario.js',
+  'views/catalog.js',
+  'views/aggregates.js',
+  'views/glossary.js',
+  'main.js',
+] as const;
+
+function pageScript(dir: string): string {
+  const modules = SITE_SCRIPTS.map((file) => `// ${file}\n${readFileSync(join(dir, file), 'utf8')}`);
+  return [tagExpressionParser(), ...modules].join('\n');
+}
+
+/** Cucumber's own tag-expression parser (one self-contained CommonJS file), wrapped for the page. */
+function tagExpressionParser(): string {
+  let file: string;
+  try {
+    file = require.resolve('@cucumber/tag-expressions');
+  } catch {
+    throw new DocsInputError('the @cucumber/tag-expressions package is not installed; reinstall eventspec (it filters the site by tag expressions)');
+  }
+  return `// @cucumber/tag-expressions (MIT), for the tag filter
+(function (site) {
+  var module = { exports: {} };
+  var exports = module.exports;
+  ${readFileSync(file, 'utf8')}
+  site.parseTagExpression = module.exports.default;
+})(window.eventspecSite = window.eventspecSite || {});`;
 }
 
 /**
@@ -58,26 +98,27 @@ function page(data: DocsData): string {
 }
 
 /**
- * Beside this file: src/docs/assets in a checkout, dist/docs/assets in the package (copied there by
+ * Beside this file: src/docs/site in a checkout, dist/docs/site in the package (copied there by
  * scripts/copy-build-assets.js, which also bundles Mermaid's one-file build).
  */
-function assetsDir(): string {
-  const dir = join(__dirname, 'assets');
-  if (!existsSync(join(dir, 'app.js')) || !existsSync(join(dir, 'style.css'))) {
-    throw new DocsInputError(`the documentation page assets are missing from ${dir}; reinstall eventspec (a build from source needs npm run build)`);
+function siteDir(): string {
+  const dir = join(__dirname, 'site');
+  const missing = ['style.css', ...SITE_SCRIPTS].filter((file) => !existsSync(join(dir, file)));
+  if (missing.length > 0) {
+    throw new DocsInputError(`the documentation page's files are missing from ${dir} (${missing.join(', ')}); reinstall eventspec (a build from source needs npm run build)`);
   }
   return dir;
 }
 
-function mermaidFile(assets: string): string {
-  const bundled = join(assets, 'mermaid.min.js');
+function mermaidFile(site: string): string {
+  const bundled = join(site, 'mermaid.min.js');
   if (existsSync(bundled)) return bundled;
   // A source checkout has no bundled copy: mermaid is its development dependency.
   let dir: string;
   try {
     dir = dirname(require.resolve('mermaid'));
   } catch {
-    throw new DocsInputError(`mermaid.min.js is missing from ${assets}; reinstall eventspec (in a checkout of eventspec, run npm ci)`);
+    throw new DocsInputError(`mermaid.min.js is missing from ${site}; reinstall eventspec (in a checkout of eventspec, run npm ci)`);
   }
   const file = join(dir, 'mermaid.min.js');
   if (!existsSync(file)) throw new DocsInputError(`mermaid.min.js is not in ${dir}; the installed mermaid version is not one eventspec supports (11.x)`);

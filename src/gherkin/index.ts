@@ -1,4 +1,4 @@
-export { installSteps, EventspecWorld, RECORDED_MEDIA_TYPE } from './installSteps';
+export { installSteps, EventspecWorld } from './installSteps';
 export type { InstallOptions } from './installSteps';
 export { vocabulary } from './vocabulary';
 export type { VocabularyStep } from './vocabulary';

@@ -5,6 +5,7 @@ import { EventspecError } from '../core/errors';
 import { sequentialIds } from '../core/ids';
 import type { Domain } from '../domain/defineDomain';
 import { memoryScenarioStores } from '../testing/memoryScenarioStores';
+import { RECORDED_EVENTS_FILE } from '../testing/recordedEventsAttachment';
 import type { Scenario } from '../testing/scenario';
 import { createScenario } from '../testing/scenario';
 import type { ScenarioStoreFactory } from '../testing/scenarioStores';
@@ -16,7 +17,6 @@ import { placesOf } from './stepPlace';
 import type { VocabularyStep } from './vocabulary';
 import { vocabulary } from './vocabulary';
 
-export const RECORDED_MEDIA_TYPE = 'application/vnd.eventspec.recorded+json';
 /** Scenarios with this tag update read models inside each append instead of in the background. */
 export const INLINE_TAG = '@inline-read-models';
 
@@ -152,7 +152,7 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
       data,
       metadata,
     }));
-    this.attach(JSON.stringify({ events }), RECORDED_MEDIA_TYPE);
+    this.attach(JSON.stringify({ events }), { mediaType: 'application/json', fileName: RECORDED_EVENTS_FILE });
     await this.scenario.readSide?.runner.stop();
     await this.scenario.stores.dispose();
   });

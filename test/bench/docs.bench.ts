@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { generateMessages } from '@cucumber/gherkin';
 import { IdGenerator, SourceMediaType, type Envelope } from '@cucumber/messages';
-import { buildDocs, RECORDED_EVENTS_MEDIA_TYPE } from '../../src/docs';
+import { buildDocs, RECORDED_EVENTS_FILE } from '../../src/docs';
 import { defineDomain } from '../../src/domain';
 import { Order } from '../../src/domains/ordering/order';
 import { browserUnavailable, openBrowser } from '../docs/browser';
@@ -114,7 +114,7 @@ function stream(featureTexts: { uri: string; text: string }[]): string {
       { streamId: `Order-o-${n}`, version: 2, position: 2, type: 'ItemAdded', schemaVersion: 1, data: { sku: 'BOOK-1', quantity: 1, price: 10 }, metadata: meta(2) },
       { streamId: `Order-o-${n}`, version: 3, position: 3, type: 'OrderShipped', schemaVersion: 1, data: { carrier }, metadata: meta(3, `cmd-${n}`) },
     ];
-    out.push({ attachment: { testCaseStartedId: startedId, testStepId: steps[steps.length - 1]!.id, mediaType: RECORDED_EVENTS_MEDIA_TYPE, body: JSON.stringify({ events }), contentEncoding: 'IDENTITY' } } as Envelope);
+    out.push({ attachment: { testCaseStartedId: startedId, testStepId: steps[steps.length - 1]!.id, mediaType: 'application/json', fileName: RECORDED_EVENTS_FILE, body: JSON.stringify({ events }), contentEncoding: 'IDENTITY' } } as Envelope);
     out.push({ testCaseFinished: { testCaseStartedId: startedId, timestamp: ts(), willBeRetried: false } });
   });
   out.push({ testRunFinished: { timestamp: ts(), success: false, testRunStartedId: 'run' } });

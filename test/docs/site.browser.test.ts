@@ -55,7 +55,7 @@ describe('the living documentation in Chromium', { skip }, () => {
     await onPage(url(), async (page) => {
       assert.equal(await page.locator('#result-count').textContent(), '11 of 11 scenarios');
       assert.equal(await page.locator('.scenario-row').count(), 11);
-      assert.equal(await page.title(), 'Shop — living documentation');
+      assert.equal(await page.title(), 'Scenarios — Shop — living documentation');
     });
   });
 

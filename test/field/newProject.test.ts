@@ -40,9 +40,10 @@ describe('the packed package in a new project', { skip: skipReason ?? false }, (
       'dist/index.d.ts',
       'dist/mongo/index.js',
       'dist/gherkin/snippets.js',
-      'dist/docs/assets/app.js',
-      'dist/docs/assets/style.css',
-      'dist/docs/assets/mermaid.min.js',
+      'dist/docs/site/main.js',
+      'dist/docs/site/views/scenarios.js',
+      'dist/docs/site/style.css',
+      'dist/docs/site/mermaid.min.js',
     ]) {
       assert.ok(files.includes(needed), `${needed} is not in the tarball`);
     }

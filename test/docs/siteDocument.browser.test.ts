@@ -1,0 +1,191 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { buildDocs } from '../../src/docs';
+import { browserUnavailable, openBrowser, type Browser } from './browser';
+import { shop } from './fixtures/shop/domain';
+
+/** The site as a specification: features as documents, lasting links, filters in the URL, any screen. */
+const FIXTURE = join(__dirname, 'fixtures', 'shop');
+const skip = browserUnavailable();
+const work = mkdtempSync(join(tmpdir(), 'eventspec-site-doc-'));
+let browser: Browser;
+
+before(async () => {
+  if (!skip) browser = await openBrowser();
+});
+after(async () => {
+  await browser?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const site = buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: FIXTURE, out: join(work, 'site') });
+const url = (hash = '', index = site.index) => pathToFileURL(index).href + hash;
+const keyOf = (name: string, data = site.data) => data.scenarios.find((s) => s.name === name)!.key;
+
+async function onPage(address: string, check: (page: Page) => Promise<void>, options: { width?: number } = {}): Promise<void> {
+  const { page, errors, dialogs } = await browser.page();
+  try {
+    if (options.width) await page.setViewportSize({ width: options.width, height: 800 });
+    await page.goto(address);
+    await page.waitForSelector('html[data-ready="true"]');
+    await check(page);
+    assert.deepEqual(errors, [], 'console errors');
+    assert.deepEqual(dialogs, [], 'dialogs (injected script)');
+  } finally {
+    await page.close();
+  }
+}
+
+describe('the living documentation as a specification, in Chromium', { skip }, () => {
+  it('lists the features by folder with their counts', async () => {
+    await onPage(url('#/features'), async (page) => {
+      assert.equal(await page.title(), 'Features — Shop — living documentation');
+      assert.deepEqual(await page.locator('.folder').evaluateAll((els) => els.map((e) => e.getAttribute('data-folder'))), ['features']);
+      assert.deepEqual(await page.locator('.feature-row a').first().textContent(), 'Shopping cart');
+      assert.match((await page.locator('.feature-row[data-feature="features/cart.feature"]').textContent()) ?? '', /6 scenarios.*passed/);
+    });
+  });
+
+  it('shows a feature as its file reads: Background once, the Rule, the Outline with a status per Examples row', async () => {
+    await onPage(url('#/feature/features/cart.feature'), async (page) => {
+      assert.equal(await page.title(), 'Shopping cart — Shop — living documentation');
+      assert.equal(await page.locator('.background-part').count(), 1);
+      assert.match((await page.locator('.background-part').textContent()) ?? '', /Given the time is "2025-03-01T10:00:00Z"/);
+      // The background's step is not repeated in each scenario.
+      assert.doesNotMatch((await page.locator('.scenario-part').first().textContent()) ?? '', /the time is/);
+      assert.equal(await page.locator('.rule-part .rule-title').textContent(), 'Rule: Items have a price');
+      const outline = page.locator('.rule-part .outline-part');
+      assert.match((await outline.locator('h3').textContent()) ?? '', /Scenario Outline: Adding <sku>/);
+      assert.deepEqual(await outline.locator('.examples-table thead th').allTextContents(), ['status', 'sku', 'price']);
+      assert.deepEqual(await outline.locator('tr.example-row').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-status'), r.textContent])), [
+        ['passed', 'passedBOOK-110'],
+        ['passed', 'passedPEN-22'],
+      ]);
+      await outline.locator('tr.example-row >> nth=1 >> a').click();
+      await page.waitForSelector('#scenario');
+      assert.equal(await page.locator('#scenario-title').textContent(), 'Scenario Outline: Adding PEN-2');
+    });
+  });
+
+  it('renders a description as markdown, with its raw HTML and javascript: links left inert', async () => {
+    await onPage(url('#/feature/features/odd.feature'), async (page) => {
+      const description = page.locator('#feature .markdown.description');
+      assert.equal(await description.locator('strong').textContent(), 'strong');
+      assert.equal(await description.locator('a[href="https://example.com/shop"]').count(), 1);
+      assert.match((await description.textContent()) ?? '', /raw <script>alert\(3\)<\/script> HTML, an <img src=x onerror=alert\(5\)> image/);
+      assert.equal(await page.locator('#app script, #app img, #app a[href^="javascript:"]').count(), 0);
+      // A bidirectional control is shown as its code, so it cannot reorder what a reader sees.
+      assert.match((await description.textContent()) ?? '', /\\u202Eevil\\u202C/);
+    });
+  });
+
+  it('keeps a scenario link when a scenario is inserted above it; an old position link still lands, and says so', async () => {
+    const moved = join(work, 'moved');
+    cpSync(join(FIXTURE, 'features'), join(moved, 'features'), { recursive: true });
+    const cart = join(moved, 'features', 'cart.feature');
+    writeFileSync(cart, readFileSync(cart, 'utf8').replace('  @smoke\n', '  Scenario: A brand new first scenario\n    When Cart "c-0" is sent Checkout\n\n  @smoke\n'));
+    const after = buildDocs({ features: 'features', domain: shop, cwd: moved, out: join(moved, 'site') });
+    const key = keyOf('Paying twice is refused');
+    assert.equal(key, 'features/cart.feature/paying-twice-is-refused');
+    assert.equal(keyOf('Paying twice is refused', after.data), key);
+    assert.notEqual(site.data.scenarios.findIndex((s) => s.key === key), after.data.scenarios.findIndex((s) => s.key === key));
+    for (const index of [site.index, after.index]) {
+      await onPage(url(`#/scenario/${key}`, index), async (page) => {
+        assert.equal(await page.locator('#scenario-title').textContent(), 'Scenario: Paying twice is refused');
+        assert.equal(await page.title(), 'Paying twice is refused — Shop — living documentation');
+      });
+    }
+    const position = site.data.scenarios.findIndex((s) => s.key === key);
+    await onPage(url(`#/scenario/${position}`, after.index), async (page) => {
+      assert.match((await page.locator('#old-link').textContent()) ?? '', /by its position in the run/);
+      assert.equal(await page.locator('#old-link a').textContent(), after.data.scenarios[position]!.key);
+    });
+  });
+
+  it('reads cucumber tag expressions and the other filters from the URL, and writes them back', async () => {
+    await onPage(url('#/scenarios?tags=' + encodeURIComponent('@cart and not @wip and not @smoke')), async (page) => {
+      assert.equal(await page.locator('#tag-expression').inputValue(), '@cart and not @wip and not @smoke');
+      assert.deepEqual(await page.locator('.scenario-row .scenario-name').allTextContents(), ['An empty cart cannot be checked out', 'A customer in their own words', 'Adding BOOK-1', 'Adding PEN-2']);
+      await page.selectOption('#status-filter', 'passed');
+      await page.waitForFunction("location.hash.includes('status=passed')");
+      assert.match(await page.evaluate<string>('decodeURIComponent(location.hash)'), /^#\/scenarios\?tags=@cart\+and\+not\+@wip\+and\+not\+@smoke&status=passed$/);
+      await page.fill('#search', 'pen');
+      await page.waitForFunction("location.hash.includes('q=pen')");
+      await page.locator('#result-count', { hasText: /^1 of 11 scenarios$/ }).waitFor();
+      assert.equal(await page.locator('.scenario-row mark').textContent(), 'PEN');
+    });
+    await onPage(url('#/scenarios?tags=' + encodeURIComponent('@cart and (')), async (page) => {
+      assert.match((await page.locator('#tag-error').textContent()) ?? '', /The tag expression "@cart and \(" cannot be read/);
+    });
+  });
+
+  it('brings Back to where the reader had scrolled', async () => {
+    await onPage(url('#/glossary'), async (page) => {
+      await page.setViewportSize({ width: 800, height: 300 });
+      await page.evaluate('window.scrollTo(0, 400)');
+      const before = await page.evaluate<number>('window.scrollY');
+      assert.ok(before > 0, 'the glossary is long enough to scroll');
+      // Followed as a link would be (a click would first scroll the navigation into view).
+      await page.evaluate("location.hash = '#/events'");
+      await page.waitForSelector('#event-catalog');
+      await page.goBack();
+      await page.waitForSelector('#glossary');
+      assert.equal(await page.evaluate<number>('window.scrollY'), before);
+    });
+  });
+
+  it('fits a 390 px phone: no view scrolls sideways', async () => {
+    const views = ['#/scenarios', '#/features', '#/feature/features/cart.feature', `#/scenario/${keyOf('A cart with an item can be checked out')}`, '#/failures',
+      '#/aggregates', '#/aggregate/Cart', '#/events', '#/event/ItemAdded', '#/commands', '#/command/AddToCart', '#/glossary', '#/uncovered'];
+    const wide: string[] = [];
+    const { page } = await browser.page();
+    try {
+      await page.setViewportSize({ width: 390, height: 800 });
+      for (const view of views) {
+        await page.goto(url(view));
+        await page.waitForSelector('html[data-ready="true"]');
+        const width = await page.evaluate<number>('document.documentElement.scrollWidth');
+        if (width > 390) wide.push(`${view}: ${width} px`);
+      }
+    } finally {
+      await page.close();
+    }
+    assert.deepEqual(wide, []);
+  });
+
+  it('follows a dark colour scheme, and prints without navigation or controls', async () => {
+    const { page } = await browser.page();
+    try {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.goto(url());
+      await page.waitForSelector('html[data-ready="true"]');
+      assert.equal(await page.evaluate<string>('getComputedStyle(document.body).backgroundColor'), 'rgb(15, 23, 42)');
+      await page.emulateMedia({ colorScheme: 'light', media: 'print' });
+      assert.equal(await page.evaluate<string>("getComputedStyle(document.querySelector('nav')).display"), 'none');
+      assert.equal(await page.evaluate<string>("getComputedStyle(document.querySelector('.controls')).display"), 'none');
+      assert.equal(await page.evaluate<string>('getComputedStyle(document.body).backgroundColor'), 'rgb(255, 255, 255)');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('makes the diagram\'s commands and events links to the catalog', async () => {
+    await onPage(url('#/aggregate/Cart'), async (page) => {
+      await page.waitForSelector('#diagram[data-rendered="true"]', { timeout: 60_000 });
+      assert.equal(await page.locator('#diagram g.node[data-href="#/command/AddToCart"]').count(), 1);
+      await page.locator('#diagram g.node[data-href="#/event/CheckedOut"]').click();
+      await page.waitForSelector('#contract[data-name="CheckedOut"]');
+    });
+  });
+
+  it('shows a malformed link as not found, not a blank page', async () => {
+    await onPage(url('#/event/%E0%A4%A'), async (page) => {
+      assert.match((await page.locator('#view').textContent()) ?? '', /Not found.*not a well-formed link/);
+    });
+  });
+});
