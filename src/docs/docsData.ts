@@ -40,6 +40,9 @@ export interface RunDoc {
   readonly finishedAt?: string;
   readonly success?: boolean;
   readonly implementation?: string;
+  /** Where the run happened, from cucumber's meta message: the CI, its build link, the commit. */
+  readonly ci?: { readonly name: string; readonly url?: string; readonly buildNumber?: string };
+  readonly git?: { readonly remote?: string; readonly revision?: string; readonly branch?: string; readonly tag?: string };
   /** Whether the stream carried eventspec's recorded-events attachments at all. */
   readonly hasRecordedEvents: boolean;
 }
@@ -120,6 +123,7 @@ export interface StepDoc {
   readonly status: ScenarioStatus;
   /** Comes from the feature's Background. */
   readonly background?: true;
+  readonly durationMs?: number;
   /** A Before/After hook; kept only when it did not pass. */
   readonly hook?: boolean;
   readonly table?: string[][];
@@ -140,8 +144,12 @@ export interface RecordedEventDoc {
 export interface AttachmentDoc {
   readonly mediaType: string;
   readonly fileName?: string;
-  /** Text attachments only, cut to a readable length. */
+  /** Text attachments only (base64 decoded), cut to a readable length; ANSI colour codes kept for the page to render. */
   readonly text?: string;
+  /** Images and other binary attachments up to a size limit, as a data: URL to show or download. */
+  readonly dataUrl?: string;
+  /** The size of a binary attachment too large to embed. */
+  readonly bytes?: number;
 }
 
 export interface FieldDoc {

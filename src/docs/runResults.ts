@@ -35,6 +35,8 @@ export interface StreamInfo {
 // Cucumber's own order of badness: the worst step decides the scenario.
 const SEVERITY: Record<string, number> = { UNKNOWN: 0, PASSED: 1, SKIPPED: 2, PENDING: 3, UNDEFINED: 4, AMBIGUOUS: 5, FAILED: 6 };
 const TEXT_LIMIT = 4000;
+/** Binary attachments up to this size are embedded in the page (images shown, others downloadable). */
+const EMBED_LIMIT = 256 * 1024;
 
 /**
  * Joins feature files and a run's message stream into features and scenarios with their last
@@ -191,6 +193,7 @@ export function runResults(fileEnvelopes: readonly m.Envelope[], streamEnvelopes
           text: ps?.text ?? '(unknown step)',
           status,
           ...(astStep && owner.ast.background.has(astStep.id) ? { background: true as const } : {}),
+          ...(result?.duration ? { durationMs: Math.round(durationMillis(result.duration) * 10) / 10 } : {}),
           ...(arg?.dataTable ? { table: arg.dataTable.rows.map((r) => r.cells.map((c) => c.value)) } : {}),
           ...(arg?.docString ? { docString: { content: arg.docString.content, ...(arg.docString.mediaType ? { mediaType: arg.docString.mediaType } : {}) } } : {}),
           ...(error ? { error: cut(error) } : {}),
@@ -299,7 +302,18 @@ function describeRun(
     ...(seen.runStarted ? { startedAt: iso(seen.runStarted.timestamp) } : {}),
     ...(seen.runFinished ? { finishedAt: iso(seen.runFinished.timestamp), success: seen.runFinished.success } : {}),
     ...(impl ? { implementation: `${impl.name} ${impl.version ?? ''}`.trim() } : {}),
+    ...ciOf(seen.meta),
     hasRecordedEvents: seen.hasRecordedEvents,
+  };
+}
+
+function ciOf(meta: m.Meta | undefined): Pick<RunDoc, 'ci' | 'git'> {
+  const ci = meta?.ci;
+  if (!ci) return {};
+  const git = ci.git;
+  return {
+    ci: { name: ci.name, ...(ci.url ? { url: ci.url } : {}), ...(ci.buildNumber ? { buildNumber: ci.buildNumber } : {}) },
+    ...(git ? { git: { remote: git.remote, revision: git.revision, ...(git.branch ? { branch: git.branch } : {}), ...(git.tag ? { tag: git.tag } : {}) } } : {}),
   };
 }
 
@@ -313,10 +327,13 @@ function readAttachments(list: readonly m.Attachment[]): { events: RecordedEvent
       const parsed = recordedEvents(body);
       if (typeof parsed === 'string') problem = `its recorded events could not be read (${parsed})`;
       else events.push(...parsed);
-    } else if (a.mediaType.startsWith('text/') || a.mediaType === 'application/json') {
+    } else if (a.mediaType.startsWith('text/') || a.mediaType === 'application/json' || a.mediaType.endsWith('+json')) {
       extra.push({ mediaType: a.mediaType, ...(a.fileName ? { fileName: a.fileName } : {}), text: cut(body) });
     } else {
-      extra.push({ mediaType: a.mediaType, ...(a.fileName ? { fileName: a.fileName } : {}) });
+      const base64 = a.contentEncoding === 'BASE64' ? a.body : Buffer.from(a.body, 'utf8').toString('base64');
+      const bytes = Math.floor((base64.length * 3) / 4);
+      const embed = bytes <= EMBED_LIMIT && /^[\w.+-]+\/[\w.+-]+$/.test(a.mediaType);
+      extra.push({ mediaType: a.mediaType, ...(a.fileName ? { fileName: a.fileName } : {}), ...(embed ? { dataUrl: `data:${a.mediaType};base64,${base64}` } : { bytes }) });
     }
   }
   return { events, extra, problem };
@@ -400,6 +417,10 @@ function errorText(result: { message?: string; exception?: m.Exception }): strin
 function lower(status: string): ScenarioStatus {
   const s = status.toLowerCase();
   return (s in { passed: 1, failed: 1, ambiguous: 1, undefined: 1, pending: 1, skipped: 1 } ? s : 'unknown') as ScenarioStatus;
+}
+
+function durationMillis(d: m.Duration): number {
+  return Number(d.seconds) * 1000 + d.nanos / 1e6;
 }
 
 function millis(t: m.Timestamp): number {

@@ -26,6 +26,7 @@ export function writeSite(data: DocsData, out: string): { index: string; bytes: 
  */
 export const SITE_SCRIPTS = [
   'core.js',
+  'ansi.js',
   'state.js',
   'header.js',
   'views/scenarios.js',

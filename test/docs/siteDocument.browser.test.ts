@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { buildDocs } from '../../src/docs';
 import { browserUnavailable, openBrowser, type Browser } from './browser';
+import { buildSample } from './kitSamples';
 import { shop } from './fixtures/shop/domain';
 
 /** The site as a specification: features as documents, lasting links, filters in the URL, any screen. */
@@ -180,6 +181,43 @@ describe('the living documentation as a specification, in Chromium', { skip }, (
       assert.equal(await page.locator('#diagram g.node[data-href="#/command/AddToCart"]').count(), 1);
       await page.locator('#diagram g.node[data-href="#/event/CheckedOut"]').click();
       await page.waitForSelector('#contract[data-name="CheckedOut"]');
+    });
+  });
+
+  it('shows attachments as users expect them, step durations, and where the run happened', async () => {
+    const root = join(work, 'attachments');
+    const built = buildSample('attachments', root);
+    // One more attachment: a 1×1 PNG, which the page should show as an image.
+    const stream = join(root, 'samples', 'attachments', 'attachments.ndjson');
+    assert.ok(built.data.scenarios.some((s) => s.attachments.length > 0));
+    const firstStarted = /"testCaseStarted":\{[^}]*"id":"(\w+)"/.exec(readFileSync(stream, 'utf8'))![1]!;
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+    const lines = readFileSync(stream, 'utf8').trimEnd().split('\n');
+    const finishedAt = lines.findIndex((l) => l.includes('"testRunFinished"'));
+    lines.splice(finishedAt, 0, JSON.stringify({ attachment: { testCaseStartedId: firstStarted, body: png, contentEncoding: 'BASE64', mediaType: 'image/png', fileName: 'dot.png' } }));
+    writeFileSync(stream, `${lines.join('\n')}\n`);
+    const site2 = buildDocs({ features: 'samples', messages: join('samples', 'attachments', 'attachments.ndjson'), cwd: root, out: join(root, 'site2') });
+    const withAnsi = site2.data.scenarios.find((s) => s.attachments.some((a) => a.text?.includes('\u001b[31m')))!;
+    await onPage(url(`#/scenario/${withAnsi.key}`, site2.index), async (page) => {
+      assert.deepEqual(await page.locator('#attachments pre.ansi span').evaluateAll((spans) => spans.map((s) => [s.className, s.textContent])).then((x) => x.slice(0, 3)), [
+        ['ansi-red', 'r'],
+        ['ansi-red', 'a'],
+        ['ansi-yellow', 'i'],
+      ]);
+      assert.doesNotMatch((await page.locator('#attachments').textContent()) ?? '', /\u001b|\[31m/);
+      assert.match((await page.locator('#run-meta').textContent()) ?? '', /GitHub Actions #154666429 · branch main · commit 99684bcacf01/);
+      assert.equal(await page.locator('#run-meta a').getAttribute('href'), 'https://github.com/cucumber-ltd/shouty.rb/actions/runs/154666429');
+      assert.match((await page.locator('.steps .duration').first().textContent()) ?? '', /^ \d+(\.\d)? ms$/);
+    });
+    const withPdf = site2.data.scenarios.find((s) => s.attachments.some((a) => a.mediaType === 'application/pdf'))!;
+    await onPage(url(`#/scenario/${withPdf.key}`, site2.index), async (page) => {
+      assert.match((await page.locator('#attachments a.download').first().getAttribute('href')) ?? '', /^data:application\/pdf;base64,JVBERi0/);
+    });
+    const withImage = site2.data.scenarios.find((s) => s.attachments.some((a) => a.mediaType === 'image/png'))!;
+    await onPage(url(`#/scenario/${withImage.key}`, site2.index), async (page) => {
+      const image = page.locator('#attachments img.attached-image');
+      assert.equal(await image.getAttribute('alt'), 'dot.png');
+      await page.waitForFunction("document.querySelector('#attachments img.attached-image').naturalWidth === 1");
     });
   });
 
