@@ -6,6 +6,7 @@ import type { StepPhrase } from '../gherkin/stepPhrase';
 import type { DocsData, ScenarioStatus } from './docsData';
 import { domainCatalog } from './domainCatalog';
 import { documentFeatures } from './featureDocument';
+import { readModelCatalog } from './readModelCatalog';
 import { readFeatureFiles } from './readFeatureFiles';
 import { DocsInputError, readMessageStream } from './readMessageStream';
 import { runResults, type StreamInfo } from './runResults';
@@ -79,6 +80,7 @@ export function docsData(options: BuildDocsOptions, cwd = resolve(options.cwd ??
     aggregates: catalog.aggregates,
     events: catalog.events,
     commands: catalog.commands,
+    projections: readModelCatalog(options.domain, results.scenarios),
     glossary: glossary.phrases,
   };
   return {

@@ -26,6 +26,7 @@ export interface DocsData {
   readonly aggregates: AggregateDoc[];
   readonly events: ContractDoc[];
   readonly commands: ContractDoc[];
+  readonly projections: ProjectionDoc[];
   readonly glossary: PhraseDoc[];
   readonly uncovered: UncoveredDoc;
 }
@@ -201,6 +202,14 @@ export interface AggregateDoc {
   readonly flows: FlowDoc[];
   /** Mermaid source of the commands → events diagram. */
   readonly diagram: string;
+}
+
+export interface ProjectionDoc {
+  readonly name: string;
+  readonly description?: string;
+  /** The events it handles. */
+  readonly events: string[];
+  readonly readModels: { readonly name: string; readonly schema: SchemaDoc; readonly checkedIn: number[] }[];
 }
 
 export interface PhraseDoc {

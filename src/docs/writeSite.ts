@@ -34,6 +34,7 @@ export const SITE_SCRIPTS = [
   'views/scenario.js',
   'views/catalog.js',
   'views/aggregates.js',
+  'views/readModels.js',
   'views/glossary.js',
   'main.js',
 ] as const;

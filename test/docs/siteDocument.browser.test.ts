@@ -9,6 +9,7 @@ import { buildDocs } from '../../src/docs';
 import { browserUnavailable, openBrowser, type Browser } from './browser';
 import { buildSample } from './kitSamples';
 import { shop } from './fixtures/shop/domain';
+import { domain as examples } from '../../src/domains';
 
 /** The site as a specification: features as documents, lasting links, filters in the URL, any screen. */
 const FIXTURE = join(__dirname, 'fixtures', 'shop');
@@ -218,6 +219,22 @@ describe('the living documentation as a specification, in Chromium', { skip }, (
       const image = page.locator('#attachments img.attached-image');
       assert.equal(await image.getAttribute('alt'), 'dot.png');
       await page.waitForFunction("document.querySelector('#attachments img.attached-image').naturalWidth === 1");
+    });
+  });
+
+  it('documents the read side: projections, the events they handle, read-model schemas and the scenarios that check them', async () => {
+    const repo = join(__dirname, '..', '..');
+    const built = buildDocs({ features: 'features', domain: examples, cwd: repo, out: join(work, 'examples') });
+    await onPage(url('#/read-models', built.index), async (page) => {
+      assert.deepEqual(await page.locator('#projection-catalog tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name'))), ['OrderSummaries', 'AccountBalances', 'AccountStatements']);
+      await page.click('#projection-catalog >> text=OrderSummaries');
+      await page.waitForSelector('#projection[data-name="OrderSummaries"]');
+      assert.deepEqual(await page.locator('.read-model-doc').evaluateAll((els) => els.map((e) => e.getAttribute('data-name'))), ['OrderSummary', 'CustomerOrder']);
+      assert.ok((await page.locator('.read-model-doc[data-name="OrderSummary"] .scenario-ref').count()) > 0, 'a scenario checks OrderSummary');
+      assert.match((await page.locator('.read-model-doc[data-name="OrderSummary"] table.fields').textContent()) ?? '', /customer/);
+    });
+    await onPage(url('#/event/OrderPlaced', built.index), async (page) => {
+      assert.deepEqual(await page.locator('#projected-by a').allTextContents(), ['OrderSummaries']);
     });
   });
 
