@@ -28,6 +28,8 @@ export interface BuildDocsOptions {
   cwd?: string;
   /** Build a site without results when the message stream does not exist (it says so on the page). */
   allowMissingResults?: boolean;
+  /** Told each stage of the work as it starts, so a long build is seen to progress. */
+  progress?: (stage: string) => void;
 }
 
 export interface BuiltDocs {
@@ -44,6 +46,7 @@ export function buildDocs(options: BuildDocsOptions = {}): BuiltDocs {
   const cwd = resolve(options.cwd ?? process.cwd());
   const out = resolve(cwd, options.out ?? 'site');
   const data = docsData(options, cwd);
+  options.progress?.(`writing the site to ${out}`);
   const { index, bytes } = writeSite(data, out);
   const counts: Partial<Record<ScenarioStatus, number>> = {};
   for (const s of data.scenarios) counts[s.status] = (counts[s.status] ?? 0) + 1;
@@ -55,6 +58,8 @@ export function docsData(options: BuildDocsOptions, cwd = resolve(options.cwd ??
   if (options.features === undefined && options.messages === undefined && options.domain === undefined) {
     throw new DocsInputError('nothing to document: give feature files, a Cucumber message stream or a domain');
   }
+  const progress = options.progress ?? (() => {});
+  progress('reading the feature files');
   const fileEnvelopes = options.features !== undefined ? readFeatureFiles(options.features, cwd) : [];
   let streamEnvelopes: Envelope[] = [];
   let info: StreamInfo;
@@ -65,12 +70,15 @@ export function docsData(options: BuildDocsOptions, cwd = resolve(options.cwd ??
     if (!existsSync(path) && options.allowMissingResults) {
       info = { missing: `${options.messages} does not exist (run the features to produce it)` };
     } else {
+      progress(`reading the message stream ${options.messages}`);
       const stream = readMessageStream(path);
       streamEnvelopes = stream.envelopes;
       info = { source: options.messages, ...(stream.truncatedAt !== undefined ? { truncatedAt: stream.truncatedAt } : {}) };
     }
   }
+  progress(`joining ${streamEnvelopes.length} messages to the features`);
   const results = runResults(fileEnvelopes, streamEnvelopes, info);
+  progress(`documenting ${results.scenarios.length} scenarios: glossary, catalogs, flows`);
   const glossary = stepGlossary(results.stepDefinitions, options.vocabulary ?? [], options.domain, results.scenarios, results.parameterTypes);
   const catalog = domainCatalog(options.domain, results.scenarios, glossary.phrasingTypes);
   const partial = {

@@ -15,6 +15,8 @@ export interface ProjectDocsOptions {
   /** Default true for the command: a site without results says so, rather than not existing. */
   allowMissingResults?: boolean;
   log?: (line: string) => void;
+  /** Stages of a long build (the command shows them on a terminal). */
+  progress?: (stage: string) => void;
 }
 
 /**
@@ -34,6 +36,7 @@ export function buildProjectDocs(options: ProjectDocsOptions = {}): BuiltDocs {
     ...(options.domain ? { domain: options.domain } : {}),
     ...(options.vocabulary ? { vocabulary: options.vocabulary } : {}),
     ...(options.title ? { title: options.title } : {}),
+    ...(options.progress ? { progress: options.progress } : {}),
   });
   const counts = Object.entries(built.counts).map(([status, n]) => `${n} ${status}`).join(', ');
   const where = relative(cwd, built.index) || built.index;

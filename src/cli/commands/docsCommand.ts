@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../cliIO';
-import { writeLine } from '../cliIO';
+import { progress, writeLine } from '../cliIO';
 import { ExitCode } from '../exitCodes';
 import { loadDomain } from '../loadDomain';
 
@@ -25,6 +25,7 @@ export function docsCommand(options: DocsOptions, io: CliIO): ExitCode {
       vocabulary,
       cwd: io.cwd,
       log: (line) => writeLine(io.stdout, line),
+      progress: progress(io),
       allowMissingResults: options.requireResults !== true,
       ...(options.out !== undefined ? { out: options.out } : {}),
       ...(options.features !== undefined ? { features: options.features } : {}),
