@@ -244,3 +244,28 @@ describe('the living documentation as a specification, in Chromium', { skip }, (
     });
   });
 });
+
+describe('the living documentation for every reader (axe-core)', { skip }, () => {
+  it('has no accessibility violations in any view, light or dark', async () => {
+    const axe = require.resolve('axe-core/axe.min.js');
+    const views = ['#/scenarios', '#/features', '#/feature/features/cart.feature', `#/scenario/${keyOf('A cart with an item can be checked out')}`, '#/failures',
+      '#/aggregates', '#/aggregate/Cart', '#/events', '#/event/ItemAdded', '#/commands', '#/glossary', '#/uncovered'];
+    const found: string[] = [];
+    const { page } = await browser.page();
+    try {
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        for (const view of views) {
+          await page.goto(url(view));
+          await page.waitForSelector('html[data-ready="true"]');
+          await page.addScriptTag({ path: axe });
+          const violations = await page.evaluate<{ id: string; nodes: { target: string[] }[] }[]>('axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) })))');
+          for (const v of violations) found.push(`${scheme} ${view}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        }
+      }
+    } finally {
+      await page.close();
+    }
+    assert.deepEqual(found, []);
+  });
+});
