@@ -104,7 +104,13 @@ export function runResults(fileEnvelopes: readonly m.Envelope[], streamEnvelopes
     if (!previous || s.attempt >= previous.attempt) lastAttempt.set(s.testCaseId, s);
   }
   const attemptsOf = new Map<string, number>();
-  for (const s of started.values()) attemptsOf.set(s.testCaseId, (attemptsOf.get(s.testCaseId) ?? 0) + 1);
+  const attemptsByCase = new Map<string, m.TestCaseStarted[]>();
+  for (const s of started.values()) {
+    attemptsOf.set(s.testCaseId, (attemptsOf.get(s.testCaseId) ?? 0) + 1);
+    const list = attemptsByCase.get(s.testCaseId);
+    if (list) list.push(s);
+    else attemptsByCase.set(s.testCaseId, [s]);
+  }
 
   // feature files that are not in the stream still belong in the documentation, as not run
   const docs = new Map(streamDocs);
@@ -222,7 +228,7 @@ export function runResults(fileEnvelopes: readonly m.Envelope[], streamEnvelopes
     const { events, extra, problem } = attempt ? readAttachments(attachments.get(attempt.id) ?? []) : { events: [], extra: [], problem: undefined };
     const rule = owner.ast.ruleOf.get(pickle.astNodeIds[0] ?? '');
     const durationMs = attempt && ended ? millis(ended.timestamp) - millis(attempt.timestamp) : undefined;
-    const earlierErrors = testCase && attempt ? earlierAttemptErrors([...started.values()].filter((s) => s.testCaseId === testCase.id && s.id !== attempt.id), stepResults) : [];
+    const earlierErrors = testCase && attempt && (attemptsOf.get(testCase.id) ?? 0) > 1 ? earlierAttemptErrors((attemptsByCase.get(testCase.id) ?? []).filter((s) => s.id !== attempt.id), stepResults) : [];
     const line = pickle.location?.line ?? scenarioNode?.location.line;
     const exampleRow = owner.ast.exampleRow.get(pickle.astNodeIds[1] ?? '');
     const scenario: ScenarioDoc = {

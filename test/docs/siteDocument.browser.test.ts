@@ -238,6 +238,18 @@ describe('the living documentation as a specification, in Chromium', { skip }, (
     });
   });
 
+  it('marks a scenario that passed on retry as flaky, with the errors of its earlier attempts', async () => {
+    const built = buildSample('retry', join(work, 'retry'));
+    const flaky = built.data.scenarios.filter((s) => s.status === 'passed' && s.attempts > 1);
+    assert.ok(flaky.length > 0, 'the retry sample has a scenario that passes on retry');
+    await onPage(url('#/scenarios?status=flaky', built.index), async (page) => {
+      assert.deepEqual(await page.locator('.scenario-row .scenario-name').allTextContents(), flaky.map((s) => s.name));
+      await page.locator('.scenario-row .scenario-name').first().click();
+      await page.waitForSelector('#scenario');
+      assert.match((await page.locator('#earlier-attempts').textContent()) ?? '', /Earlier attempts \(\d\)attempt 1: failed/);
+    });
+  });
+
   it('shows a malformed link as not found, not a blank page', async () => {
     await onPage(url('#/event/%E0%A4%A'), async (page) => {
       assert.match((await page.locator('#view').textContent()) ?? '', /Not found.*not a well-formed link/);
