@@ -7,6 +7,7 @@ import type { DocsData, ScenarioStatus } from './docsData';
 import { domainCatalog } from './domainCatalog';
 import { documentFeatures } from './featureDocument';
 import { readModelCatalog } from './readModelCatalog';
+import { historyDoc, recordAndReadHistory } from './runHistory';
 import { readFeatureFiles } from './readFeatureFiles';
 import { DocsInputError, readMessageStream } from './readMessageStream';
 import { runResults, type StreamInfo } from './runResults';
@@ -28,6 +29,8 @@ export interface BuildDocsOptions {
   cwd?: string;
   /** Build a site without results when the message stream does not exist (it says so on the page). */
   allowMissingResults?: boolean;
+  /** A folder that keeps a record of each run, so the site shows the last runs of every scenario. */
+  history?: string;
   /** Told each stage of the work as it starts, so a long build is seen to progress. */
   progress?: (stage: string) => void;
 }
@@ -91,10 +94,14 @@ export function docsData(options: BuildDocsOptions, cwd = resolve(options.cwd ??
     projections: readModelCatalog(options.domain, results.scenarios),
     glossary: glossary.phrases,
   };
-  return {
+  const data = {
     title: options.title ?? `${options.domain?.name ?? 'eventspec'} — living documentation`,
     generatedAt: new Date().toISOString(),
     ...partial,
     uncovered: uncovered(partial),
   };
+  if (options.history === undefined) return data;
+  progress(`recording this run in ${options.history}`);
+  const records = recordAndReadHistory(resolve(cwd, options.history), data);
+  return { ...data, history: historyDoc(records, data.scenarios.map((s) => s.key)) };
 }

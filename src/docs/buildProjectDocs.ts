@@ -15,6 +15,8 @@ export interface ProjectDocsOptions {
   /** Default true for the command: a site without results says so, rather than not existing. */
   allowMissingResults?: boolean;
   log?: (line: string) => void;
+  /** A folder keeping a record of each run, for the history of every scenario. */
+  history?: string;
   /** Stages of a long build (the command shows them on a terminal). */
   progress?: (stage: string) => void;
 }
@@ -37,6 +39,7 @@ export function buildProjectDocs(options: ProjectDocsOptions = {}): BuiltDocs {
     ...(options.vocabulary ? { vocabulary: options.vocabulary } : {}),
     ...(options.title ? { title: options.title } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
+    ...(options.history !== undefined ? { history: options.history } : {}),
   });
   const counts = Object.entries(built.counts).map(([status, n]) => `${n} ${status}`).join(', ');
   const where = relative(cwd, built.index) || built.index;

@@ -29,6 +29,15 @@ export interface DocsData {
   readonly projections: ProjectionDoc[];
   readonly glossary: PhraseDoc[];
   readonly uncovered: UncoveredDoc;
+  /** The last runs, when the docs were built with a history folder. */
+  readonly history?: HistoryDoc;
+}
+
+export interface HistoryDoc {
+  /** Oldest first; the last is the run this site shows. */
+  readonly runs: { readonly at: string; readonly success?: boolean }[];
+  /** By scenario key: status and duration (ms, or null) in each of those runs. */
+  readonly scenarios: Record<string, { readonly statuses: ScenarioStatus[]; readonly durations: (number | null)[] }>;
 }
 
 export interface RunDoc {

@@ -36,6 +36,7 @@ export const SITE_SCRIPTS = [
   'views/aggregates.js',
   'views/readModels.js',
   'views/glossary.js',
+  'views/history.js',
   'main.js',
 ] as const;
 

@@ -250,6 +250,30 @@ describe('the living documentation as a specification, in Chromium', { skip }, (
     });
   });
 
+  it('shows the last runs: a strip per scenario, the newly failing, those flipping between passing and failing', async () => {
+    const history = join(work, 'history');
+    const paying = keyOf('Paying twice is refused');
+    const checkout = keyOf('A cart with an item can be checked out');
+    const past = [
+      { at: '2020-01-01T00:00:00.000Z', scenarios: { [paying]: ['passed'], [checkout]: ['passed'] } },
+      { at: '2020-01-02T00:00:00.000Z', scenarios: { [paying]: ['passed'], [checkout]: ['failed'] } },
+      { at: '2020-01-03T00:00:00.000Z', scenarios: { [paying]: ['passed'], [checkout]: ['passed'] } },
+    ];
+    cpSync(FIXTURE, join(work, 'with-history'), { recursive: true });
+    const built = buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: join(work, 'with-history'), out: join(work, 'with-history', 'site'), history: history });
+    for (const run of past) writeFileSync(join(history, `run-${run.at.replace(/[^0-9TZ]/g, '')}.json`), JSON.stringify(run));
+    const again = buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: join(work, 'with-history'), out: join(work, 'with-history', 'site'), history: history });
+    assert.equal(built.data.history!.runs.length, 1);
+    assert.equal(again.data.history!.runs.length, 4);
+    await onPage(url('#/history', again.index), async (page) => {
+      assert.deepEqual(await page.locator('#newly-failing .history-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-scenario'))), [paying]);
+      assert.deepEqual(await page.locator('#flipping .history-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-scenario'))), [checkout]);
+    });
+    await onPage(url(`#/scenario/${paying}`, again.index), async (page) => {
+      assert.deepEqual(await page.locator('#history-strip .history-cell').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-status'))), ['passed', 'passed', 'passed', 'failed']);
+    });
+  });
+
   it('shows a malformed link as not found, not a blank page', async () => {
     await onPage(url('#/event/%E0%A4%A'), async (page) => {
       assert.match((await page.locator('#view').textContent()) ?? '', /Not found.*not a well-formed link/);
@@ -261,7 +285,7 @@ describe('the living documentation for every reader (axe-core)', { skip }, () =>
   it('has no accessibility violations in any view, light or dark', async () => {
     const axe = require.resolve('axe-core/axe.min.js');
     const views = ['#/scenarios', '#/features', '#/feature/features/cart.feature', `#/scenario/${keyOf('A cart with an item can be checked out')}`, '#/failures',
-      '#/aggregates', '#/aggregate/Cart', '#/events', '#/event/ItemAdded', '#/commands', '#/glossary', '#/uncovered'];
+      '#/aggregates', '#/aggregate/Cart', '#/events', '#/event/ItemAdded', '#/commands', '#/glossary', '#/uncovered', '#/read-models', '#/history'];
     const found: string[] = [];
     const { page } = await browser.page();
     try {

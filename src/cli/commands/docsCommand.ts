@@ -11,6 +11,7 @@ export interface DocsOptions {
   title?: string;
   domain?: string;
   requireResults?: boolean;
+  history?: string;
 }
 
 /** Builds the living documentation site from the features, the last run's messages and the domain. */
@@ -31,6 +32,7 @@ export function docsCommand(options: DocsOptions, io: CliIO): ExitCode {
       ...(options.features !== undefined ? { features: options.features } : {}),
       ...(options.messages !== undefined ? { messages: options.messages } : {}),
       ...(options.title !== undefined ? { title: options.title } : {}),
+      ...(options.history !== undefined ? { history: options.history } : {}),
     });
     return ExitCode.ok;
   } catch (error) {
@@ -48,6 +50,7 @@ export function registerDocs(program: Command, io: CliIO, done: (code: ExitCode)
     .option('--features <paths...>', 'feature files, folders or globs (default: features)')
     .option('--messages <file>', 'the last run\'s Cucumber message stream (default: reports/cucumber.ndjson)')
     .option('--title <text>', 'the site\'s title (default: the domain\'s name)')
+    .option('--history <dir>', 'keep a record of each run in this folder and show every scenario\'s last runs (e.g. reports/history)')
     .option('--require-results', 'fail when the message stream is missing instead of building a site without results')
     .option('-d, --domain <module>', 'module exporting `domain` (default: eventspec.config.ts, then package.json "eventspec.domain")')
     .addHelpText('after', '\nOpen <out>/index.html in a browser; it needs no server.\nExample:\n  eventspec test && eventspec docs --out site')
