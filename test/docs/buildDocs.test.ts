@@ -138,7 +138,7 @@ describe('buildDocs with missing, cut-off or broken inputs', () => {
   it('refuses a missing message stream with the path and the way out', () => {
     assert.throws(
       () => build('missing', { messages: 'reports/nope.ndjson' }),
-      (error: unknown) => error instanceof DocsInputError && /nope\.ndjson does not exist/.test(error.message) && /allowMissingResults/.test(error.message),
+      (error: unknown) => error instanceof DocsInputError && /nope\.ndjson does not exist/.test(error.message) && /without --require-results; buildDocs with allowMissingResults: true/.test(error.message),
     );
   });
 
