@@ -217,15 +217,21 @@ async function run(): Promise<void> {
         return ms;
       };
       // Cucumber's report is usable once its search box and the first scenario are on screen.
+      // At 20,000 scenarios it may not open at all: after 5 minutes it counts as never usable.
+      const REPORT_GIVE_UP = 300_000;
       const openReport = async () => {
         const { page } = await browser.page();
         const t = performance.now();
-        await page.goto(pathToFileURL(report).href, { timeout: 300_000 });
-        await page.locator('input[aria-label="Search"]').waitFor({ timeout: 120_000 });
-        await page.locator('h2[id]').first().waitFor({ timeout: 120_000 });
-        const ms = performance.now() - t;
-        await page.close();
-        return ms;
+        try {
+          await page.goto(pathToFileURL(report).href, { timeout: REPORT_GIVE_UP });
+          await page.locator('input[aria-label="Search"]').waitFor({ timeout: REPORT_GIVE_UP });
+          await page.locator('h2[id]').first().waitFor({ timeout: REPORT_GIVE_UP });
+          return performance.now() - t;
+        } catch {
+          return Number.POSITIVE_INFINITY;
+        } finally {
+          await page.close();
+        }
       };
       const opens = await interleaved(RUNS, { site: open(url, true), html: openReport, blank: open(pathToFileURL(blank).href, false) });
       const opened = stats(opens.site);
@@ -233,10 +239,10 @@ async function run(): Promise<void> {
         figure: `living docs open, ${SCENARIOS} scenarios (until usable)`,
         unit: 'ms',
         stats: opened,
-        baseline: { name: 'cucumber html report', stats: stats(opens.html) },
+        ...(Number.isFinite(stats(opens.html).median) ? { baseline: { name: 'cucumber html report', stats: stats(opens.html) } } : {}),
         budget: `≤ ${BUDGET.open / 1000} s`,
         met: opened.median <= BUDGET.open,
-        note: `a blank page opens in ${stats(opens.blank).median.toFixed(0)} ms`,
+        note: `a blank page opens in ${stats(opens.blank).median.toFixed(0)} ms${Number.isFinite(stats(opens.html).median) ? '' : `; cucumber's html report of the same stream was not usable within ${REPORT_GIVE_UP / 1000} s`}`,
       });
       const searched = stats(searches);
       rows.push({
