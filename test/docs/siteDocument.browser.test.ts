@@ -176,10 +176,17 @@ describe('the living documentation as a specification, in Chromium', { skip }, (
     }
   });
 
-  it('makes the diagram\'s commands and events links to the catalog', async () => {
+  it('draws the diagram at a legible size with zoom, its commands and events linked to the catalog', async () => {
     await onPage(url('#/aggregate/Cart'), async (page) => {
       await page.waitForSelector('#diagram[data-rendered="true"]', { timeout: 60_000 });
       assert.equal(await page.locator('#diagram g.node[data-href="#/command/AddToCart"]').count(), 1);
+      const width = async () => Number(await page.locator('#diagram svg').getAttribute('width'));
+      const natural = await width();
+      await page.click('#zoom-in');
+      assert.ok(Math.abs((await width()) - natural * 1.25) <= 1, `zoomed to ${await width()} from ${natural}`);
+      assert.equal(await page.locator('#diagram').getAttribute('data-zoom'), '125');
+      await page.click('#zoom-reset');
+      assert.equal(await width(), natural);
       await page.locator('#diagram g.node[data-href="#/event/CheckedOut"]').click();
       await page.waitForSelector('#contract[data-name="CheckedOut"]');
     });
