@@ -1,6 +1,8 @@
+import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's chromium; never a downloaded browser. CHROMIUM_PATH points elsewhere if needed. */
@@ -48,4 +50,37 @@ export async function openBrowser(): Promise<Browser> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One Chromium for a test file (opened before its tests, closed after, `cleanup` run then too),
+ * and `onPage`: open a site page, wait until it is ready, run the checks, and fail on any console
+ * error, uncaught exception or dialog.
+ */
+export function browserForTests(skip: string | undefined, cleanup: () => void = () => {}) {
+  let browser: Browser | undefined;
+  before(async () => {
+    if (!skip) browser = await openBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    cleanup();
+  });
+  const opened = (): Browser => {
+    if (!browser) throw new Error('the browser is not open (the tests were skipped)');
+    return browser;
+  };
+  async function onPage(address: string, check: (page: Page) => Promise<void>): Promise<void> {
+    const { page, errors, dialogs } = await opened().page();
+    try {
+      await page.goto(address);
+      await page.waitForSelector('html[data-ready="true"]');
+      await check(page);
+      assert.deepEqual(errors, [], 'console errors');
+      assert.deepEqual(dialogs, [], 'dialogs (injected script)');
+    } finally {
+      await page.close();
+    }
+  }
+  return { browser: opened, onPage };
 }

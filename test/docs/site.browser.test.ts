@@ -3,42 +3,20 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { buildDocs } from '../../src/docs';
-import { browserUnavailable, openBrowser, type Browser } from './browser';
+import { browserForTests, browserUnavailable } from './browser';
 import { buildSample, samples } from './kitSamples';
 import { shop } from './fixtures/shop/domain';
 
 const FIXTURE = join(__dirname, 'fixtures', 'shop');
 const skip = browserUnavailable();
 const work = mkdtempSync(join(tmpdir(), 'eventspec-site-'));
-let browser: Browser;
-
-before(async () => {
-  if (!skip) browser = await openBrowser();
-});
-after(async () => {
-  await browser?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+const { browser: opened, onPage } = browserForTests(skip, () => rmSync(work, { recursive: true, force: true }));
 
 const site = buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: FIXTURE, out: join(work, 'site') });
 const url = (hash = '') => pathToFileURL(site.index).href + hash;
-
-/** Opens a page, runs the checks, and fails on any console error, uncaught exception or dialog. */
-async function onPage(address: string, check: (page: Page) => Promise<void>): Promise<void> {
-  const { page, errors, dialogs } = await browser.page();
-  try {
-    await page.goto(address);
-    await page.waitForSelector('html[data-ready="true"]');
-    await check(page);
-    assert.deepEqual(errors, [], 'console errors');
-    assert.deepEqual(dialogs, [], 'dialogs (injected script)');
-  } finally {
-    await page.close();
-  }
-}
 
 const rowNames = (page: Page) => page.locator('.scenario-row .scenario-name').allTextContents();
 
@@ -178,7 +156,7 @@ describe('the living documentation in Chromium', { skip }, () => {
   });
 
   it('opens the site of every compatibility-kit sample without errors', async () => {
-    const { page, errors, dialogs } = await browser.page();
+    const { page, errors, dialogs } = await opened().page();
     try {
       for (const name of samples) {
         const built = buildSample(name, join(work, 'kit', name));

@@ -3,10 +3,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, describe, it } from 'node:test';
-import type { Page } from 'playwright-core';
+import { describe, it } from 'node:test';
 import { buildDocs } from '../../src/docs';
-import { browserUnavailable, openBrowser, type Browser } from './browser';
+import { browserForTests, browserUnavailable } from './browser';
 import { buildSample } from './kitSamples';
 import { shop } from './fixtures/shop/domain';
 import { domain as examples } from '../../src/domains';
@@ -15,33 +14,11 @@ import { domain as examples } from '../../src/domains';
 const FIXTURE = join(__dirname, 'fixtures', 'shop');
 const skip = browserUnavailable();
 const work = mkdtempSync(join(tmpdir(), 'eventspec-site-doc-'));
-let browser: Browser;
-
-before(async () => {
-  if (!skip) browser = await openBrowser();
-});
-after(async () => {
-  await browser?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+const { browser: opened, onPage } = browserForTests(skip, () => rmSync(work, { recursive: true, force: true }));
 
 const site = buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: FIXTURE, out: join(work, 'site') });
 const url = (hash = '', index = site.index) => pathToFileURL(index).href + hash;
 const keyOf = (name: string, data = site.data) => data.scenarios.find((s) => s.name === name)!.key;
-
-async function onPage(address: string, check: (page: Page) => Promise<void>, options: { width?: number } = {}): Promise<void> {
-  const { page, errors, dialogs } = await browser.page();
-  try {
-    if (options.width) await page.setViewportSize({ width: options.width, height: 800 });
-    await page.goto(address);
-    await page.waitForSelector('html[data-ready="true"]');
-    await check(page);
-    assert.deepEqual(errors, [], 'console errors');
-    assert.deepEqual(dialogs, [], 'dialogs (injected script)');
-  } finally {
-    await page.close();
-  }
-}
 
 describe('the living documentation as a specification, in Chromium', { skip }, () => {
   it('lists the features by folder with their counts', async () => {
@@ -145,7 +122,7 @@ describe('the living documentation as a specification, in Chromium', { skip }, (
     const views = ['#/scenarios', '#/features', '#/feature/features/cart.feature', `#/scenario/${keyOf('A cart with an item can be checked out')}`, '#/failures',
       '#/aggregates', '#/aggregate/Cart', '#/events', '#/event/ItemAdded', '#/commands', '#/command/AddToCart', '#/glossary', '#/uncovered'];
     const wide: string[] = [];
-    const { page } = await browser.page();
+    const { page } = await opened().page();
     try {
       await page.setViewportSize({ width: 390, height: 800 });
       for (const view of views) {
@@ -161,7 +138,7 @@ describe('the living documentation as a specification, in Chromium', { skip }, (
   });
 
   it('follows a dark colour scheme, and prints without navigation or controls', async () => {
-    const { page } = await browser.page();
+    const { page } = await opened().page();
     try {
       await page.emulateMedia({ colorScheme: 'dark' });
       await page.goto(url());
@@ -294,7 +271,7 @@ describe('the living documentation for every reader (axe-core)', { skip }, () =>
     const views = ['#/scenarios', '#/features', '#/feature/features/cart.feature', `#/scenario/${keyOf('A cart with an item can be checked out')}`, '#/failures',
       '#/aggregates', '#/aggregate/Cart', '#/events', '#/event/ItemAdded', '#/commands', '#/glossary', '#/uncovered', '#/read-models', '#/history'];
     const found: string[] = [];
-    const { page } = await browser.page();
+    const { page } = await opened().page();
     try {
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });

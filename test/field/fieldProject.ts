@@ -68,7 +68,7 @@ export function installOffline(project: string, devDependencies: readonly string
     for (const name of devDependencies) manifest.devDependencies[name] = own.devDependencies[name] ?? own.dependencies[name]!;
     writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   }
-  const lock = projectLock(repoLock, manifest, ['eventspec'], Object.keys(own.dependencies));
+  const lock = projectLock(repoLock, manifest, ['eventspec'], Object.keys(own.dependencies), process.env.npm_config_registry);
   writeFileSync(join(project, 'package-lock.json'), `${JSON.stringify(lock, null, 2)}\n`);
   return sh(npm, ['install', '--offline', '--no-audit', '--no-fund'], project);
 }

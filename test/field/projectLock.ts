@@ -35,7 +35,13 @@ export interface ProjectManifest {
  * The lock for `project`. Dependencies in `local` (eventspec itself, from a tarball) are left to
  * npm, but what they need is included: `localNeeds` lists their dependencies.
  */
-export function projectLock(repoLock: Lockfile, project: ProjectManifest, local: readonly string[], localNeeds: readonly string[]): Lockfile {
+export function projectLock(
+  repoLock: Lockfile,
+  project: ProjectManifest,
+  local: readonly string[],
+  localNeeds: readonly string[],
+  registry = 'https://registry.npmjs.org/',
+): Lockfile {
   const packages: Record<string, LockedPackage> = {};
   const wanted = [...Object.keys({ ...project.dependencies, ...project.devDependencies }).filter((n) => !local.includes(n)), ...localNeeds];
   const queue: { name: string; from: string; optional: boolean }[] = wanted.map((name) => ({ name, from: '', optional: false }));
@@ -48,7 +54,9 @@ export function projectLock(repoLock: Lockfile, project: ProjectManifest, local:
     }
     if (packages[path]) continue;
     const { dev: _dev, devOptional: _devOptional, peer: _peer, ...entry } = repoLock.packages[path]!;
-    packages[path] = entry;
+    // This repository's lock omits tarball addresses; with them npm takes each tarball from the
+    // cache by its integrity, with no need for the package's registry metadata.
+    packages[path] = entry.resolved === undefined && entry.version !== undefined ? { ...entry, resolved: tarballUrl(registry, typeof entry.name === 'string' ? entry.name : name, entry.version) } : entry;
     const optionalPeers = new Set(Object.entries(entry.peerDependenciesMeta ?? {}).filter(([, meta]) => meta.optional).map(([n]) => n));
     for (const dep of Object.keys(entry.dependencies ?? {})) queue.push({ name: dep, from: path, optional: false });
     for (const dep of Object.keys(entry.optionalDependencies ?? {})) queue.push({ name: dep, from: path, optional: true });
@@ -70,4 +78,10 @@ function locate(lock: Lockfile, name: string, from: string): string | undefined 
     if (lock.packages[path]) return path;
   }
   return undefined;
+}
+
+/** Where the registry keeps a version's tarball: `<registry>/@scope/name/-/name-1.2.3.tgz`. */
+function tarballUrl(registry: string, name: string, version: string): string {
+  const base = name.startsWith('@') ? name.slice(name.indexOf('/') + 1) : name;
+  return `${registry.replace(/\/?$/, '/')}${name}/-/${base}-${version}.tgz`;
 }
