@@ -55,6 +55,11 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** 0 when the stream has no events. */
   streamVersion(streamId: string): Promise<number>;
+  /**
+   * The version at which the stream holds the event with this id, or undefined. Lets a retried
+   * command find the events an earlier try stored (their ids derive from the command id).
+   */
+  eventVersion(streamId: string, eventId: string): Promise<number | undefined>;
   /** The greatest committed global position (0 when empty). */
   headPosition(): Promise<number>;
   subscribe(options: SubscribeOptions): Subscription;

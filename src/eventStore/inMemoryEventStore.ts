@@ -106,6 +106,10 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
       return streams.get(streamId)?.events.length ?? 0;
     },
 
+    async eventVersion(streamId: string, eventId: string): Promise<number | undefined> {
+      return streams.get(streamId)?.versionOfId.get(eventId);
+    },
+
     async headPosition(): Promise<number> {
       return log.length;
     },

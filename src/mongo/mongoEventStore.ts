@@ -243,6 +243,17 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
       return headDoc ? readChunkHead(headDoc, streamId).nextVersion - 1 : 0;
     },
 
+    async eventVersion(streamId: string, eventId: string): Promise<number | undefined> {
+      checkStreamId(streamId);
+      if (typeof eventId !== 'string' || eventId.length === 0) throw new EventspecError(`stream "${streamId}": an event id must be a non-empty string, got ${JSON.stringify(eventId)}`);
+      await connection.ready();
+      // The {stream, events.id} index; only the matching element's id and version are projected.
+      const docs = await chunks
+        .find({ stream: { $eq: streamId }, 'events.id': { $eq: eventId } }, { projection: { _id: 0, chunk: 1, 'events.id': 1, 'events.version': 1 } })
+        .toArray();
+      return storedVersionsOf(streamId, docs, [eventId]).get(eventId);
+    },
+
     async headPosition(): Promise<number> {
       await connection.ready();
       return readCounter(await counters.findOne({ _id: POSITION_COUNTER_ID }), names.positions);

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it, before, after } from 'node:test';
 import type { EventStore, RecordedEvent } from '../../src';
-import { IdempotencyError, WrongExpectedVersionError, controllableClock } from '../../src';
+import { AppendOutcomeUnknownError, IdempotencyError, WrongExpectedVersionError, controllableClock, createCommandHandler } from '../../src';
 import type { Clock } from '../../src';
+import { domain } from '../../src/domains';
+import { Account } from '../../src/domains/banking';
 import { newEvent, newEvents } from '../support/events';
+import { appliesThenThrows } from '../support/faultyStores';
 
 export interface StoreFactory {
   /** A store that sees no other test's events (a fresh database, prefix or instance). */
@@ -199,11 +202,47 @@ export function eventStoreContract(name: string, factory: StoreFactory): void {
         assert.equal(await store.streamVersion(stream), 2);
       });
 
+      test('eventVersion finds where an id is stored, in that stream only', async () => {
+        const stream = freshStream();
+        const batch = newEvents(3);
+        await store.append(stream, batch);
+        assert.equal(await store.eventVersion(stream, batch[1]!.id), 2);
+        assert.equal(await store.eventVersion(stream, 'never-stored'), undefined);
+        assert.equal(await store.eventVersion(freshStream(), batch[1]!.id), undefined);
+      });
+
       test('the same id twice in one batch is refused', async () => {
         const stream = freshStream();
         const event = newEvent();
         await assert.rejects(store.append(stream, [event, event]), /appears twice/);
         assert.equal(await store.streamVersion(stream), 0);
+      });
+    });
+
+    describe('a command retried after an append of unknown outcome', () => {
+      test('applied, then failed: the handler’s retry stores exactly one set of events', async () => {
+        const id = freshStream('acct');
+        await createCommandHandler({ domain, store }).send(Account, id, { type: 'OpenAccount', data: { owner: 'alice', overdraftLimit: 0 } });
+        const faulty = appliesThenThrows(store, 1);
+        const result = await createCommandHandler({ domain, store: faulty }).send(Account, id, { type: 'Deposit', data: { amount: 5 } });
+        assert.equal(faulty.faulted(), 1);
+        assert.equal(result.status === 'accepted' && result.version, 2);
+        assert.deepEqual((await store.readStream(`Account-${id}`)).map((e) => e.type), ['AccountOpened', 'MoneyDeposited']);
+      });
+
+      test('failed twice: the caller’s retry with the same command id, from a new handler, is answered and stores nothing', async () => {
+        const id = freshStream('acct');
+        await createCommandHandler({ domain, store }).send(Account, id, { type: 'OpenAccount', data: { owner: 'alice', overdraftLimit: 0 } });
+        const commandId = `${id}-deposit`;
+        const faulty = appliesThenThrows(store, 2);
+        await assert.rejects(
+          createCommandHandler({ domain, store: faulty }).send(Account, id, { type: 'Deposit', data: { amount: 5 } }, { commandId }),
+          AppendOutcomeUnknownError,
+        );
+        const again = await createCommandHandler({ domain, store }).send(Account, id, { type: 'Deposit', data: { amount: 5 } }, { commandId });
+        assert.equal(again.replayed, true);
+        assert.deepEqual(again.status === 'accepted' && again.events.map((e) => e.id), [`${commandId}:1`]);
+        assert.equal(await store.streamVersion(`Account-${id}`), 2);
       });
     });
 
