@@ -6,7 +6,7 @@ import type { Clock } from '../core/clock';
 import { systemClock } from '../core/clock';
 import { isoTime } from '../core/isoTime';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../core/envelope';
-import { AppendOutcomeUnknownError, appendMayHaveLanded, EventspecError, InvariantViolation, WrongExpectedVersionError } from '../core/errors';
+import { AppendOutcomeUnknownError, appendMayHaveLanded, EventspecError, IdempotencyError, InvariantViolation, WrongExpectedVersionError } from '../core/errors';
 import type { IdGenerator } from '../core/ids';
 import { randomIds } from '../core/ids';
 import { didYouMean } from '../core/suggest';
@@ -154,6 +154,14 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
       } catch (error) {
         // An evolve that changed the cached state in place must not leave unstored events behind.
         cache.delete(streamId);
+        if (error instanceof WrongExpectedVersionError || error instanceof IdempotencyError) {
+          // The same command, running elsewhere at once (or an earlier try), may have stored these very ids.
+          const stored = await storedCommand(store, streamId, commandId, base);
+          if (stored) {
+            await commandLog.record({ ...stored, replayed: false });
+            return stored;
+          }
+        }
         if (!(error instanceof WrongExpectedVersionError) || request.expectedVersion !== undefined) throw error;
         if (attempt >= retries) {
           throw new ConcurrencyError(`${type} on "${streamId}" kept conflicting with other writers after ${retries + 1} attempts; try again`);
