@@ -1,4 +1,5 @@
 import type { NewEvent, RecordedEvent } from '../core/envelope';
+import type { RetryBackoff } from '../core/transientRetry';
 import type { ExpectedVersion } from './expectedVersion';
 
 export interface AppendOptions {
@@ -35,6 +36,13 @@ export interface SubscribeOptions {
   /** Called for each event in global order; the next one waits for the promise. */
   handler: (event: RecordedEvent) => void | Promise<void>;
   batchSize?: number;
+  /**
+   * A read that fails with anything but an eventspec error (a lost connection, an election) is
+   * retried with this backoff, indefinitely; damage and contract errors end the subscription.
+   */
+  retryBackoff?: RetryBackoff;
+  /** Told of each transient read failure before the wait (for logs and metrics). */
+  onRetry?: (error: unknown, failures: number) => void;
 }
 
 export interface Subscription {

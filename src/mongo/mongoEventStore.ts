@@ -2,7 +2,8 @@ import type { ClientSession, Collection, Db, Document, UpdateFilter } from 'mong
 import type { Clock } from '../core/clock';
 import { systemClock } from '../core/clock';
 import type { NewEvent, RecordedEvent } from '../core/envelope';
-import { EventspecError, IdempotencyError, WrongExpectedVersionError } from '../core/errors';
+import { AppendOutcomeUnknownError, EventspecError, IdempotencyError, WrongExpectedVersionError } from '../core/errors';
+import { appendFailure } from './appendFailure';
 import { catchUpSubscription } from '../eventStore/catchUpSubscription';
 import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../eventStore/eventStore';
 import { describeExpected } from '../eventStore/expectedVersion';
@@ -13,6 +14,7 @@ import { asStored } from './bodyEncoding';
 import { firstPositionOf, inGlobalOrder, POSITION_COUNTER_ID, readAllWindow, readCounter } from './globalPositions';
 import { mongoConnection, type MongoTarget } from './mongoConnection';
 import { mongoErrorKind } from './mongoErrorKind';
+import { redactSecrets } from './redactUri';
 import { checkStreamId } from './streamIdArgument';
 import { batchTooBig, pushFilter, sealFilter, type BatchSize } from './rollOver';
 import { chunkLimits, collectionNames } from './storeOptions';
@@ -145,7 +147,18 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
           outcome = await session.withTransaction((s) => attempt(s, streamId, encoded, batch, expected), transactionOptions);
         } catch (error) {
           if (mongoErrorKind(error) === 'no-replica-set') throw connection.explain(error);
-          throw error;
+          switch (appendFailure(error)) {
+            case 'unknown':
+              throw new AppendOutcomeUnknownError(streamId, redactSecrets(`${(error as Error).name}: ${(error as Error).message}`, options.uri), { cause: error });
+            case 'gave-up':
+              throw new EventspecError(
+                `stream "${streamId}": the append kept meeting write conflicts with other appends until the driver gave up ` +
+                  `(${(error as Error).message}). Nothing was written; try again, or spread the load over time.`,
+                { cause: error },
+              );
+            case 'other':
+              throw error;
+          }
         } finally {
           await session.endSession();
         }

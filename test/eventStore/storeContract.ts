@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it, before, after } from 'node:test';
 import type { EventStore, RecordedEvent } from '../../src';
-import { AppendOutcomeUnknownError, IdempotencyError, WrongExpectedVersionError, controllableClock, createCommandHandler } from '../../src';
+import { AppendOutcomeUnknownError, EventspecError, IdempotencyError, WrongExpectedVersionError, controllableClock, createCommandHandler } from '../../src';
 import type { Clock } from '../../src';
 import { domain } from '../../src/domains';
 import { Account } from '../../src/domains/banking';
 import { newEvent, newEvents } from '../support/events';
-import { appliesThenThrows } from '../support/faultyStores';
+import { catchUpSubscription } from '../../src/eventStore';
+import { appliesThenThrows, flakyReadAll } from '../support/faultyStores';
 
 export interface StoreFactory {
   /** A store that sees no other test's events (a fresh database, prefix or instance). */
@@ -330,6 +331,47 @@ export function eventStoreContract(name: string, factory: StoreFactory): void {
         assert.equal(await Promise.race([second, lost]), 'delivered');
         clearTimeout(timer);
         await subscription.stop();
+      });
+
+      // The store's reads with faults injected, driven by the subscription loop every store uses.
+      const flakySubscription = (failures: number, handler: (event: RecordedEvent) => void, after: number) => {
+        const flaky = flakyReadAll((o) => store.readAll(o), failures);
+        const retried: number[] = [];
+        const subscription = catchUpSubscription(
+          { readAll: flaky.readAll, headPosition: () => store.headPosition(), waitForAppend: () => new Promise((resolve) => setTimeout(resolve, 1)) },
+          { after, handler, batchSize: 2, retryBackoff: { firstMs: 1, maxMs: 2 }, onRetry: (_error, n) => retried.push(n) },
+        );
+        return { subscription, flaky, retried };
+      };
+
+      test('ride out transient read failures (a failover) and deliver every event once, in order', async () => {
+        const start = await store.headPosition();
+        const stream = freshStream();
+        await store.append(stream, newEvents(5));
+        const seen: number[] = [];
+        const { subscription, flaky, retried } = flakySubscription(3, (event) => void (event.streamId === stream && seen.push(event.version)), start);
+        await subscription.caughtUp();
+        await store.append(stream, newEvents(2));
+        await subscription.caughtUp();
+        assert.equal(flaky.failures(), 3, 'three reads failed');
+        assert.deepEqual(retried, [1, 2, 3], 'each failure was retried, with the count of failures in a row');
+        assert.deepEqual(seen, [1, 2, 3, 4, 5, 6, 7]);
+        await subscription.stop();
+        await subscription.done;
+      });
+
+      test('stop on damage: an eventspec error from a read ends the subscription with it', async () => {
+        const damaged = catchUpSubscription(
+          {
+            readAll: async () => {
+              throw new EventspecError('stored chunk 3 of stream "Order-1" is damaged (injected)');
+            },
+            headPosition: () => store.headPosition(),
+            waitForAppend: () => Promise.resolve(),
+          },
+          { handler: () => undefined, retryBackoff: { firstMs: 1 } },
+        );
+        await assert.rejects(damaged.done, /is damaged \(injected\)/);
       });
 
       test('a failing handler ends the subscription with its error, at the failing event', async () => {
