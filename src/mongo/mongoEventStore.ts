@@ -1,4 +1,4 @@
-import type { ClientSession, Collection, Db, Document, UpdateFilter } from 'mongodb';
+import type { ClientSession, Collection, Db, Document, MongoClient, UpdateFilter } from 'mongodb';
 import type { Clock } from '../core/clock';
 import { systemClock } from '../core/clock';
 import type { NewEvent, RecordedEvent } from '../core/envelope';
@@ -11,7 +11,8 @@ import { validateAppend } from '../eventStore/validateAppend';
 import { planAppend, type AppendPlan } from './appendPlan';
 import { type ChunkHead, encodeEvent, type EncodedEvent, newChunk, placeEvents, readChunkEvents, readChunkHead, readStoredEvent, type StoredEvent } from './chunkDocument';
 import { asStored } from './bodyEncoding';
-import { firstPositionOf, inGlobalOrder, POSITION_COUNTER_ID, readAllWindow, readCounter } from './globalPositions';
+import { counterAtStart, firstPositionOf, highestPositionIn, inGlobalOrder, POSITION_COUNTER_ID, readAllWindow, readCounter } from './globalPositions';
+import { indexBuildFailure } from './setupFailure';
 import { mongoConnection, type MongoTarget } from './mongoConnection';
 import { mongoErrorKind } from './mongoErrorKind';
 import { redactSecrets } from './redactUri';
@@ -31,6 +32,8 @@ export interface MongoEventStoreOptions extends MongoTarget {
   clock?: Clock;
   /** How often an idle subscription looks for new events (default 50 ms). */
   pollIntervalMs?: number;
+  /** Opens without creating or changing anything (no indexes, no counter); appends are refused. For inspecting. */
+  readOnly?: boolean;
 }
 
 /** Structural steps (create, seal, open) an append may take before its write lands; each is progress. */
@@ -46,7 +49,9 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
   const limits = chunkLimits(options);
   const names = collectionNames(options.collectionPrefix ?? 'eventspec_');
   const pollIntervalMs = options.pollIntervalMs ?? 50;
-  const connection = mongoConnection(options, (db) => setUp(db, names.events, names.positions));
+  const readOnly = options.readOnly ?? false;
+  // Read-only: nothing is created (no indexes, no counter), so a read-only user can inspect.
+  const connection = mongoConnection(options, readOnly ? async () => undefined : (db) => setUp(connection.client, db, names.events, names.positions));
   const chunks: Collection<Document> = connection.db.collection(names.events);
   const counters: Collection<{ _id: string; value: number }> = connection.db.collection(names.positions);
   // Plain read concerns, not ReadConcern instances: the driver adds the session's afterClusterTime
@@ -132,6 +137,7 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
   const store: EventStore = {
     async append(streamId: string, events: readonly NewEvent[], appendOptions: AppendOptions = {}): Promise<AppendResult> {
       const expected = appendOptions.expectedVersion ?? 'any';
+      if (readOnly) throw new EventspecError(`stream "${streamId}": this MongoDB event store was opened read-only (for inspecting); open it without readOnly to append`);
       validateAppend(streamId, events, expected);
       const recordedAt = clock.now().toISOString();
       const encoded = events.map((event, i) => encodeEvent(streamId, i, event, recordedAt));
@@ -307,18 +313,32 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
   return store;
 }
 
-async function setUp(db: Db, events: string, positions: string): Promise<void> {
-  await db.collection(events).createIndexes([
-    // Exactly one writer creates each chunk; also finds a stream's head (highest chunk) at once.
-    { key: { stream: 1, chunk: 1 }, name: 'stream_chunk', unique: true },
-    // readAll: chunks holding a window of global positions.
-    { key: { 'events.position': 1 }, name: 'events_position' },
-    // Idempotency: where a batch's event ids already sit in the stream.
-    { key: { stream: 1, 'events.id': 1 }, name: 'stream_event_id' },
-  ]);
+async function setUp(client: MongoClient, db: Db, events: string, positions: string): Promise<void> {
   try {
-    await db.collection<{ _id: string; value: number }>(positions).updateOne({ _id: POSITION_COUNTER_ID }, { $setOnInsert: { value: 0 } }, { upsert: true });
+    await db.collection(events).createIndexes([
+      // Exactly one writer creates each chunk; also finds a stream's head (highest chunk) at once.
+      { key: { stream: 1, chunk: 1 }, name: 'stream_chunk', unique: true },
+      // readAll: chunks holding a window of global positions.
+      { key: { 'events.position': 1 }, name: 'events_position' },
+      // Idempotency: where a batch's event ids already sit in the stream.
+      { key: { stream: 1, 'events.id': 1 }, name: 'stream_event_id' },
+    ]);
   } catch (error) {
+    throw indexBuildFailure(error, events) ?? error;
+  }
+  // The highest stored position first, then the counter, in one causally consistent session: in a
+  // sound store the counter read second is never below it.
+  const plan = await client.withSession({ causalConsistency: true }, async (session) => {
+    const read = { session, readConcern: { level: 'majority' as const } };
+    const top = await db.collection(events).findOne({}, { ...read, sort: { 'events.position': -1 }, projection: { _id: 0, 'events.position': 1 } });
+    const counter = await db.collection<{ _id: string; value: number }>(positions).findOne({ _id: POSITION_COUNTER_ID }, read);
+    return counterAtStart(counter ? readCounter(counter, positions) : undefined, highestPositionIn(top), positions);
+  });
+  if (!plan) return;
+  try {
+    await db.collection<{ _id: string; value: number }>(positions).insertOne({ _id: POSITION_COUNTER_ID, value: plan.create });
+  } catch (error) {
+    // Another process created it first, from the same stored events.
     if (mongoErrorKind(error) !== 'duplicate-key') throw error;
   }
 }

@@ -51,3 +51,19 @@ export function serverTypesOf(error: unknown): string[] {
   if (!(servers instanceof Map)) return [];
   return [...servers.values()].map((server: unknown) => String((server as { type?: unknown } | null)?.type));
 }
+
+/**
+ * A unique index that could not be built because documents already break it: two chunk documents
+ * for one {stream, chunk} (possible only if the index was missing while writers ran). Said with
+ * how to find them; undefined for any other error.
+ */
+export function indexBuildFailure(error: unknown, collection: string): MongoSetupError | undefined {
+  if (mongoErrorKind(error) !== 'duplicate-key') return undefined;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new MongoSetupError(
+    `the unique index stream_chunk on ${collection} cannot be built: two chunk documents hold the same stream and chunk number (${detail}). ` +
+      'This happens only when the index was missing while writers ran. Nothing was changed. Find them with ' +
+      `db.${collection}.aggregate([{$group: {_id: {stream: "$stream", chunk: "$chunk"}, n: {$sum: 1}, ids: {$push: "$_id"}}}, {$match: {n: {$gt: 1}}}]), ` +
+      'keep the copy whose events the next chunk continues (compare nextVersion with the next chunk\'s firstVersion), back up and delete the other, then start again.',
+  );
+}
