@@ -8,6 +8,7 @@ import { Account } from '../../src/domains/banking';
 import { newEvent, newEvents } from '../support/events';
 import { catchUpSubscription } from '../../src/eventStore';
 import { appliesThenThrows, flakyReadAll } from '../support/faultyStores';
+import { KEPT_VALUES, REFUSED_VALUES } from '../support/valueCases';
 
 export interface StoreFactory {
   /** A store that sees no other test's events (a fresh database, prefix or instance). */
@@ -420,6 +421,48 @@ export function eventStoreContract(name: string, factory: StoreFactory): void {
           assert.equal(await store.streamVersion(hostile), 0);
         });
       }
+
+      // One behaviour for every store: what one would change, all refuse, naming stream, event and path.
+      for (const refused of REFUSED_VALUES) {
+        test(`refuses ${refused.title} in data, naming stream, event and path, and writes nothing`, async () => {
+          const stream = freshStream();
+          await assert.rejects(store.append(stream, [newEvent('Fine'), newEvent('Odd', refused.data())]), (error: unknown) => {
+            assert.match(String(error), /stream "[^"]+", event 2 of the batch \(Odd\): /);
+            assert.match(String(error), refused.message);
+            assert.match(String(error), /Nothing was written/);
+            return true;
+          });
+          assert.equal(await store.streamVersion(stream), 0);
+        });
+      }
+
+      test('refuses the same in metadata', async () => {
+        const stream = freshStream();
+        await assert.rejects(
+          store.append(stream, [{ ...newEvent(), metadata: { occurredAt: '2025-03-01T10:00:00.000Z', seen: new Set([1]) } }]),
+          /event 1 of the batch \(Happened\): metadata\.seen is a Set/,
+        );
+        assert.equal(await store.streamVersion(stream), 0);
+      });
+
+      for (const kept of KEPT_VALUES) {
+        test(`keeps ${kept.title}, giving back the same from append, readStream and readAll`, async () => {
+          const stream = freshStream();
+          const result = await store.append(stream, [newEvent('Kept', kept.data())]);
+          assert.deepStrictEqual(result.events[0]!.data, kept.back);
+          assert.deepStrictEqual((await store.readStream(stream))[0]!.data, kept.back);
+          const all = await store.readAll({ after: result.events[0]!.position - 1, maxCount: 1 });
+          assert.deepStrictEqual(all[0]!.data, kept.back);
+        });
+      }
+
+      test('stream and event ids must be well-formed strings: a lone surrogate is refused', async () => {
+        await assert.rejects(store.append('Order-\uD800', [newEvent()]), /stream id "Order-\\ud800" has a lone surrogate/);
+        await assert.rejects(store.readStream('Order-\uD800'), /has a lone surrogate/);
+        const stream = freshStream();
+        await assert.rejects(store.append(stream, [newEvent('T', {}, 'evt-\uDC01')]), /event 1 of the batch: the event id "evt-\\udc01" has a lone surrogate/);
+        assert.equal(await store.streamVersion(stream), 0);
+      });
 
       test('malformed events are refused with where they are, and nothing is written', async () => {
         const stream = freshStream();

@@ -101,6 +101,18 @@ export function readModelStoreContract(name: string, factory: ReadModelStoreFact
       assert.deepEqual(await store.get(Object.keys(counts.readModels)[0]!, 'all'), { total: 21 });
     });
 
+    test('a document a store would change (a Set, a lone surrogate) is refused whole, naming read model, id and path', async () => {
+      const projection = fresh('P');
+      const model = fresh('m');
+      await assert.rejects(
+        store.commit({ projection, expectedCheckpoint: 0, checkpoint: 1, changes: [put(model, 'ok', { n: 1 }), put(model, 'a', { tags: new Set([1]) })] }),
+        new RegExp(`read model ${model}, document "a": doc\\.tags is a Set.*Nothing was written`),
+      );
+      await assert.rejects(store.commit({ projection, expectedCheckpoint: 0, checkpoint: 1, changes: [put(model, 'b', { t: 'x\uD800' })] }), /doc\.t is a string with a lone surrogate/);
+      assert.equal(await store.get(model, 'ok'), undefined);
+      assert.equal(await store.checkpoint(projection), 0);
+    });
+
     test('a commit with no changes still moves the checkpoint', async () => {
       const p = fresh('P');
       await store.commit({ projection: p, expectedCheckpoint: 0, checkpoint: 42, changes: [] });
