@@ -20,7 +20,8 @@ import { checkStreamId } from './streamIdArgument';
 import { batchTooBig, pushFilter, sealFilter, type BatchSize } from './rollOver';
 import { chunkLimits, collectionNames } from './storeOptions';
 import { storedVersionsOf } from './storedVersions';
-import { checkConsecutive, chunkQueryOf, planStreamRead, readsInto, type StreamReadPlan, takeFromChunk } from './streamRead';
+import { checkConsecutive, chunkQueryOf, planStreamRead, readsInto, startChunkQuery, type StreamReadPlan, takeFromChunk } from './streamRead';
+import { StoredChunkError } from './storedChunkError';
 
 export interface MongoEventStoreOptions extends MongoTarget {
   /** Prefix of the store's collections (`<prefix>events`, `<prefix>positions`); defaults to `eventspec_`. */
@@ -112,7 +113,17 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
 
   /** A stream read; inside a transaction when `session` is given (one snapshot), else chunk by chunk. */
   const readEvents = async (streamId: string, plan: StreamReadPlan, session?: ClientSession): Promise<RecordedEvent[]> => {
-    const query = chunkQueryOf(streamId, plan);
+    let startChunk: number | undefined;
+    const start = startChunkQuery(streamId, plan);
+    if (start) {
+      const found = await chunks.findOne(start.filter, { sort: start.sort, projection: { _id: 0, chunk: 1 }, session });
+      if (!found) return [];
+      if (typeof found.chunk !== 'number' || !Number.isInteger(found.chunk) || found.chunk < 1) {
+        throw new StoredChunkError(streamId, undefined, 'chunk', `is ${JSON.stringify(found.chunk)}, not a whole number ≥ 1`);
+      }
+      startChunk = found.chunk;
+    }
+    const query = chunkQueryOf(streamId, plan, startChunk);
     const found: RecordedEvent[] = [];
     let previous: ChunkHead | undefined;
     for await (const doc of chunks.find(query.filter, { session }).sort({ chunk: query.sort })) {
@@ -322,6 +333,8 @@ async function setUp(client: MongoClient, db: Db, events: string, positions: str
       { key: { 'events.position': 1 }, name: 'events_position' },
       // Idempotency: where a batch's event ids already sit in the stream.
       { key: { stream: 1, 'events.id': 1 }, name: 'stream_event_id' },
+      // Forward reads from a version (loads after a snapshot) start at the chunk holding it; firstVersion never changes, so it costs nothing per append.
+      { key: { stream: 1, firstVersion: 1 }, name: 'stream_first_version' },
     ]);
   } catch (error) {
     throw indexBuildFailure(error, events) ?? error;
