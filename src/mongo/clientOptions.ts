@@ -1,4 +1,5 @@
 import { type MongoClientOptions, WriteConcern, type WriteConcernSettings } from 'mongodb';
+import { MongoSetupError } from './mongoSetupError';
 
 /** How long the start-up check waits for a primary, unless `serverSelectionTimeoutMS` is given. */
 export const STARTUP_CHECK_MS = 5000;
@@ -36,6 +37,14 @@ export function uriSets(uri: string, option: string): boolean {
  */
 export function storeWriteConcern(settings: WriteConcernSettings | undefined): WriteConcern {
   const chosen = settings ?? { w: 'majority', journal: true };
+  if (chosen.w !== undefined && chosen.w !== 'majority') {
+    // Every read is at majority: with weaker writes the store would not see its own appends (review A12).
+    throw new MongoSetupError(
+      `writeConcern w: ${JSON.stringify(chosen.w)} is weaker than "majority", which the MongoDB stores need: acknowledged events could vanish in a failover, ` +
+        'and the stores, which read at majority, would not see their own writes (a command handler would conflict with itself, snapshot saves would loop). ' +
+        'Use w: "majority", with wtimeoutMS to bound the wait.',
+    );
+  }
   const limited = chosen.wtimeoutMS !== undefined || chosen.wtimeout !== undefined ? chosen : { ...chosen, wtimeoutMS: DEFAULT_WTIMEOUT_MS };
   return WriteConcern.fromOptions({ writeConcern: limited })!;
 }

@@ -21,7 +21,8 @@ export interface MongoTarget {
   serverSelectionTimeoutMS?: number;
   /**
    * Defaults to `{ w: 'majority', journal: true, wtimeoutMS: 10000 }` (a wtimeout is added when
-   * missing); anything weaker than majority may lose acknowledged events in a failover.
+   * missing). Anything weaker than majority is refused: it may lose acknowledged events in a
+   * failover, and the stores read at majority, so they would not see their own writes.
    */
   writeConcern?: WriteConcernSettings;
 }

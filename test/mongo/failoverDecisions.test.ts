@@ -37,6 +37,12 @@ describe('write concern of writes outside transactions (A9)', () => {
     assert.equal(wc.wtimeoutMS, DEFAULT_WTIMEOUT_MS);
   });
 
+  it('a write concern weaker than majority is refused, saying why (A12)', () => {
+    assert.throws(() => storeWriteConcern({ w: 1 }), /writeConcern w: 1 is weaker than "majority".*would not see their own writes.*Use w: "majority"/s);
+    assert.throws(() => storeWriteConcern({ w: 0 }), /weaker than "majority"/);
+    assert.equal(storeWriteConcern({ journal: true }).wtimeoutMS, DEFAULT_WTIMEOUT_MS, 'no w given: the server default, majority');
+  });
+
   it('a caller’s write concern gets a time limit when it has none, and keeps its own', () => {
     assert.equal(storeWriteConcern({ w: 'majority' }).wtimeoutMS, DEFAULT_WTIMEOUT_MS);
     assert.equal(storeWriteConcern({ w: 'majority', wtimeoutMS: 2500 }).wtimeoutMS, 2500);
