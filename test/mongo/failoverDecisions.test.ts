@@ -77,6 +77,12 @@ describe('no primary at start-up is not "unreachable" (A11)', () => {
     assert.match(noPrimaryProblem(['RSGhost'])!, /never initiated: run rs\.initiate\(\)/);
   });
 
+  it('a member never initiated and reached directly answers hello with isreplicaset, and is told the same', async () => {
+    const { topologyProblem } = await import('../../src/mongo/mongoErrorKind');
+    assert.match(topologyProblem({ isreplicaset: true, maxWireVersion: 21 })!, /started as a replica set member, but its replica set was never initiated: run rs\.initiate\(\)/);
+    assert.match(topologyProblem({ maxWireVersion: 21 })!, /standalone mongod/);
+  });
+
   it('a set without a primary says an election or too few members', () => {
     assert.match(noPrimaryProblem(['RSSecondary', 'Unknown'])!, /no primary right now: an election is under way/);
     assert.match(noPrimaryProblem(['RSArbiter'])!, /no primary/);

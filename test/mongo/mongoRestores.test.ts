@@ -87,3 +87,32 @@ describe('MongoDB store after restores, and for operators', () => {
     await assert.rejects(store(prefix).append('Order-1', newEvents(1)), /unique index stream_chunk on x\d+_events cannot be built: two chunk documents hold the same stream and chunk number/);
   });
 });
+
+describe('a replica set member that was never initiated (A11)', () => {
+  it('is told to run rs.initiate(), reached directly or through the set', { timeout: 120_000 }, async (t) => {
+    const { localMongod } = await import('../../src/mongo');
+    const local = await localMongod();
+    if ('skip' in local) {
+      console.log(`\n*** SKIPPED the uninitiated replica set test: it starts its own mongod, and ${local.skip} ***\n`);
+      return t.skip(local.skip);
+    }
+    const { MongoMemoryServer } = await import('mongodb-memory-server');
+    const server = await MongoMemoryServer.create({ binary: { systemBinary: local.binary }, instance: { args: ['--replSet', 'rs-never'] } });
+    try {
+      for (const uri of [server.getUri(), `${server.getUri()}?replicaSet=rs-never`]) {
+        const store = mongoEventStore({ uri, database: 'never', serverSelectionTimeoutMS: 3000 });
+        try {
+          await assert.rejects(store.headPosition(), (error: unknown) => {
+            assert.ok(error instanceof MongoSetupError, String(error));
+            assert.match(error.message, /never initiated: run rs\.initiate\(\)/);
+            return true;
+          });
+        } finally {
+          await store.close();
+        }
+      }
+    } finally {
+      await server.stop();
+    }
+  });
+});
