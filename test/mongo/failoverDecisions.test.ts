@@ -83,6 +83,13 @@ describe('no primary at start-up is not "unreachable" (A11)', () => {
     assert.match(topologyProblem({ maxWireVersion: 21 })!, /standalone mongod/);
   });
 
+  it('a direct connection to a secondary is refused before any write fails (B10)', async () => {
+    const { topologyProblem } = await import('../../src/mongo/mongoErrorKind');
+    assert.match(topologyProblem({ setName: 'rs0', isWritablePrimary: false, secondary: true, maxWireVersion: 21 })!, /member of replica set "rs0" but not its primary.*replicaSet=rs0, without directConnection=true/);
+    assert.equal(topologyProblem({ setName: 'rs0', isWritablePrimary: true, maxWireVersion: 21 }), undefined);
+    assert.equal(topologyProblem({ msg: 'isdbgrid', isWritablePrimary: true, maxWireVersion: 21 }), undefined);
+  });
+
   it('a set without a primary says an election or too few members', () => {
     assert.match(noPrimaryProblem(['RSSecondary', 'Unknown'])!, /no primary right now: an election is under way/);
     assert.match(noPrimaryProblem(['RSArbiter'])!, /no primary/);
