@@ -136,6 +136,22 @@ describe('MongoDB races that really race, and the failover soak (review Parts D,
     assert.deepEqual((await stores[0]!.readStream('Long-1', { fromVersion: 295 })).map((e) => e.version), [295, 296, 297, 298, 299, 300]);
   });
 
+  test('a batch near the 15 MiB chunk limit is stored whole, and the byte estimate is never below what the server stores', async () => {
+    const { stores, chunks } = await writers(1, { chunkMaxBytes: 15 * 1024 * 1024 });
+    const big = { id: `big-${process.pid}`, type: 'Big', schemaVersion: 1, data: { text: 'x'.repeat(15 * 1024 * 1024 - 4096) }, metadata: { occurredAt: '2025-03-01T10:00:00.000Z' } };
+    await stores[0]!.append('Big-1', [big]);
+    const [sized] = await chunks
+      .aggregate([{ $match: { stream: 'Big-1' } }, { $project: { bytes: 1, doc: { $bsonSize: '$$ROOT' }, events: { $bsonSize: { events: '$events' } } } }])
+      .toArray();
+    assert.ok(sized, 'the chunk is there');
+    assert.ok(sized.doc <= 16 * 1024 * 1024, `the chunk takes ${sized.doc} bytes, over MongoDB's 16 MiB`);
+    assert.ok(sized.bytes >= sized.events - 64, `the estimate ${sized.bytes} is below the ${sized.events} bytes the events take`);
+    // A second one cannot fit beside it: the head is sealed and the batch goes whole into chunk 2.
+    await stores[0]!.append('Big-1', [{ ...big, id: `big2-${process.pid}` }]);
+    const docs = await chunks.find({ stream: 'Big-1' }, { projection: { chunk: 1, sealed: 1, count: 1 } }).sort({ chunk: 1 }).toArray();
+    assert.deepEqual(docs.map((d) => [d.chunk, d.sealed, d.count]), [[1, true, 1], [2, false, 1]]);
+  });
+
   test('Part E 1: failover soak with an independent checker (A1, A2, A8; three-node set)', async (t) => {
     if (members < 3) return t.skip(`needs a three-node replica set in MONGODB_URI (this one has ${members} member(s))`);
     const { stores, chunks } = await writers(8);
