@@ -11,20 +11,20 @@ export interface OpenedStores {
   close(): Promise<void>;
 }
 
-/** Opens the stores behind a connection string. Tests pass their own; the default is MongoDB. */
-export type StoreOpener = (uri: string) => Promise<OpenedStores>;
+/** Opens the stores behind a connection string, read-only. Tests pass their own; the default is MongoDB. */
+export type StoreOpener = (uri: string, options?: { collectionPrefix?: string }) => Promise<OpenedStores>;
 
 /**
  * MongoDB stores from `src/mongo`, loaded only when asked for, so every other command starts
  * without the driver. Errors never repeat the URI's credentials.
  */
-export const openMongoStoresFromUri: StoreOpener = async (uri) => {
+export const openMongoStoresFromUri: StoreOpener = async (uri, options = {}) => {
   if (!/^mongodb(\+srv)?:\/\//.test(uri)) {
     throw new UsageError(`--mongo expects a MongoDB connection string (mongodb://host/db or mongodb+srv://…), got "${redactCredentials(uri, uri)}"`);
   }
   const mongo = require('../mongo') as typeof import('../mongo');
   try {
-    return await mongo.openMongoStores(uri);
+    return await mongo.openMongoStores(uri, { ...options, readOnly: true });
   } catch (error) {
     throw new EventspecError(`cannot open the MongoDB store: ${redactCredentials((error as Error).message, uri)}`, { cause: scrubError(error, uri) });
   }

@@ -6,14 +6,16 @@ import type { Clock } from '../core/clock';
 import { systemClock } from '../core/clock';
 import { isoTime } from '../core/isoTime';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../core/envelope';
-import { EventspecError, InvariantViolation, WrongExpectedVersionError } from '../core/errors';
+import { AppendOutcomeUnknownError, appendMayHaveLanded, EventspecError, IdempotencyError, InvariantViolation, WrongExpectedVersionError } from '../core/errors';
 import type { IdGenerator } from '../core/ids';
 import { randomIds } from '../core/ids';
 import { didYouMean } from '../core/suggest';
 import { parseContract } from '../contracts/parseContract';
 import type { Domain } from '../domain/defineDomain';
-import type { EventStore } from '../eventStore/eventStore';
+import type { AppendResult, EventStore } from '../eventStore/eventStore';
+import type { ExpectedVersion } from '../eventStore/expectedVersion';
 import type { SnapshotStore } from '../snapshots/snapshotStore';
+import { commandEventId, storedCommand } from './commandEventIds';
 import type { CommandLog } from './commandLog';
 import { inMemoryCommandLog } from './commandLog';
 import type { CommandResult } from './commandResult';
@@ -27,6 +29,7 @@ export interface CommandHandlerOptions {
   snapshots?: SnapshotStore;
   commandLog?: CommandLog;
   clock?: Clock;
+  /** Makes a command id when the caller gives none (once per `handle`); event ids derive from it. */
   ids?: IdGenerator;
   /** Attempts after a concurrency conflict before giving up (default 3). */
   retries?: number;
@@ -82,15 +85,23 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
     if (!contract) {
       throw new EventspecError(`${aggregate.name} has no command \`${type}\`${didYouMean(type, [...aggregate.commandsByName.keys()])}`);
     }
+    // Made once per call, not per attempt: every attempt sends the same event ids.
     const commandId = request.commandId ?? ids();
     const data = parseContract(contract, request.command.data ?? {}, `${streamId}`);
     // Only a caller-given id can come back, so only then is the command's data remembered.
     const fingerprint = request.commandId !== undefined ? JSON.stringify(data) : undefined;
+    const base = { commandId, aggregate: aggregate.name, streamId, command: type, replayed: false, ...(fingerprint !== undefined ? { fingerprint } : {}) };
     if (fingerprint !== undefined) {
       const previous = await commandLog.get(commandId);
       if (previous) return answerRepeat(previous, streamId, type, fingerprint);
+      // Not in the log, but an earlier try may have stored its events and lost the answer (a
+      // timeout, a crash before the log was written): the stream is the record of that.
+      const stored = await storedCommand(store, streamId, commandId, base);
+      if (stored) {
+        await commandLog.record({ ...stored, replayed: false });
+        return stored;
+      }
     }
-    const base = { commandId, aggregate: aggregate.name, streamId, command: type, replayed: false, ...(fingerprint !== undefined ? { fingerprint } : {}) };
 
     for (let attempt = 0; ; attempt++) {
       const loaded = await loadAggregate({ store, snapshots, known: cache.get(streamId) }, aggregate, streamId);
@@ -129,11 +140,11 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
         causationId: request.causationId ?? commandId,
         commandId,
       };
-      const events = produced.map((event, i) => toNewEvent(aggregate, streamId, type, event, i, metadata, ids()));
+      const events = produced.map((event, i) => toNewEvent(aggregate, streamId, type, event, i, metadata, commandEventId(commandId, i)));
       let state: unknown;
       try {
         state = applyAndCheck(aggregate, streamId, loaded, events);
-        const appended = await store.append(streamId, events, { expectedVersion: loaded.version === 0 ? 'no_stream' : loaded.version });
+        const appended = await appendOnce(streamId, events, loaded.version === 0 ? 'no_stream' : loaded.version, commandId);
         cache.set(streamId, appended.nextExpectedVersion, state);
         const result: CommandResult = Object.assign({}, base, { status: 'accepted' as const, version: appended.nextExpectedVersion, events: appended.events });
         // Logged before the snapshot: once the events are stored, a retry of this id must be answered, not run again.
@@ -143,11 +154,38 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
       } catch (error) {
         // An evolve that changed the cached state in place must not leave unstored events behind.
         cache.delete(streamId);
+        if (error instanceof WrongExpectedVersionError || error instanceof IdempotencyError) {
+          // The same command, running elsewhere at once (or an earlier try), may have stored these very ids.
+          const stored = await storedCommand(store, streamId, commandId, base);
+          if (stored) {
+            await commandLog.record({ ...stored, replayed: false });
+            return stored;
+          }
+        }
         if (!(error instanceof WrongExpectedVersionError) || request.expectedVersion !== undefined) throw error;
         if (attempt >= retries) {
           throw new ConcurrencyError(`${type} on "${streamId}" kept conflicting with other writers after ${retries + 1} attempts; try again`);
         }
       }
+    }
+  }
+
+  /**
+   * Appends; when the outcome is unknown (the write may have landed), sends the very same batch
+   * with the same expected version once more. The store then says it is already stored, or stores
+   * it, or reports the conflict; in no case are the events stored twice.
+   */
+  async function appendOnce(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion, commandId: string): Promise<AppendResult> {
+    try {
+      return await store.append(streamId, events, { expectedVersion });
+    } catch (error) {
+      if (!appendMayHaveLanded(error)) throw error;
+    }
+    try {
+      return await store.append(streamId, events, { expectedVersion });
+    } catch (error) {
+      if (!appendMayHaveLanded(error)) throw error;
+      throw new AppendOutcomeUnknownError(streamId, describe(error), { cause: error, commandId });
     }
   }
 
@@ -178,6 +216,10 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
     }
     return { ...previous, replayed: true };
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 function toNewEvent(

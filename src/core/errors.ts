@@ -69,3 +69,36 @@ export class StoredEventError extends EventspecError {
     super(`stream "${streamId}" version ${version} (${type}): ${message}`);
   }
 }
+
+/**
+ * An append whose outcome is unknown: the connection or the primary was lost after the write may
+ * have been committed. The events may be stored. Retrying with the same event ids (for a command:
+ * the same command id) is safe, because the store recognises a batch it already holds.
+ */
+export class AppendOutcomeUnknownError extends EventspecError {
+  override name = 'AppendOutcomeUnknownError';
+  readonly commandId: string | undefined;
+  constructor(
+    readonly streamId: string,
+    detail: string,
+    options?: { cause?: unknown; commandId?: string },
+  ) {
+    super(
+      `stream "${streamId}": the append may or may not have been stored (${detail}). ` +
+        (options?.commandId !== undefined
+          ? `Retrying with the same command id (${options.commandId}) is safe: a command already stored is answered, not run again.`
+          : 'Retrying with the same event ids is safe: a batch already stored is recognised, not written twice.'),
+      options?.cause !== undefined ? { cause: options.cause } : undefined,
+    );
+    this.commandId = options?.commandId;
+  }
+}
+
+/**
+ * Whether a failed append may nonetheless have been stored. Eventspec's own errors are decided
+ * before anything is written (a wrong version, a refused value); anything else (a lost connection,
+ * a driver error) may have hit after the commit.
+ */
+export function appendMayHaveLanded(error: unknown): boolean {
+  return error instanceof AppendOutcomeUnknownError || !(error instanceof EventspecError);
+}

@@ -3,3 +3,4 @@ export * from './ids';
 export * from './errors';
 export * from './envelope';
 export { closest, didYouMean } from './suggest';
+export * from './transientRetry';

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '../core/envelope';
+import { backoffDelay, isTransientFailure, pause } from '../core/transientRetry';
 import type { ReadAllOptions, SubscribeOptions, Subscription } from './eventStore';
 
 /** What a store offers for subscriptions: ordered reads, its head, and a way to wait for news. */
@@ -32,9 +33,24 @@ export function catchUpSubscription(source: SubscriptionSource, options: Subscri
     }
   };
 
+  /** The next batch; transient failures (a failover, a dropped connection) are waited out, not fatal. */
+  const readBatch = async (): Promise<RecordedEvent[] | undefined> => {
+    for (let failures = 1; ; failures++) {
+      try {
+        return await source.readAll({ after: position, maxCount: batchSize });
+      } catch (error) {
+        if (!isTransientFailure(error)) throw error;
+        options.onRetry?.(error, failures);
+        await pause(backoffDelay(failures, options.retryBackoff), stopped);
+        if (stopping) return undefined;
+      }
+    }
+  };
+
   const run = async () => {
     while (!stopping) {
-      const batch = await source.readAll({ after: position, maxCount: batchSize });
+      const batch = await readBatch();
+      if (!batch) return;
       for (const event of batch) {
         if (stopping) return;
         await options.handler(event);

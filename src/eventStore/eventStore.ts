@@ -1,4 +1,5 @@
 import type { NewEvent, RecordedEvent } from '../core/envelope';
+import type { RetryBackoff } from '../core/transientRetry';
 import type { ExpectedVersion } from './expectedVersion';
 
 export interface AppendOptions {
@@ -35,6 +36,13 @@ export interface SubscribeOptions {
   /** Called for each event in global order; the next one waits for the promise. */
   handler: (event: RecordedEvent) => void | Promise<void>;
   batchSize?: number;
+  /**
+   * A read that fails with anything but an eventspec error (a lost connection, an election) is
+   * retried with this backoff, indefinitely; damage and contract errors end the subscription.
+   */
+  retryBackoff?: RetryBackoff;
+  /** Told of each transient read failure before the wait (for logs and metrics). */
+  onRetry?: (error: unknown, failures: number) => void;
 }
 
 export interface Subscription {
@@ -55,6 +63,11 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** 0 when the stream has no events. */
   streamVersion(streamId: string): Promise<number>;
+  /**
+   * The version at which the stream holds the event with this id, or undefined. Lets a retried
+   * command find the events an earlier try stored (their ids derive from the command id).
+   */
+  eventVersion(streamId: string, eventId: string): Promise<number | undefined>;
   /** The greatest committed global position (0 when empty). */
   headPosition(): Promise<number>;
   subscribe(options: SubscribeOptions): Subscription;

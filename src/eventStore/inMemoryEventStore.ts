@@ -7,6 +7,7 @@ import { decideAppend } from './appendDecision';
 import { appendNotifier, catchUpSubscription } from './catchUpSubscription';
 import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions } from './eventStore';
 import { describeExpected } from './expectedVersion';
+import { checkStreamId } from '../core/storableValue';
 import { validateAppend } from './validateAppend';
 
 interface Stream {
@@ -85,6 +86,7 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
     },
 
     async readStream(streamId: string, readOptions: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+      checkStreamId(streamId);
       const events = streams.get(streamId)?.events ?? [];
       const maxCount = readOptions.maxCount ?? Infinity;
       if (readOptions.direction === 'backward') {
@@ -103,7 +105,13 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
     },
 
     async streamVersion(streamId: string): Promise<number> {
+      checkStreamId(streamId);
       return streams.get(streamId)?.events.length ?? 0;
+    },
+
+    async eventVersion(streamId: string, eventId: string): Promise<number | undefined> {
+      checkStreamId(streamId);
+      return streams.get(streamId)?.versionOfId.get(eventId);
     },
 
     async headPosition(): Promise<number> {
@@ -121,40 +129,31 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
   return store;
 }
 
-const MAX_DEPTH = 64;
-
 /**
- * A deep, frozen copy in one pass. Plain objects and arrays (what events are made of) are copied
- * here, which is several times cheaper than structuredClone followed by a freezing walk; anything
- * else (a Date, a Map, a class instance) is left to structuredClone. Data no real store could keep
- * is refused here too, so the embedded store is no more forgiving than MongoDB: functions,
- * symbols, and data nested deeper than 64 levels (which is what a cycle looks like).
+ * A deep, frozen copy in one pass, made the way MongoDB gives a value back, so both stores return
+ * the same thing: a field holding undefined is left out and undefined in an array becomes null (as
+ * JSON and BSON do), a Date stays a Date, any other object becomes a plain object of its own
+ * fields. `validateAppend` has already refused what no store keeps unchanged.
  */
-function frozenCopy(value: unknown, depth = 0): unknown {
-  if (typeof value === 'function' || typeof value === 'symbol') throw new TypeError(`the data holds a ${typeof value}, which no store can keep`);
+function frozenCopy(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (depth > MAX_DEPTH) throw new TypeError(`the data is nested deeper than ${MAX_DEPTH} levels, or refers to itself; events must be plain data`);
   if (Array.isArray(value)) {
     const copy = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) copy[i] = frozenCopy(value[i], depth + 1);
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      copy[i] = item === undefined ? null : frozenCopy(item);
+    }
     return Object.freeze(copy);
   }
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return deepFreeze(structuredClone(value));
+  if (value instanceof Date) return Object.freeze(new Date(value.getTime()));
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
-    const field = frozenCopy((value as Record<string, unknown>)[key], depth + 1);
+    const item: unknown = (value as Record<string, unknown>)[key];
+    if (item === undefined) continue;
+    const field = frozenCopy(item);
     // A `__proto__` key is data (it arrives from JSON.parse); plain assignment would set the prototype.
     if (key === '__proto__') Object.defineProperty(copy, key, { value: field, enumerable: true, writable: true, configurable: true });
     else copy[key] = field;
   }
   return Object.freeze(copy);
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
 }

@@ -1,12 +1,11 @@
 import type { NewEvent } from '../core/envelope';
 import { EventspecError } from '../core/errors';
 import { checkExpectedVersion, type ExpectedVersion } from './expectedVersion';
+import { checkStreamId, isWellFormed, unstorableValue } from '../core/storableValue';
 
 /** Rejects malformed input before any store looks at it; every store calls this first. */
 export function validateAppend(streamId: unknown, events: readonly NewEvent[], expected: ExpectedVersion): void {
-  if (typeof streamId !== 'string' || streamId.length === 0) {
-    throw new EventspecError(`stream id must be a non-empty string, got ${JSON.stringify(streamId)}`);
-  }
+  checkStreamId(streamId);
   if (streamId.length > 512) throw new EventspecError(`stream id "${streamId.slice(0, 40)}…" is longer than 512 characters`);
   checkExpectedVersion(expected);
   if (!Array.isArray(events)) throw new EventspecError(`stream "${streamId}": events must be an array`);
@@ -14,6 +13,7 @@ export function validateAppend(streamId: unknown, events: readonly NewEvent[], e
     const where = `stream "${streamId}", event ${i + 1} of the batch`;
     if (event === null || typeof event !== 'object') throw new EventspecError(`${where}: not an event`);
     if (typeof event.id !== 'string' || event.id.length === 0) throw new EventspecError(`${where}: the event id must be a non-empty string`);
+    if (!isWellFormed(event.id)) throw new EventspecError(`${where}: the event id ${JSON.stringify(event.id)} has a lone surrogate, which a store would turn into U+FFFD (a retry would no longer be recognised); fix the id`);
     if (typeof event.type !== 'string' || event.type.length === 0) throw new EventspecError(`${where}: the event type must be a non-empty string`);
     if (!Number.isInteger(event.schemaVersion) || event.schemaVersion < 1) {
       throw new EventspecError(`${where} (${event.type}): schemaVersion must be a whole number ≥ 1`);
@@ -21,5 +21,8 @@ export function validateAppend(streamId: unknown, events: readonly NewEvent[], e
     if (event.metadata === null || typeof event.metadata !== 'object' || typeof event.metadata.occurredAt !== 'string') {
       throw new EventspecError(`${where} (${event.type}): metadata.occurredAt must be an ISO time string`);
     }
+    // Both stores refuse what one of them would change, so tests on one tell the truth about the other.
+    const problem = unstorableValue(event.data, 'data') ?? unstorableValue(event.metadata, 'metadata');
+    if (problem) throw new EventspecError(`${where} (${event.type}): ${problem}. Nothing was written.`);
   });
 }

@@ -1,4 +1,5 @@
 import { Binary, BSON } from 'mongodb';
+import { unstorableValue as storableValueProblem } from '../core/storableValue';
 
 /**
  * How a user-supplied value (event data, metadata, snapshot state) is kept in a document.
@@ -54,49 +55,11 @@ export function isUnsafeKey(key: string): boolean {
 }
 
 /**
- * Values BSON would silently change or drop (functions, symbols, bigints): refused, naming the path,
- * so nothing stored differs from what was appended.
+ * Values BSON would silently change or drop, refused naming the path: the same check every store
+ * makes (`storableValue`), so nothing stored differs from what was given, on any store.
  */
-export function unstorableValue(value: unknown, path = ''): string | undefined {
-  const seen = new Set<object>();
-  const visit = (node: unknown, at: string): string | undefined => {
-    switch (typeof node) {
-      case 'function':
-        return `${at || 'the value'} is a function`;
-      case 'symbol':
-        return `${at || 'the value'} is a symbol`;
-      case 'bigint':
-        return `${at || 'the value'} is a bigint (BSON would read it back as a plain number); store it as a string`;
-      case 'object':
-        break;
-      default:
-        return undefined;
-    }
-    if (node === null || seen.has(node)) return undefined;
-    seen.add(node);
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        const found = visit(node[i], `${at}[${i}]`);
-        if (found) return found;
-      }
-      return undefined;
-    }
-    if (node instanceof Map) {
-      for (const [key, item] of node) {
-        const found = visit(item, at ? `${at}.${String(key)}` : String(key));
-        if (found) return found;
-      }
-      return undefined;
-    }
-    if (isBsonValue(node)) return undefined;
-    for (const key of Object.keys(node)) {
-      if (key.includes('\0')) return `${at || 'the value'} has a key with a NUL character, which BSON cannot store`;
-      const found = visit((node as Record<string, unknown>)[key], at ? `${at}.${key}` : key);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  return visit(value, path);
+export function unstorableValue(value: unknown, path = 'the value'): string | undefined {
+  return storableValueProblem(value, path);
 }
 
 /** A deep copy made the way the server would give the value back: what a later read returns. */

@@ -59,3 +59,33 @@ export function inGlobalOrder(events: readonly RecordedEvent[], window: { after:
   }
   return sorted;
 }
+
+/**
+ * What set-up does with the counter, given the highest position stored in any chunk (read first)
+ * and the counter (read after, so in a sound store it is never below). A missing counter is
+ * created at the highest stored position, never at 0 while events exist, which would hand out
+ * their positions again (after a partial restore, or a dropped collection). A counter below the
+ * stored events is refused: appending would duplicate positions.
+ */
+export function counterAtStart(counter: number | undefined, highestStored: number, collection: string): { create: number } | undefined {
+  if (counter === undefined) return { create: highestStored };
+  if (counter < highestStored) {
+    throw new EventspecError(
+      `the position counter (document "${POSITION_COUNTER_ID}" in collection ${collection}) is at ${counter}, but events are stored up to ` +
+        `position ${highestStored}: appending now would hand out positions twice. This happens when the positions collection is restored ` +
+        `from an older backup than the events. Set it with db.${collection}.updateOne({_id: "${POSITION_COUNTER_ID}"}, {$set: {value: ${highestStored}}}) ` +
+        'while no writer runs, then start again.',
+    );
+  }
+  return undefined;
+}
+
+/** The highest position in a chunk found by sorting on `events.position` (projected to positions). */
+export function highestPositionIn(doc: unknown): number {
+  const events = (doc as { events?: unknown } | null)?.events;
+  if (!Array.isArray(events)) return 0;
+  return events.reduce((max: number, e: unknown) => {
+    const position = (e as { position?: unknown } | null)?.position;
+    return typeof position === 'number' && position > max ? position : max;
+  }, 0);
+}

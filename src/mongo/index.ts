@@ -7,6 +7,8 @@ import './driverInstalled';
 export { mongoEventStore } from './mongoEventStore';
 export type { MongoEventStoreOptions } from './mongoEventStore';
 export { mongoSnapshotStore } from './mongoSnapshotStore';
+export { mongoCommandLog } from './mongoCommandLog';
+export type { MongoCommandLogOptions } from './mongoCommandLog';
 export type { MongoSnapshotStoreOptions } from './mongoSnapshotStore';
 export { mongoScenarioStores } from './mongoScenarioStores';
 export type { MongoScenarioStoresOptions } from './mongoScenarioStores';

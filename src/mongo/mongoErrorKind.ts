@@ -35,11 +35,22 @@ export const MIN_WIRE_VERSION = 17;
  * multi-document transactions, which only replica sets and sharded clusters have.
  */
 export function topologyProblem(hello: unknown): string | undefined {
-  const answer = (hello ?? {}) as { setName?: unknown; msg?: unknown; maxWireVersion?: unknown };
+  const answer = (hello ?? {}) as { setName?: unknown; msg?: unknown; maxWireVersion?: unknown; isreplicaset?: unknown; isWritablePrimary?: unknown };
   if (typeof answer.maxWireVersion === 'number' && answer.maxWireVersion < MIN_WIRE_VERSION) {
     return `the server speaks wire version ${answer.maxWireVersion}; the MongoDB event store needs MongoDB 6.0 or newer`;
   }
+  // Reached directly (directConnection=true), a secondary answers too, and every write would then fail.
+  if (typeof answer.setName === 'string' && answer.isWritablePrimary === false) {
+    return (
+      `the server is a member of replica set "${answer.setName}" but not its primary (a direct connection to a secondary?): ` +
+      `connect to the set instead (replicaSet=${answer.setName}, without directConnection=true), so the driver finds the primary`
+    );
+  }
   if (answer.msg === 'isdbgrid' || typeof answer.setName === 'string') return undefined;
+  // Started with --replSet but never initiated (reached directly): not a standalone, and the fix differs.
+  if (answer.isreplicaset === true) {
+    return 'the server was started as a replica set member, but its replica set was never initiated: run rs.initiate() once in mongosh (then rs.status() shows a PRIMARY)';
+  }
   return (
     'the server is a standalone mongod, but the MongoDB event store needs a replica set (a single node is enough): ' +
     'it assigns global positions in a transaction. Start mongod with --replSet rs0 and run rs.initiate() once, ' +

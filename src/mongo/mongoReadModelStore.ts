@@ -1,5 +1,4 @@
-import type { ClientSession, Collection, Db, Document } from 'mongodb';
-import { ReadConcern } from 'mongodb';
+import type { ClientSession, Collection, Db, Document, WriteConcern } from 'mongodb';
 import { EventspecError } from '../core/errors';
 import { matchesFilter } from '../projections/documentFilter';
 import type { ReadModelDocument, ReadModelStore } from '../projections/readModelStore';
@@ -37,7 +36,6 @@ export function mongoReadModelStore(options: MongoReadModelStoreOptions): ReadMo
   const connection = mongoConnection(options, (db) => setUp(db, names.readModels, names.checkpoints));
   const readModels: Collection<Document> = connection.db.collection(names.readModels);
   const checkpoints: Collection<CheckpointDocument> = connection.db.collection(names.checkpoints);
-  const transactionOptions = { readConcern: new ReadConcern('snapshot'), writeConcern: connection.writeConcern, readPreference: 'primary' as const };
   const failpoint = options.failpoint ?? (() => undefined);
 
   const storedCheckpoint = async (projection: string, session?: ClientSession) =>
@@ -61,7 +59,7 @@ export function mongoReadModelStore(options: MongoReadModelStoreOptions): ReadMo
   const inTransaction = async (body: (session: ClientSession) => Promise<void>): Promise<'done' | 'again' | { duplicateKey: true }> => {
     const session = connection.client.startSession();
     try {
-      await session.withTransaction(body, transactionOptions);
+      await session.withTransaction(body, readModelTransactionOptions(connection.writeConcern));
       return 'done';
     } catch (error) {
       if (error instanceof RunAgain) return 'again';
@@ -151,4 +149,13 @@ async function setUp(db: Db, readModels: string, checkpoints: string): Promise<v
   } catch (error) {
     if (!collectionExisted(error)) throw error;
   }
+}
+
+/**
+ * Fresh options for each transaction, with a plain read concern: the driver adds a retried
+ * transaction's afterClusterTime to the read-concern object it is given (it mutates it), so a
+ * shared ReadConcern instance would carry one transaction's state into the next (review A14).
+ */
+export function readModelTransactionOptions(writeConcern: WriteConcern) {
+  return { readConcern: { level: 'snapshot' as const }, writeConcern, readPreference: 'primary' as const };
 }

@@ -12,10 +12,15 @@ export function databaseOfUri(uri: string): string | undefined {
 /**
  * The event and snapshot stores behind one connection string: what `eventspec inspect --mongo
  * <uri>` reads. The database is the URI's, else `eventspec`. Each store owns its client, so
- * errors name the (redacted) server.
+ * errors name the (redacted) server. Read-only unless `readOnly: false`: inspecting creates
+ * nothing (no indexes, no counter, no collection), so a user with the `read` role can do it and a
+ * mistyped database or prefix stays empty instead of being set up.
  */
-export async function openMongoStores(uri: string, options: { collectionPrefix?: string } = {}): Promise<{ events: EventStore; snapshots: SnapshotStore; close(): Promise<void> }> {
-  const target = { uri, database: databaseOfUri(uri) ?? 'eventspec', ...options };
+export async function openMongoStores(
+  uri: string,
+  options: { collectionPrefix?: string; readOnly?: boolean } = {},
+): Promise<{ events: EventStore; snapshots: SnapshotStore; close(): Promise<void> }> {
+  const target = { uri, database: databaseOfUri(uri) ?? 'eventspec', readOnly: true, ...options };
   const events = mongoEventStore(target);
   const snapshots = mongoSnapshotStore(target);
   return {

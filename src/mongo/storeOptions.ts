@@ -14,6 +14,7 @@ export interface CollectionNames {
   events: string;
   positions: string;
   snapshots: string;
+  commands: string;
 }
 
 export function chunkLimits(options: { chunkMaxEvents?: number | undefined; chunkMaxBytes?: number | undefined }): ChunkLimits {
@@ -28,14 +29,14 @@ export function chunkLimits(options: { chunkMaxEvents?: number | undefined; chun
   return { maxEvents, maxBytes };
 }
 
-/** The store's collections: `<prefix>events`, `<prefix>positions`, `<prefix>snapshots`. */
+/** The store's collections: `<prefix>events`, `<prefix>positions`, `<prefix>snapshots`, `<prefix>commands`. */
 export function collectionNames(prefix: string): CollectionNames {
   if (typeof prefix !== 'string' || !/^[A-Za-z0-9_.-]{0,100}$/.test(prefix) || prefix.startsWith('system.')) {
     throw new MongoSetupError(
       `collectionPrefix ${JSON.stringify(prefix)} is not usable: use up to 100 letters, digits, "_", "-" or "." (and not "system.")`,
     );
   }
-  return { events: `${prefix}events`, positions: `${prefix}positions`, snapshots: `${prefix}snapshots` };
+  return { events: `${prefix}events`, positions: `${prefix}positions`, snapshots: `${prefix}snapshots`, commands: `${prefix}commands` };
 }
 
 export function checkDatabaseName(name: string): string {

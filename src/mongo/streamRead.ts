@@ -21,14 +21,27 @@ export function planStreamRead(options: ReadStreamOptions = {}): StreamReadPlan 
   return { direction: 'forward', from: Math.max(options.fromVersion ?? 1, 1), maxCount };
 }
 
-/** Which chunks can hold wanted events, and in which order to visit them. */
-export function chunkQueryOf(stream: string, plan: StreamReadPlan): { filter: Record<string, unknown>; sort: 1 | -1 } {
+/**
+ * For a forward read from past version 1 (every load after a snapshot): how to find the chunk that
+ * holds the first wanted version, the last whose firstVersion is at or below it, through the
+ * `{stream, firstVersion}` index. The read then starts at that chunk, instead of fetching every
+ * chunk of the stream to test fields no index holds. Undefined when the read starts at chunk 1.
+ */
+export function startChunkQuery(stream: string, plan: StreamReadPlan): { filter: Record<string, unknown>; sort: { firstVersion: -1 } } | undefined {
+  if (plan.direction !== 'forward' || plan.from <= 1) return undefined;
+  return { filter: { stream: { $eq: stream }, firstVersion: { $lte: plan.from } }, sort: { firstVersion: -1 } };
+}
+
+/** Which chunks can hold wanted events, and in which order to visit them (from `startChunk` on, when known). */
+export function chunkQueryOf(stream: string, plan: StreamReadPlan, startChunk?: number): { filter: Record<string, unknown>; sort: 1 | -1 } {
   if (plan.direction === 'backward') {
     const filter: Record<string, unknown> = { stream: { $eq: stream }, count: { $gt: 0 } };
     if (Number.isFinite(plan.from)) filter.firstVersion = { $lte: plan.from };
     return { filter, sort: -1 };
   }
   const filter: Record<string, unknown> = { stream: { $eq: stream }, nextVersion: { $gt: plan.from } };
+  // A bound on the unique {stream, chunk} index: only the chunks from the one holding `from`.
+  if (startChunk !== undefined) filter.chunk = { $gte: startChunk };
   if (Number.isFinite(plan.maxCount)) filter.firstVersion = { $lte: plan.from + plan.maxCount - 1 };
   return { filter, sort: 1 };
 }

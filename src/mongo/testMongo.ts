@@ -46,9 +46,20 @@ export async function findTestMongo(env: NodeJS.ProcessEnv = process.env): Promi
   process.env.MONGOMS_RUNTIME_DOWNLOAD = 'false';
   const { MongoMemoryReplSet } = await import('mongodb-memory-server');
   try {
-    const replSet = await MongoMemoryReplSet.create({ replSet: { count: 1, storageEngine: 'wiredTiger' }, binary: { systemBinary: local.binary } });
+    const replSet = await MongoMemoryReplSet.create(testReplSetOptions(local.binary));
     return { uri: replSet.getUri(), source: `mongodb-memory-server (${local.binary})`, stop: async () => void (await replSet.stop()) };
   } catch (error) {
     return { skip: `mongodb-memory-server could not start ${local.binary} (${messageOf(error)}); ${HOW_TO_ENABLE}` };
   }
+}
+
+/**
+ * The test replica set: one wiredTiger node, started with test commands enabled, so the
+ * fail-point tests (`configureFailPoint`) run instead of skipping (review A13).
+ */
+export function testReplSetOptions(binary: string) {
+  return {
+    replSet: { count: 1, storageEngine: 'wiredTiger' as const, args: ['--setParameter', 'enableTestCommands=1'] },
+    binary: { systemBinary: binary },
+  };
 }

@@ -1,4 +1,5 @@
 import { EventspecError } from '../core/errors';
+import { unstorableValue } from '../core/storableValue';
 import { filterPath, matchesFilter } from './documentFilter';
 import { CheckpointConflict } from './projectionErrors';
 import type { ReadModelChange, ReadModelCommit, ReadModelDocument, ReadModelStore } from './readModelStore';
@@ -59,7 +60,11 @@ export function inMemoryReadModelStore(options: InMemoryReadModelStoreOptions = 
       const changes = commit.changes.map((change) => {
         checkKey(change.readModel);
         checkId(change.readModel, change.id);
-        return change.kind === 'put' ? { ...change, doc: structuredClone(change.doc) } : change;
+        if (change.kind !== 'put') return change;
+        // Refused as MongoDB refuses it, so a projection tested in memory behaves the same there.
+        const problem = unstorableValue(change.doc, 'doc');
+        if (problem) throw new EventspecError(`read model ${change.readModel}, document "${change.id}": ${problem}. Nothing was written.`);
+        return { ...change, doc: structuredClone(change.doc) };
       });
       const undo: (() => void)[] = [];
       try {

@@ -1,6 +1,7 @@
 import type { EventContract } from '../contracts/contract';
 import type { RecordedEvent } from '../core/envelope';
 import { EventspecError } from '../core/errors';
+import { backoffDelay, isTransientFailure, pause, type RetryBackoff } from '../core/transientRetry';
 import type { Domain } from '../domain/defineDomain';
 import type { EventStore, Subscription } from '../eventStore/eventStore';
 import { upcast } from '../versioning/upcast';
@@ -26,6 +27,14 @@ export interface ProjectionRunnerOptions {
   domain?: Domain;
   /** Events read and committed together (default 500). */
   batchSize?: number;
+  /**
+   * A batch that fails with anything but an eventspec error (the event store or read-model store
+   * unreachable for a while) is retried with this backoff while following; a handler's error or
+   * damage stops the projection.
+   */
+  retryBackoff?: RetryBackoff;
+  /** Told of each transient failure while following, before the wait. */
+  onRetry?: (projection: string, error: unknown, failures: number) => void;
   /** Test seam: called at each step; throwing there is a crash (nothing more is written). */
   failpoint?: (step: RunnerStep) => void;
 }
@@ -79,6 +88,8 @@ export function projectionRunner(options: ProjectionRunnerOptions): ProjectionRu
   );
   const byName = new Map(workers.map((w) => [w.projection.name, w]));
   const doorbell = createDoorbell();
+  // Wakes a worker waiting out a transient failure when the runner stops.
+  let stopSignal = stopSignalFor();
   let following = false;
   let subscription: Subscription | undefined;
   const waiters = new Set<{ target: number; resolve: () => void; reject: (error: unknown) => void }>();
@@ -152,10 +163,22 @@ export function projectionRunner(options: ProjectionRunnerOptions): ProjectionRu
   }
 
   async function follow(worker: Worker): Promise<void> {
+    let failures = 0;
     try {
       while (following && worker.state === 'following') {
         const ring = doorbell.generation;
-        const read = await exclusive(worker, () => processBatch(worker));
+        let read: number;
+        try {
+          read = await exclusive(worker, () => processBatch(worker));
+          failures = 0;
+        } catch (error) {
+          if (!isTransientFailure(error)) throw error;
+          // Nothing half-done survives: the checkpoint is read again from the store next time.
+          failures += 1;
+          options.onRetry?.(worker.projection.name, error, failures);
+          await pause(backoffDelay(failures, options.retryBackoff), stopSignal.promise);
+          continue;
+        }
         if (read < batchSize && following) await doorbell.wait(ring);
       }
     } catch (error) {
@@ -174,6 +197,7 @@ export function projectionRunner(options: ProjectionRunnerOptions): ProjectionRu
     async start() {
       if (following) return;
       following = true;
+      stopSignal = stopSignalFor();
       const head = await events.headPosition();
       subscription = events.subscribe({ after: head, handler: () => doorbell.ring() });
       for (const worker of workers) if (worker.state === 'idle') launch(worker);
@@ -181,6 +205,7 @@ export function projectionRunner(options: ProjectionRunnerOptions): ProjectionRu
 
     async stop() {
       following = false;
+      stopSignal.fire();
       await subscription?.stop();
       subscription = undefined;
       doorbell.ring();
@@ -313,4 +338,10 @@ function createDoorbell() {
       return new Promise((resolve) => wakers.push(resolve));
     },
   };
+}
+
+function stopSignalFor(): { promise: Promise<void>; fire(): void } {
+  let fire!: () => void;
+  const promise = new Promise<void>((resolve) => (fire = resolve));
+  return { promise, fire };
 }

@@ -1,3 +1,5 @@
+import { EventspecError } from '../core/errors';
+import { unstorableValue } from '../core/storableValue';
 import { replacesSnapshot } from './snapshotOrder';
 import type { Snapshot, SnapshotStore } from './snapshotStore';
 
@@ -9,6 +11,9 @@ export function inMemorySnapshotStore(): SnapshotStore {
       return found && structuredClone(found);
     },
     async save(snapshot) {
+      // Refused as MongoDB refuses it, so a snapshot policy tested in memory holds in production.
+      const problem = unstorableValue(snapshot.state, 'state');
+      if (problem) throw new EventspecError(`snapshot of stream "${snapshot.streamId}" at version ${snapshot.version}: ${problem}`);
       if (!replacesSnapshot(snapshots.get(snapshot.streamId), snapshot)) return false;
       snapshots.set(snapshot.streamId, structuredClone(snapshot));
       return true;

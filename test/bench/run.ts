@@ -18,6 +18,7 @@ const BENCHMARKS: { name: string; file: string; node?: string[] }[] = [
   { name: 'start-up', file: 'startup.bench.ts' },
   { name: 'living documentation', file: 'docs.bench.ts' },
   { name: 'MongoDB chunks', file: 'mongoChunks.bench.ts' },
+  { name: 'MongoDB contention', file: 'mongoContention.bench.ts' },
 ];
 
 async function main(): Promise<void> {

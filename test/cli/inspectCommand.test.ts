@@ -95,6 +95,14 @@ describe('eventspec inspect', () => {
     assert.equal(closed, 1);
   });
 
+  it('passes --prefix to the store opener as the collection prefix (A10)', async () => {
+    const asked: unknown[] = [];
+    const recording: StoreOpener = async (u, options) => (asked.push(options), opener(u, options));
+    await run(['inspect', 'Order-o-1', '--mongo', uri, '--prefix', 'orders_', '--domain', shopDomain], undefined, {}, { openStores: recording });
+    await run(['inspect', 'Order-o-1', '--mongo', uri, '--domain', shopDomain], undefined, {}, { openStores: recording });
+    assert.deepEqual(asked, [{ collectionPrefix: 'orders_' }, {}]);
+  });
+
   it('prints JSON with --json, taking the URI from MONGODB_URI', async () => {
     const { code, stdout } = await run(['inspect', 'Order-o-1', '--json', '--domain', shopDomain], undefined, { MONGODB_URI: uri }, { openStores: opener });
     assert.equal(code, 0);

@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it, before, after } from 'node:test';
 import type { EventStore, RecordedEvent } from '../../src';
-import { IdempotencyError, WrongExpectedVersionError, controllableClock } from '../../src';
+import { AppendOutcomeUnknownError, EventspecError, IdempotencyError, WrongExpectedVersionError, controllableClock, createCommandHandler } from '../../src';
 import type { Clock } from '../../src';
+import { domain } from '../../src/domains';
+import { Account } from '../../src/domains/banking';
 import { newEvent, newEvents } from '../support/events';
+import { catchUpSubscription } from '../../src/eventStore';
+import { appliesThenThrows, flakyReadAll } from '../support/faultyStores';
+import { KEPT_VALUES, REFUSED_VALUES } from '../support/valueCases';
 
 export interface StoreFactory {
   /** A store that sees no other test's events (a fresh database, prefix or instance). */
@@ -199,11 +204,47 @@ export function eventStoreContract(name: string, factory: StoreFactory): void {
         assert.equal(await store.streamVersion(stream), 2);
       });
 
+      test('eventVersion finds where an id is stored, in that stream only', async () => {
+        const stream = freshStream();
+        const batch = newEvents(3);
+        await store.append(stream, batch);
+        assert.equal(await store.eventVersion(stream, batch[1]!.id), 2);
+        assert.equal(await store.eventVersion(stream, 'never-stored'), undefined);
+        assert.equal(await store.eventVersion(freshStream(), batch[1]!.id), undefined);
+      });
+
       test('the same id twice in one batch is refused', async () => {
         const stream = freshStream();
         const event = newEvent();
         await assert.rejects(store.append(stream, [event, event]), /appears twice/);
         assert.equal(await store.streamVersion(stream), 0);
+      });
+    });
+
+    describe('a command retried after an append of unknown outcome', () => {
+      test('applied, then failed: the handler’s retry stores exactly one set of events', async () => {
+        const id = freshStream('acct');
+        await createCommandHandler({ domain, store }).send(Account, id, { type: 'OpenAccount', data: { owner: 'alice', overdraftLimit: 0 } });
+        const faulty = appliesThenThrows(store, 1);
+        const result = await createCommandHandler({ domain, store: faulty }).send(Account, id, { type: 'Deposit', data: { amount: 5 } });
+        assert.equal(faulty.faulted(), 1);
+        assert.equal(result.status === 'accepted' && result.version, 2);
+        assert.deepEqual((await store.readStream(`Account-${id}`)).map((e) => e.type), ['AccountOpened', 'MoneyDeposited']);
+      });
+
+      test('failed twice: the caller’s retry with the same command id, from a new handler, is answered and stores nothing', async () => {
+        const id = freshStream('acct');
+        await createCommandHandler({ domain, store }).send(Account, id, { type: 'OpenAccount', data: { owner: 'alice', overdraftLimit: 0 } });
+        const commandId = `${id}-deposit`;
+        const faulty = appliesThenThrows(store, 2);
+        await assert.rejects(
+          createCommandHandler({ domain, store: faulty }).send(Account, id, { type: 'Deposit', data: { amount: 5 } }, { commandId }),
+          AppendOutcomeUnknownError,
+        );
+        const again = await createCommandHandler({ domain, store }).send(Account, id, { type: 'Deposit', data: { amount: 5 } }, { commandId });
+        assert.equal(again.replayed, true);
+        assert.deepEqual(again.status === 'accepted' && again.events.map((e) => e.id), [`${commandId}:1`]);
+        assert.equal(await store.streamVersion(`Account-${id}`), 2);
       });
     });
 
@@ -293,6 +334,47 @@ export function eventStoreContract(name: string, factory: StoreFactory): void {
         await subscription.stop();
       });
 
+      // The store's reads with faults injected, driven by the subscription loop every store uses.
+      const flakySubscription = (failures: number, handler: (event: RecordedEvent) => void, after: number) => {
+        const flaky = flakyReadAll((o) => store.readAll(o), failures);
+        const retried: number[] = [];
+        const subscription = catchUpSubscription(
+          { readAll: flaky.readAll, headPosition: () => store.headPosition(), waitForAppend: () => new Promise((resolve) => setTimeout(resolve, 1)) },
+          { after, handler, batchSize: 2, retryBackoff: { firstMs: 1, maxMs: 2 }, onRetry: (_error, n) => retried.push(n) },
+        );
+        return { subscription, flaky, retried };
+      };
+
+      test('ride out transient read failures (a failover) and deliver every event once, in order', async () => {
+        const start = await store.headPosition();
+        const stream = freshStream();
+        await store.append(stream, newEvents(5));
+        const seen: number[] = [];
+        const { subscription, flaky, retried } = flakySubscription(3, (event) => void (event.streamId === stream && seen.push(event.version)), start);
+        await subscription.caughtUp();
+        await store.append(stream, newEvents(2));
+        await subscription.caughtUp();
+        assert.equal(flaky.failures(), 3, 'three reads failed');
+        assert.deepEqual(retried, [1, 2, 3], 'each failure was retried, with the count of failures in a row');
+        assert.deepEqual(seen, [1, 2, 3, 4, 5, 6, 7]);
+        await subscription.stop();
+        await subscription.done;
+      });
+
+      test('stop on damage: an eventspec error from a read ends the subscription with it', async () => {
+        const damaged = catchUpSubscription(
+          {
+            readAll: async () => {
+              throw new EventspecError('stored chunk 3 of stream "Order-1" is damaged (injected)');
+            },
+            headPosition: () => store.headPosition(),
+            waitForAppend: () => Promise.resolve(),
+          },
+          { handler: () => undefined, retryBackoff: { firstMs: 1 } },
+        );
+        await assert.rejects(damaged.done, /is damaged \(injected\)/);
+      });
+
       test('a failing handler ends the subscription with its error, at the failing event', async () => {
         const start = await store.headPosition();
         const stream = freshStream();
@@ -339,6 +421,48 @@ export function eventStoreContract(name: string, factory: StoreFactory): void {
           assert.equal(await store.streamVersion(hostile), 0);
         });
       }
+
+      // One behaviour for every store: what one would change, all refuse, naming stream, event and path.
+      for (const refused of REFUSED_VALUES) {
+        test(`refuses ${refused.title} in data, naming stream, event and path, and writes nothing`, async () => {
+          const stream = freshStream();
+          await assert.rejects(store.append(stream, [newEvent('Fine'), newEvent('Odd', refused.data())]), (error: unknown) => {
+            assert.match(String(error), /stream "[^"]+", event 2 of the batch \(Odd\): /);
+            assert.match(String(error), refused.message);
+            assert.match(String(error), /Nothing was written/);
+            return true;
+          });
+          assert.equal(await store.streamVersion(stream), 0);
+        });
+      }
+
+      test('refuses the same in metadata', async () => {
+        const stream = freshStream();
+        await assert.rejects(
+          store.append(stream, [{ ...newEvent(), metadata: { occurredAt: '2025-03-01T10:00:00.000Z', seen: new Set([1]) } }]),
+          /event 1 of the batch \(Happened\): metadata\.seen is a Set/,
+        );
+        assert.equal(await store.streamVersion(stream), 0);
+      });
+
+      for (const kept of KEPT_VALUES) {
+        test(`keeps ${kept.title}, giving back the same from append, readStream and readAll`, async () => {
+          const stream = freshStream();
+          const result = await store.append(stream, [newEvent('Kept', kept.data())]);
+          assert.deepStrictEqual(result.events[0]!.data, kept.back);
+          assert.deepStrictEqual((await store.readStream(stream))[0]!.data, kept.back);
+          const all = await store.readAll({ after: result.events[0]!.position - 1, maxCount: 1 });
+          assert.deepStrictEqual(all[0]!.data, kept.back);
+        });
+      }
+
+      test('stream and event ids must be well-formed strings: a lone surrogate is refused', async () => {
+        await assert.rejects(store.append('Order-\uD800', [newEvent()]), /stream id "Order-\\ud800" has a lone surrogate/);
+        await assert.rejects(store.readStream('Order-\uD800'), /has a lone surrogate/);
+        const stream = freshStream();
+        await assert.rejects(store.append(stream, [newEvent('T', {}, 'evt-\uDC01')]), /event 1 of the batch: the event id "evt-\\udc01" has a lone surrogate/);
+        assert.equal(await store.streamVersion(stream), 0);
+      });
 
       test('malformed events are refused with where they are, and nothing is written', async () => {
         const stream = freshStream();

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { RecordedEvent } from '../../src';
-import { firstPositionOf, inGlobalOrder, readAllWindow, readCounter } from '../../src/mongo/globalPositions';
+import { counterAtStart, firstPositionOf, highestPositionIn, inGlobalOrder, readAllWindow, readCounter } from '../../src/mongo/globalPositions';
+import { indexBuildFailure } from '../../src/mongo/setupFailure';
+import { MongoServerError } from 'mongodb';
 
 const event = (position: number, streamId = 'S'): RecordedEvent => ({
   id: `e${position}`,
@@ -63,5 +65,36 @@ describe('global positions', () => {
         assert.deepEqual(inGlobalOrder(shuffled, { after, upper: after + size }), events);
       }),
     );
+  });
+
+  it('a missing counter is created at the highest stored position, never at 0 while events exist (A3)', () => {
+    assert.deepEqual(counterAtStart(undefined, 0, 'p'), { create: 0 });
+    assert.deepEqual(counterAtStart(undefined, 1234, 'p'), { create: 1234 });
+    assert.equal(counterAtStart(1234, 1234, 'p'), undefined);
+    assert.equal(counterAtStart(1300, 1234, 'p'), undefined, 'a counter ahead of what majority reads show is normal');
+  });
+
+  it('a counter below the stored events is refused, saying how to repair it (A3)', () => {
+    assert.throws(() => counterAtStart(7, 1234, 'orders_positions'), (error: unknown) => {
+      assert.match((error as Error).message, /counter .* in collection orders_positions\) is at 7, but events are stored up to position 1234/);
+      assert.match((error as Error).message, /db\.orders_positions\.updateOne\(\{_id: "position"\}, \{\$set: \{value: 1234\}\}\)/);
+      return true;
+    });
+  });
+
+  it('finds the highest position in the chunk the index sort returns', () => {
+    assert.equal(highestPositionIn({ events: [{ position: 3 }, { position: 9 }, { position: 4 }] }), 9);
+    assert.equal(highestPositionIn(null), 0);
+    assert.equal(highestPositionIn({ events: [] }), 0);
+  });
+
+  it('an index build that meets duplicate chunks stops with how to find them (B5)', () => {
+    const duplicate = new MongoServerError({ code: 11000, errmsg: 'Index build failed: E11000 duplicate key error collection: shop.orders_events index: stream_chunk dup key: { stream: "Order-1", chunk: 2 }' });
+    const error = indexBuildFailure(duplicate, 'orders_events');
+    assert.ok(error);
+    assert.match(error.message, /unique index stream_chunk on orders_events cannot be built: two chunk documents hold the same stream and chunk number/);
+    assert.match(error.message, /dup key: \{ stream: "Order-1", chunk: 2 \}/);
+    assert.match(error.message, /db\.orders_events\.aggregate\(/);
+    assert.equal(indexBuildFailure(new MongoServerError({ code: 13, errmsg: 'not authorized' }), 'orders_events'), undefined);
   });
 });

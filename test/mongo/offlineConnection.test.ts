@@ -28,6 +28,15 @@ describe('the MongoDB stores without a server', () => {
     }
   });
 
+  it('a read-only store refuses appends before connecting (A10)', async () => {
+    const store = mongoEventStore({ uri, readOnly: true, serverSelectionTimeoutMS: 300 });
+    try {
+      await assert.rejects(store.append('S-1', [newEvent()]), /stream "S-1": this MongoDB event store was opened read-only \(for inspecting\)/);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('the snapshot store says the same', async () => {
     const store = mongoSnapshotStore({ uri, serverSelectionTimeoutMS: 300 });
     try {

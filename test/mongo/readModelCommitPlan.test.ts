@@ -117,3 +117,16 @@ describe('planning a reset', () => {
     assert.throws(() => planReset('P', 'M' as unknown as string[]), /reset of projection P: readModels must be a list of read-model names/);
   });
 });
+
+describe('read-model transaction options (A14)', () => {
+  it('are fresh for each transaction, with a plain read concern the driver cannot share between them', async () => {
+    const { readModelTransactionOptions } = await import('../../src/mongo/mongoReadModelStore');
+    const { WriteConcern, ReadConcern } = await import('mongodb');
+    const wc = WriteConcern.fromOptions({ writeConcern: { w: 'majority' } })!;
+    const a = readModelTransactionOptions(wc);
+    const b = readModelTransactionOptions(wc);
+    assert.notEqual(a.readConcern, b.readConcern);
+    assert.ok(!(a.readConcern instanceof ReadConcern));
+    assert.deepEqual(a.readConcern, { level: 'snapshot' });
+  });
+});

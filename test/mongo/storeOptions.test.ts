@@ -19,8 +19,8 @@ describe('store options', () => {
   }
 
   it('names the collections after the prefix', () => {
-    assert.deepEqual(collectionNames('app_'), { events: 'app_events', positions: 'app_positions', snapshots: 'app_snapshots' });
-    assert.deepEqual(collectionNames(''), { events: 'events', positions: 'positions', snapshots: 'snapshots' });
+    assert.deepEqual(collectionNames('app_'), { events: 'app_events', positions: 'app_positions', snapshots: 'app_snapshots', commands: 'app_commands' });
+    assert.deepEqual(collectionNames(''), { events: 'events', positions: 'positions', snapshots: 'snapshots', commands: 'commands' });
   });
 
   for (const bad of ['a$b', 'system.x', 'x'.repeat(101), 'sp ace', 7 as unknown as string]) {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { RecordedEvent } from '../../src';
 import { StoredChunkError } from '../../src/mongo';
-import { checkConsecutive, chunkQueryOf, planStreamRead, readsInto, takeFromChunk, type StreamReadPlan } from '../../src/mongo/streamRead';
+import { checkConsecutive, chunkQueryOf, planStreamRead, readsInto, startChunkQuery, takeFromChunk, type StreamReadPlan } from '../../src/mongo/streamRead';
 
 const event = (version: number): RecordedEvent => ({
   id: `e${version}`,
@@ -40,19 +40,31 @@ function chunksOf(total: number, sizes: number[]): Chunk[] {
 }
 
 /** Evaluates the few filter shapes chunkQueryOf produces, so the plan can be checked without a server. */
-function matches(chunk: Chunk, filter: Record<string, unknown>): boolean {
+function matches(chunk: Chunk & { chunk: number }, filter: Record<string, unknown>): boolean {
   return Object.entries(filter).every(([field, condition]) => {
     if (field === 'stream') return true;
     const value = chunk[field as keyof Chunk] as number;
-    const c = condition as { $gt?: number; $lte?: number };
-    return (c.$gt === undefined || value > c.$gt) && (c.$lte === undefined || value <= c.$lte);
+    const c = condition as { $gt?: number; $gte?: number; $lte?: number };
+    return (c.$gt === undefined || value > c.$gt) && (c.$gte === undefined || value >= c.$gte) && (c.$lte === undefined || value <= c.$lte);
   });
 }
 
-function read(chunks: Chunk[], plan: StreamReadPlan | undefined): number[] {
+/** Chunks the read fetched last time, to check that a read from a version skips the ones before it. */
+let fetched = 0;
+
+function read(stored: Chunk[], plan: StreamReadPlan | undefined): number[] {
   if (!plan) return [];
-  const query = chunkQueryOf('S', plan);
+  const chunks = stored.map((c, i) => ({ ...c, chunk: i + 1 }));
+  let startChunk: number | undefined;
+  const start = startChunkQuery('S', plan);
+  if (start) {
+    const candidates = chunks.filter((c) => matches(c, start.filter));
+    if (candidates.length === 0) return [];
+    startChunk = candidates[candidates.length - 1]!.chunk;
+  }
+  const query = chunkQueryOf('S', plan, startChunk);
   const visited = chunks.filter((c) => matches(c, query.filter));
+  fetched = visited.length;
   if (query.sort === -1) visited.reverse();
   const found: RecordedEvent[] = [];
   let previous: Chunk | undefined;
@@ -94,6 +106,20 @@ describe('stream reads over chunks', () => {
     assert.deepEqual(chunkQueryOf('S', { direction: 'forward', from: 1, maxCount: Infinity }).filter, { stream: { $eq: 'S' }, nextVersion: { $gt: 1 } });
     assert.deepEqual(chunkQueryOf('S', { direction: 'backward', from: 5, maxCount: 2 }), { filter: { stream: { $eq: 'S' }, count: { $gt: 0 }, firstVersion: { $lte: 5 } }, sort: -1 });
     assert.deepEqual(chunkQueryOf('S', { direction: 'backward', from: Infinity, maxCount: 2 }).filter, { stream: { $eq: 'S' }, count: { $gt: 0 } });
+  });
+
+  it('a read from a version starts at the chunk holding it, bounded by the chunk index (A6)', () => {
+    assert.equal(startChunkQuery('S', { direction: 'forward', from: 1, maxCount: Infinity }), undefined);
+    assert.equal(startChunkQuery('S', { direction: 'backward', from: 9, maxCount: Infinity }), undefined);
+    assert.deepEqual(startChunkQuery('S', { direction: 'forward', from: 95, maxCount: Infinity }), {
+      filter: { stream: { $eq: 'S' }, firstVersion: { $lte: 95 } },
+      sort: { firstVersion: -1 },
+    });
+    assert.deepEqual(chunkQueryOf('S', { direction: 'forward', from: 95, maxCount: Infinity }, 19).filter, { stream: { $eq: 'S' }, nextVersion: { $gt: 95 }, chunk: { $gte: 19 } });
+    // 100 events in chunks of 5: a load after a snapshot at 94 fetches the last chunks only, not all 20.
+    assert.deepEqual(read(chunksOf(100, Array(20).fill(5)), planStreamRead({ fromVersion: 95 })), [95, 96, 97, 98, 99, 100]);
+    assert.equal(fetched, 2);
+    assert.deepEqual(read(chunksOf(100, Array(20).fill(5)), planStreamRead({ fromVersion: 101 })), []);
   });
 
   it('takes nothing once maxCount is reached', () => assert.deepEqual(takeFromChunk([event(1)], { direction: 'forward', from: 1, maxCount: 1 }, 1), []));

@@ -33,3 +33,13 @@ describe('finding a MongoDB for tests', () => {
     }
   });
 });
+
+describe('the test replica set', () => {
+  it('starts with test commands enabled, so fail-point tests run instead of skipping (A13)', async () => {
+    const { testReplSetOptions } = await import('../../src/mongo/testMongo');
+    const options = testReplSetOptions('/usr/bin/mongod');
+    assert.deepEqual(options.replSet.args, ['--setParameter', 'enableTestCommands=1']);
+    assert.equal(options.replSet.count, 1);
+    assert.equal(options.binary.systemBinary, '/usr/bin/mongod');
+  });
+});

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { defineEvent, inMemoryEventStore, z } from '../../src';
 import type { ReadModelChange, ReadModelStore } from '../../src/projections';
-import { CheckpointConflict } from '../../src/projections';
+import { CheckpointConflict, defineProjection, projectionRunner } from '../../src/projections';
+import { InjectedFault, flakyReadAll } from '../support/faultyStores';
 
 export interface ReadModelStoreFactory {
   /** A store that sees no other test's documents (a fresh database, prefix or instance). */
@@ -52,6 +54,63 @@ export function readModelStoreContract(name: string, factory: ReadModelStoreFact
       await store.commit({ projection: p, expectedCheckpoint: 7, checkpoint: 9, changes: [put(m, 'a', { n: 2 }), put(m, 'b', { n: 3 })] });
       assert.deepEqual(await store.get(m, 'a'), { n: 2 }, 'a put replaces the whole document');
       assert.equal(await store.checkpoint(p), 9);
+    });
+
+    test('the projection runner rides out transient failures of the event store and of this store', async () => {
+      const Counted = defineEvent('Counted', z.object({ n: z.number() }));
+      const counts = defineProjection({
+        name: fresh('Counts'),
+        readModels: { [fresh('count')]: z.object({ total: z.number() }) },
+        from: [Counted],
+        handlers: {
+          Counted: async ({ data }, models) => {
+            const model = Object.values(models)[0]!;
+            await model.update('all', (doc = { total: 0 }) => ({ total: (doc as { total: number }).total + data.n }));
+          },
+        },
+      });
+      const events = inMemoryEventStore();
+      for (let i = 1; i <= 6; i++) await events.append(`C-${i % 2}`, [{ id: `c-${i}`, type: 'Counted', schemaVersion: 1, data: { n: i }, metadata: { occurredAt: '2025-03-01T10:00:00.000Z' } }]);
+      const flaky = flakyReadAll((o) => events.readAll(o), 2);
+      let commitFaults = 1;
+      const faultyStore: ReadModelStore = {
+        ...store,
+        async commit(commit) {
+          await store.commit(commit);
+          // Applied, then the answer is lost: the runner must read the checkpoint again, not apply twice.
+          if (commitFaults-- > 0) throw new InjectedFault('connection reset after the commit (injected)');
+        },
+      };
+      const retries: string[] = [];
+      const runner = projectionRunner({
+        events: { ...events, readAll: flaky.readAll },
+        readModels: faultyStore,
+        projections: [counts],
+        batchSize: 2,
+        retryBackoff: { firstMs: 1, maxMs: 2 },
+        onRetry: (_name, error) => retries.push((error as Error).message),
+      });
+      await runner.start();
+      await runner.caughtUp();
+      await runner.stop();
+      assert.equal(flaky.failures(), 2);
+      assert.equal(retries.length, 3, retries.join('; '));
+      const [status] = await runner.status();
+      assert.equal(status!.state, 'idle');
+      assert.equal(status!.checkpoint, 6);
+      assert.deepEqual(await store.get(Object.keys(counts.readModels)[0]!, 'all'), { total: 21 });
+    });
+
+    test('a document a store would change (a Set, a lone surrogate) is refused whole, naming read model, id and path', async () => {
+      const projection = fresh('P');
+      const model = fresh('m');
+      await assert.rejects(
+        store.commit({ projection, expectedCheckpoint: 0, checkpoint: 1, changes: [put(model, 'ok', { n: 1 }), put(model, 'a', { tags: new Set([1]) })] }),
+        new RegExp(`read model ${model}, document "a": doc\\.tags is a Set.*Nothing was written`),
+      );
+      await assert.rejects(store.commit({ projection, expectedCheckpoint: 0, checkpoint: 1, changes: [put(model, 'b', { t: 'x\uD800' })] }), /doc\.t is a string with a lone surrogate/);
+      assert.equal(await store.get(model, 'ok'), undefined);
+      assert.equal(await store.checkpoint(projection), 0);
     });
 
     test('a commit with no changes still moves the checkpoint', async () => {

@@ -43,6 +43,12 @@ export function snapshotStoreContract(name: string, factory: SnapshotStoreFactor
       assert.deepEqual(await store.load(stream), snap(stream, 5, state));
     });
 
+    test('state a store would change (a Set, an invalid Date) is refused naming stream, version and path', async (stream) => {
+      await assert.rejects(store.save(snap(stream, 3, { tags: new Set(['a']) })), new RegExp(`snapshot of stream "${stream}" at version 3: state\\.tags is a Set`));
+      await assert.rejects(store.save(snap(stream, 3, { at: new Date(Number.NaN) })), /state\.at is an invalid Date/);
+      assert.equal(await store.load(stream), undefined);
+    });
+
     test('a newer snapshot replaces an older one', async (stream) => {
       await store.save(snap(stream, 5, { v: 5 }));
       assert.equal(await store.save(snap(stream, 9, { v: 9 })), true);

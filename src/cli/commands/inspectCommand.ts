@@ -126,6 +126,8 @@ export interface InspectOptions {
   at?: number;
   asOf?: string;
   mongo?: string;
+  /** The stores' collection prefix (the `collectionPrefix` the application uses; default `eventspec_`). */
+  prefix?: string;
   domain?: string;
   json?: boolean;
 }
@@ -141,7 +143,7 @@ export async function inspectCommand(streamId: string, options: InspectOptions, 
   step(`connecting to ${redactCredentials(uri, uri)}`);
   let stores: Awaited<ReturnType<StoreOpener>>;
   try {
-    stores = await open(uri);
+    stores = await open(uri, options.prefix !== undefined ? { collectionPrefix: options.prefix } : {});
   } catch (error) {
     throw scrubError(error, uri);
   }
@@ -169,9 +171,10 @@ export function registerInspect(program: Command, io: CliIO, done: (code: ExitCo
     .addOption(new Option('--at <version>', 'stop at this stream version').argParser(wholeNumber).conflicts('asOf'))
     .addOption(new Option('--as-of <time>', 'only the events that occurred at or before this time (2025-03-01T10:00:00Z)'))
     .option('--mongo <uri>', 'MongoDB connection string (default: $MONGODB_URI)')
+    .option('--prefix <prefix>', 'collection prefix the application uses (its collectionPrefix; default: eventspec_)')
     .option('-d, --domain <module>', 'module exporting `domain` (default: eventspec.config.ts, then package.json "eventspec.domain")')
     .option('--json', 'print the report as JSON')
-    .addHelpText('after', '\nExit code 1 when the stream has no events.\nExample:\n  eventspec inspect Order-o-1 --at 2 --mongo mongodb://localhost:27017/shop')
+    .addHelpText('after', '\nExit code 1 when the stream has no events.\nOpens the store read-only: nothing is created or changed.\nExample:\n  eventspec inspect Order-o-1 --at 2 --mongo mongodb://localhost:27017/shop --prefix orders_')
     .action(async (streamId: string, options: InspectOptions) => done(await inspectCommand(streamId, options, io, open)));
 }
 

@@ -1,0 +1,91 @@
+import { EventspecError } from './errors';
+
+/**
+ * What every store keeps of a value: plain data that a BSON (or JSON) round trip gives back
+ * unchanged. Anything a real store would silently change is refused here, by every store, naming
+ * the path, so a domain tested on the in-memory store behaves the same on MongoDB.
+ */
+
+/** Deepest nesting of event data, metadata or state (MongoDB allows 100 levels per document, of which the store uses a few). */
+export const MAX_VALUE_DEPTH = 64;
+
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether a string is valid Unicode: BSON writes UTF-8, which turns a lone surrogate into U+FFFD. */
+export function isWellFormed(text: string): boolean {
+  return !LONE_SURROGATE.test(text);
+}
+
+const HOW = 'stored values must be plain data (objects, arrays, strings, numbers, booleans, null, valid Dates)';
+
+/** Why the value cannot be stored unchanged, naming the path (`data.items[2].tags`), or undefined. */
+export function unstorableValue(value: unknown, path: string): string | undefined {
+  const seen = new Set<object>();
+  const visit = (node: unknown, at: string, depth: number): string | undefined => {
+    switch (typeof node) {
+      case 'function':
+        return `${at} is a function; ${HOW}`;
+      case 'symbol':
+        return `${at} is a symbol; ${HOW}`;
+      case 'bigint':
+        return `${at} is a bigint, which a store would read back as a plain number; store it as a string`;
+      case 'string':
+        return isWellFormed(node) ? undefined : `${at} is a string with a lone surrogate (${JSON.stringify(node.slice(0, 40))}), which a store would turn into U+FFFD; fix the text`;
+      case 'object':
+        break;
+      default:
+        return undefined;
+    }
+    if (node === null) return undefined;
+    if (depth > MAX_VALUE_DEPTH) return `${at} is nested deeper than ${MAX_VALUE_DEPTH} levels, or refers to itself; ${HOW}`;
+    if (seen.has(node)) return `${at} refers to itself; ${HOW}`;
+    seen.add(node);
+    try {
+      const kind = unsupportedKind(node);
+      if (kind) return `${at} is ${kind}, which a store would not give back as it was; ${HOW}`;
+      if (Array.isArray(node)) {
+        for (let i = 0; i < node.length; i++) {
+          const found = visit(node[i], `${at}[${i}]`, depth + 1);
+          if (found) return found;
+        }
+        return undefined;
+      }
+      if (node instanceof Date) return Number.isNaN(node.getTime()) ? `${at} is an invalid Date, which a store would keep as 1970-01-01; ${HOW}` : undefined;
+      for (const key of Object.keys(node)) {
+        if (key.includes('\0')) return `${at} has a key with a NUL character (${JSON.stringify(key)}), which BSON cannot store`;
+        if (!isWellFormed(key)) return `${at} has a key with a lone surrogate (${JSON.stringify(key)}), which a store would turn into U+FFFD; fix the key`;
+        if (key === '_bsontype') return `${at} has a field named _bsontype, which BSON takes for one of its own types; rename it`;
+        const found = visit((node as Record<string, unknown>)[key], `${at}.${key}`, depth + 1);
+        if (found) return found;
+      }
+      return undefined;
+    } finally {
+      // Only cycles are refused; the same object twice (a shared sub-object) is fine.
+      seen.delete(node);
+    }
+  };
+  return visit(value, path, 0);
+}
+
+function unsupportedKind(node: object): string | undefined {
+  if (typeof (node as { toBSON?: unknown }).toBSON === 'function') return 'an object with a toBSON method (what BSON stores is what toBSON returns)';
+  // A BSON class (ObjectId, Long, …) has it on its prototype; an own field is the user's, refused by name below.
+  if ('_bsontype' in node && !Object.hasOwn(node, '_bsontype')) return `a BSON value (${String((node as { _bsontype?: unknown })._bsontype)})`;
+  if (node instanceof Set) return 'a Set (BSON keeps {})';
+  if (node instanceof Map) return 'a Map (BSON keeps a plain object)';
+  if (ArrayBuffer.isView(node) || node instanceof ArrayBuffer) return `binary data (${node.constructor.name}); store it as a base64 string`;
+  if (node instanceof RegExp) return 'a RegExp';
+  if (node instanceof WeakMap || node instanceof WeakSet || node instanceof Promise) return `a ${node.constructor.name}`;
+  return undefined;
+}
+
+/** Stream ids are data: a non-empty, well-formed string, never an object an operator could hide in. */
+export function checkStreamId(streamId: unknown): asserts streamId is string {
+  if (typeof streamId !== 'string' || streamId.length === 0) {
+    throw new EventspecError(`stream id must be a non-empty string, got ${JSON.stringify(streamId)}`);
+  }
+  if (!isWellFormed(streamId)) {
+    throw new EventspecError(`stream id ${JSON.stringify(streamId)} has a lone surrogate, which a store would turn into U+FFFD (two ids would meet in one stream); fix the id`);
+  }
+}
