@@ -16,6 +16,7 @@ export * from './projections';
 export * from './testing';
 export { eventually, EventuallyTimeout } from './testing/eventually';
 export * from './checks';
+export { editorSteps } from './gherkin/editorSteps';
 
 import type { Domain } from './domain';
 import type { InstallOptions } from './gherkin';

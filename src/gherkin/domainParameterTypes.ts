@@ -1,5 +1,5 @@
 import { CucumberExpression, ParameterType, ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
-import type { Domain } from '../domain/defineDomain';
+import type { Domain, DomainPart } from '../domain/defineDomain';
 import { isProjection } from '../projections/defineProjection';
 
 /** A parameter of the vocabulary's cucumber expressions whose words are the domain's own names. */
@@ -20,8 +20,21 @@ const unique = (names: readonly string[]) => [...new Set(names)];
 const identity = (text: string) => text;
 const unquote = (value: string) => (value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value);
 
+/** What the steps need of a domain: its names (a scaffold can state them before the code exists). */
+export interface NamedDomain {
+  readonly name: string;
+  readonly aggregates: readonly {
+    readonly name: string;
+    readonly commands: readonly { readonly name: string }[];
+    readonly events: readonly { readonly name: string }[];
+    readonly rejections: Readonly<Record<string, string>>;
+  }[];
+  readonly projections: readonly DomainPart[];
+  readonly phrasings: Domain['phrasings'];
+}
+
 /** The names a feature file may use, by parameter: what `--dry-run` and the editor can check. */
-export function domainNames(domain: Domain) {
+export function domainNames(domain: NamedDomain) {
   const projections = domain.projections.filter(isProjection);
   return {
     Aggregate: domain.aggregates.map((a) => a.name),
@@ -36,7 +49,7 @@ export function domainNames(domain: Domain) {
 export const EVENT_LIST_SEPARATOR = '(?:,\\s*and\\s+|,\\s*|\\s+and\\s+)';
 
 /** The vocabulary's parameter types for this domain: each accepts exactly the domain's names. */
-export function domainParameterTypes(domain: Domain): DomainParameterType[] {
+export function domainParameterTypes(domain: NamedDomain): DomainParameterType[] {
   const names = domainNames(domain);
   const named = (name: keyof typeof names): DomainParameterType => ({ name, regexp: alternation(names[name]), names: names[name], transformer: identity });
   const event = `(?:${alternation(names.Event)})`;

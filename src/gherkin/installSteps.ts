@@ -10,6 +10,7 @@ import { createScenario } from '../testing/scenario';
 import type { ScenarioStoreFactory } from '../testing/scenarioStores';
 import { atDefinitionSite } from './definitionSite';
 import { compile, domainParameterTypes, domainRegistry, parameterCount } from './domainParameterTypes';
+import { staleEditorFile } from './editorStepsFile';
 import { rememberInstalledDomain } from './installedDomain';
 import { phrasingSteps } from './phrasingSteps';
 import { readSideSteps } from './readSideSteps';
@@ -114,6 +115,8 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
   const commandSide = bound.filter(({ step }) => !readSideSteps.includes(step)).map(({ pattern }) => pattern);
 
   rememberInstalledDomain(domain);
+  const stale = staleEditorFile(domain, process.cwd());
+  if (stale) console.warn(`eventspec: ${stale}`);
   setWorldConstructor(EventspecWorld);
   // The domain's names as parameter types: a misspelled name leaves its step undefined, which
   // `cucumber-js --dry-run` reports with the line and the closest step (see snippetSyntax.ts).
