@@ -7,4 +7,4 @@ export { phrasingSteps } from './phrasingSteps';
 export { phrasingExpression, domainParameterTypes } from './domainParameterTypes';
 export { coerceCell } from './coerceCell';
 export { ScenarioError } from './scenarioError';
-export { closestPhrasing } from './snippetSyntax';
+export { suggestStep } from './suggestStep';

@@ -114,7 +114,7 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
   // Steps known never to read a read model: everything but the read-side vocabulary.
   const commandSide = bound.filter(({ step }) => !readSideSteps.includes(step)).map(({ pattern }) => pattern);
 
-  rememberInstalledDomain(domain);
+  rememberInstalledDomain(domain, bound.map(({ pattern }) => pattern));
   const stale = staleEditorFile(domain, process.cwd());
   if (stale) console.warn(`eventspec: ${stale}`);
   setWorldConstructor(EventspecWorld);

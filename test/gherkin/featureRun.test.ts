@@ -96,6 +96,6 @@ describe('a feature file with mistakes, run through cucumber', () => {
     const steps = run.byScenario.get('A step that is almost the vocabulary')!;
     assert.ok(steps.some((s) => s.status === 'UNDEFINED'));
     const snippet = run.envelopes.flatMap((e) => e.suggestion?.snippets ?? []).map((s) => s.code).join('\n') || run.output;
-    assert.match(snippet, /Did you mean the eventspec step:\n\/\/ {3}Given Order "o-1" has recorded OrderPlaced/);
+    assert.match(snippet, /Did you mean \(test\/gherkin\/fixtures\/mistakes\.feature:\d+\):\n\/\/ {3}Given Order "o-1" has recorded OrderPlaced/);
   });
 });

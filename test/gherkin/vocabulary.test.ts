@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { vocabulary } from '../../src/gherkin';
-import { closestPhrasing } from '../../src/gherkin/snippetSyntax';
+import { suggestStep } from '../../src/gherkin/suggestStep';
+import { defineAggregate, defineCommand, defineDomain, defineEvent, phrase, z } from '../../src';
 import { compile, domainParameterTypes, domainRegistry, phrasingExpression } from '../../src/gherkin/domainParameterTypes';
 import { domain } from '../../src/domains';
 
@@ -23,10 +24,36 @@ describe('the vocabulary', () => {
     }
   });
 
-  it('suggests the nearest phrasing for a near miss, and nothing for unrelated text', () => {
-    assert.equal(closestPhrasing('Order "o-1" is sen ShipOrder'), 'When Order "o-1" is sent ShipOrder');
-    assert.equal(closestPhrasing('the comand is rejected with "X"'), 'Then the command is rejected with "OrderAlreadyShipped"');
-    assert.equal(closestPhrasing('I log in to the admin console'), undefined);
+  it('suggests the user\'s own line with the domain\'s names put right, naming each misspelling', () => {
+    assert.deepEqual(suggestStep('Order "o-7" is sent PlaceOrdr:', domain), {
+      line: 'When Order "o-7" is sent PlaceOrder:',
+      misspelled: ['unknown command `PlaceOrdr` — did you mean `PlaceOrder`?'],
+    });
+    assert.deepEqual(suggestStep('Ordr "o-7" records OrderPlaced, ItemAdded and OrderShiped', domain), {
+      line: 'Then Order "o-7" records OrderPlaced, ItemAdded and OrderShipped',
+      misspelled: ['unknown aggregate `Ordr` — did you mean `Order`?', 'unknown event `OrderShiped` — did you mean `OrderShipped`?'],
+    });
+    assert.deepEqual(suggestStep('the command is rejected with "InsuficientFunds"', domain)?.line, 'Then the command is rejected with "InsufficientFunds"');
+    assert.deepEqual(suggestStep('the AccountBalanse "a-1" is:', domain)?.line, 'Then the AccountBalance "a-1" is:');
+  });
+
+  it('suggests the nearest step or phrasing for other wording, with the user\'s values, and nothing for unrelated text', () => {
+    assert.deepEqual(suggestStep('Order "o-1" is sen ShipOrder', domain), { line: 'When Order "o-1" is sent ShipOrder', misspelled: [] });
+    assert.equal(suggestStep('alice placed ordr o-9', domain)?.line, 'Given alice placed order o-9');
+    assert.equal(suggestStep('I log in to the admin console', domain), undefined);
+  });
+
+  it('suggests only names of the project\'s own domain', () => {
+    const Opened = defineEvent('TicketOpened', z.object({ title: z.string() }));
+    const Open = defineCommand('OpenTicket', z.object({ title: z.string() }));
+    const Ticket = defineAggregate({ name: 'Ticket', events: [Opened], commands: [Open], initialState: {} }).behavior({
+      evolve: { TicketOpened: (s) => s },
+      decide: { OpenTicket: ({ title }) => ({ type: 'TicketOpened', data: { title } }) },
+    });
+    const tickets = defineDomain({ name: 'desk', aggregates: [Ticket], phrasings: [phrase.when(Ticket, 'OpenTicket', '{actor} opens ticket {id} titled {title}')] });
+    assert.equal(suggestStep('Ticket "t-1" record TicketOpened', tickets)?.line, 'Then Ticket "t-1" records TicketOpened');
+    assert.equal(suggestStep('the comand is rejected with "X"', tickets)?.line, 'Then the command is rejected with "X"');
+    assert.equal(suggestStep('bob opens tiket t-1 titled Hello', tickets)?.line, 'When bob opens ticket t-1 titled Hello');
   });
 
   it('turns domain phrasings into cucumber expressions that take quoted or bare values', () => {
