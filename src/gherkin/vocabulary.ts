@@ -9,6 +9,7 @@ import { compareFields, describeEventMismatch, describeFieldMismatches } from '.
 import type { ExpectedEvent } from '../testing/expectations';
 import { flatten, mergeDeep, valueAtPath } from '../testing/fieldPaths';
 import { coerceCell } from './coerceCell';
+import { readTime } from './readTime';
 import { historyData } from './historyData';
 import { buildData, checkData, headedRows, singleRecord } from './readTable';
 import type { Rows, TableField } from './readTable';
@@ -142,9 +143,9 @@ const commandSideSteps: readonly VocabularyStep[] = [
     'Sets the clock: events recorded and commands sent afterwards happen at this time.',
     'Given the time is "2025-03-01T10:00:00Z"',
     async (context, [time]) => {
-      const date = new Date(time!);
-      if (Number.isNaN(date.getTime())) throw new ScenarioError(context.place, `"${time}" is not a time; write it like 2025-03-01 or 2025-03-01T10:00:00Z`);
-      context.scenario.clock.set(date);
+      const read = readTime(time!);
+      if (!read.ok) throw new ScenarioError(context.place, read.problem);
+      context.scenario.clock.set(read.value);
     }),
 
   step('Given', '{Aggregate} "{id}" has recorded:', '{Aggregate} {string} has recorded:', 'table',
@@ -275,7 +276,11 @@ const commandSideSteps: readonly VocabularyStep[] = [
   step('Then', '{Aggregate} "{id}" as of "{time}" has state:', '{Aggregate} {string} as of {string} has state:', 'table',
     'Checks the state the aggregate had from the events that occurred up to that time (time travel by date).',
     'Then Order "o-1" as of "2025-03-01T10:00:00Z" has state:\n  | status | placed |',
-    async (context, [aggregate, id, time], argument) => checkState(context, aggregate!, id!, argument, { asOf: time! })),
+    async (context, [aggregate, id, time], argument) => {
+      const read = readTime(time!);
+      if (!read.ok) throw new ScenarioError(context.place, read.problem);
+      await checkState(context, aggregate!, id!, argument, { asOf: read.value.toISOString() });
+    }),
 ];
 
 /** Every phrasing eventspec understands, command side then read side. */

@@ -98,4 +98,12 @@ describe('a feature file with mistakes, run through cucumber', () => {
     const snippet = run.envelopes.flatMap((e) => e.suggestion?.snippets ?? []).map((s) => s.code).join('\n') || run.output;
     assert.match(snippet, /Did you mean \(test\/gherkin\/fixtures\/mistakes\.feature:\d+\):\n\/\/ {3}Given Order "o-1" has recorded OrderPlaced/);
   });
+
+  it('refuses a time that is not ISO 8601, at its line, listing the forms it reads', () => {
+    const line = readFileSync(join(root, feature), 'utf8').split('\n').findIndex((l) => l.includes('01/03/2025')) + 1;
+    assert.equal(
+      failure('A time written day first'),
+      `ScenarioError: ${feature}:${line}: "01/03/2025 10:00" is not a date or time eventspec reads; write it as ISO 8601: 2025-03-01, 2025-03-01T10:00, 2025-03-01T10:00:00, 2025-03-01T10:00:00Z or 2025-03-01T10:00:00+01:00 (without a zone, UTC)`,
+    );
+  });
 });
