@@ -77,23 +77,23 @@ Then('the {Projection} projection is {int} event(s) behind');
 When('the {Projection} projection is rebuilt');
 
 // The examples domain's own phrasings.
-// Records OrderPlaced on Order, declared at src/domains/ordering/index.ts:17
+// Records OrderPlaced on Order, declared in src/domains/ordering/index.ts
 Given('{Value} placed order {Value}');
-// Records ItemAdded on Order, declared at src/domains/ordering/index.ts:18
+// Records ItemAdded on Order, declared in src/domains/ordering/index.ts
 Given('order {Value} contains {Value} x {Value} at {Value}');
-// Sends ShipOrder on Order, declared at src/domains/ordering/index.ts:19
+// Sends ShipOrder on Order, declared in src/domains/ordering/index.ts
 When('{Value} ships order {Value} with {Value}');
-// Sends CancelOrder on Order, declared at src/domains/ordering/index.ts:20
+// Sends CancelOrder on Order, declared in src/domains/ordering/index.ts
 When('{Value} cancels order {Value}');
-// Checks that the commands recorded OrderShipped on Order, declared at src/domains/ordering/index.ts:21
+// Checks that the commands recorded OrderShipped on Order, declared in src/domains/ordering/index.ts
 Then('order {Value} is shipped with {Value}');
-// Records AccountOpened on Account, declared at src/domains/banking/index.ts:17
+// Records AccountOpened on Account, declared in src/domains/banking/index.ts
 Given('{Value} opened account {Value}');
-// Records MoneyDeposited on Account, declared at src/domains/banking/index.ts:18
+// Records MoneyDeposited on Account, declared in src/domains/banking/index.ts
 Given('{Value} was deposited into account {Value}');
-// Sends Deposit on Account, declared at src/domains/banking/index.ts:19
+// Sends Deposit on Account, declared in src/domains/banking/index.ts
 When('{Value} deposits {Value} into account {Value}');
-// Sends Withdraw on Account, declared at src/domains/banking/index.ts:20
+// Sends Withdraw on Account, declared in src/domains/banking/index.ts
 When('{Value} withdraws {Value} from account {Value}');
-// Checks that the commands recorded MoneyWithdrawn on Account, declared at src/domains/banking/index.ts:21
+// Checks that the commands recorded MoneyWithdrawn on Account, declared in src/domains/banking/index.ts
 Then('account {Value} records a withdrawal of {Value}');

@@ -51,7 +51,8 @@ export function editorStepsSource(domain: NamedDomain, options: EditorStepsOptio
   if (domain.phrasings.length > 0) out.push('', `// The ${domain.name} domain's own phrasings.`);
   for (const phrasing of domain.phrasings) {
     const what = phrasing.keyword === 'Given' ? 'Records' : phrasing.keyword === 'When' ? 'Sends' : 'Checks that the commands recorded';
-    const where = phrasing.declaredAt ? `, declared at ${relative(options.root, phrasing.declaredAt.file).split('\\').join('/')}:${phrasing.declaredAt.line}` : '';
+    // The file, not the line: the file stays current when lines above the phrasing move.
+    const where = phrasing.declaredAt ? `, declared in ${relative(options.root, phrasing.declaredAt.file).split('\\').join('/')}` : '';
     out.push(`// ${what} ${phrasing.type} on ${phrasing.aggregate}${where}`, `${phrasing.keyword}(${literal(phrasingExpression(phrasing.text))});`);
   }
   return `${out.join('\n')}\n`;
