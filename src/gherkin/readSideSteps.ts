@@ -1,4 +1,6 @@
 import { fieldSchema } from '../contracts/schemaFields';
+import { UnknownNameError } from '../core/errors';
+import { ProjectionFailed } from '../projections/projectionErrors';
 import { didYouMean } from '../core/suggest';
 import { expectNoReadModel, expectReadModel, expectReadModelDocuments, expectReadModelRows, describeStatus, readModelNamed } from '../projections/readModelExpectation';
 import type { ReadModelRef } from '../projections/readModelExpectation';
@@ -31,7 +33,18 @@ async function check(context: StepContext, eventuallyWanted: boolean, attempt: (
   const { runner, mode } = readSideOf(context);
   try {
     if (eventuallyWanted) {
-      await eventually(attempt, { timeoutMs: EVENTUALLY_MS, describe: async () => describeStatus(await runner.status()) });
+      const hopeless = new Set<unknown>();
+      const attemptUnlessFailed = async () => {
+        const failed = (await runner.status()).find((s) => s.state === 'failed');
+        if (failed?.error) throw hopeless.add(failed.error) && failed.error;
+        return attempt();
+      };
+      await eventually(attemptUnlessFailed, {
+        timeoutMs: EVENTUALLY_MS,
+        describe: async () => describeStatus(await runner.status()),
+        // Waiting mends lag, not a name the read model lacks or a projection that has failed.
+        giveUpOn: (error) => hopeless.has(error) || error instanceof UnknownNameError || error instanceof ProjectionFailed,
+      });
       return;
     }
     if (mode === 'live') {

@@ -106,4 +106,9 @@ describe('a feature file with mistakes, run through cucumber', () => {
       `ScenarioError: ${feature}:${line}: "01/03/2025 10:00" is not a date or time eventspec reads; write it as ISO 8601: 2025-03-01, 2025-03-01T10:00, 2025-03-01T10:00:00, 2025-03-01T10:00:00Z or 2025-03-01T10:00:00+01:00 (without a zone, UTC)`,
     );
   });
+
+  it('fails an eventual check of a field the read model lacks at once, with the field\'s did-you-mean', () => {
+    const line = readFileSync(join(root, feature), 'utf8').split('\n').findIndex((l) => l.includes('eventually the OrderSummary "alice"')) + 1;
+    assert.equal(failure('An eventual check of a field the read model lacks'), `ScenarioError: ${feature}:${line}: read model OrderSummary has no field \`ordrs\` — did you mean \`orders\`?`);
+  });
 });
