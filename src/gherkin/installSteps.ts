@@ -12,6 +12,7 @@ import { atDefinitionSite } from './definitionSite';
 import { compile, domainParameterTypes, domainRegistry, parameterCount } from './domainParameterTypes';
 import { staleEditorFile } from './editorStepsFile';
 import { rememberInstalledDomain } from './installedDomain';
+import { checkOutlinePlaceholders } from './outlinePlaceholders';
 import { phrasingSteps } from './phrasingSteps';
 import { readSideSteps } from './readSideSteps';
 import type { StepArgument } from './stepContext';
@@ -159,6 +160,7 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
     const mayRead = pickle.steps.some((s) => !commandSide.some((pattern) => pattern.test(s.text)));
     if (this.scenario.readSide?.mode === 'live' && mayRead) await this.scenario.readSide.runner.start();
     this.places = placesOf(pickle, gherkinDocument);
+    checkOutlinePlaceholders(pickle, gherkinDocument, this.places);
   });
 
   After({ name: 'eventspec: record events and release stores' }, async function (this: EventspecWorld) {

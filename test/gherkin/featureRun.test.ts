@@ -111,4 +111,12 @@ describe('a feature file with mistakes, run through cucumber', () => {
     const line = readFileSync(join(root, feature), 'utf8').split('\n').findIndex((l) => l.includes('eventually the OrderSummary "alice"')) + 1;
     assert.equal(failure('An eventual check of a field the read model lacks'), `ScenarioError: ${feature}:${line}: read model OrderSummary has no field \`ordrs\` — did you mean \`orders\`?`);
   });
+
+  it('refuses an Outline placeholder that names no Examples column, at its step', () => {
+    const line = readFileSync(join(root, feature), 'utf8').split('\n').findIndex((l) => l.includes('Scenario Outline: An Outline placeholder')) + 2;
+    assert.equal(
+      failure('An Outline placeholder that names no column'),
+      `ScenarioError: ${feature}:${line}: <custmer> names no column of the Examples table (its columns are <customer>) — did you mean \`customer\`?`,
+    );
+  });
 });
