@@ -135,7 +135,9 @@ export async function expectReadModelDocuments(
   rows: readonly Readonly<Record<string, unknown>>[],
 ): Promise<void> {
   const found = await store.find(ref.name, filter);
-  const differences = compareRows(rows, found.map((d) => d.doc), (i) => `row ${i + 1}${i < found.length ? ` ("${found[i]!.id}")` : ''}`);
+  // An `id` column is the document's id (as in "read model has:"), unless the document has a field of that name.
+  const withIds = found.map((d) => (d.doc !== null && typeof d.doc === 'object' ? { id: d.id, ...d.doc } : d.doc));
+  const differences = compareRows(rows, withIds, (i) => `row ${i + 1}${i < found.length ? ` ("${found[i]!.id}")` : ''}`);
   if (differences.length > 0) {
     const where = Object.entries(filter).map(([k, v]) => `${k} ${show(v)}`).join(' and ');
     throw new ReadModelMismatch(`the ${ref.name} documents${where ? ` with ${where}` : ''} differ:\n${differences.join('\n')}`, ref.name, '', found);
