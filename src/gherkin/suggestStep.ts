@@ -102,7 +102,10 @@ export function suggestStep(text: string, domain: NamedDomain | undefined): Step
         if (!known) return word;
         const pieces = p.type === 'Events' ? word.split(LIST_SEPARATOR).filter((_, i) => i % 2 === 0) : [word];
         for (const piece of pieces) {
-          if (!known.includes(piece)) misspelled.push(`unknown ${NOUNS[p.type]} \`${piece}\`${didYouMean(piece, known)}`);
+          if (known.includes(piece)) continue;
+          const unregistered = (p.type === 'ReadModel' || p.type === 'Projection') && closest(piece, known) === undefined;
+          const fix = unregistered ? `; a ${NOUNS[p.type]} is known once its projection is registered: defineDomain({ …, projections: [yourProjection] })` : '';
+          misspelled.push(`unknown ${NOUNS[p.type]} \`${piece}\`${didYouMean(piece, known)}${fix}`);
         }
         return nameFor(p.type, word);
       })

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
 import { show } from '../contracts/parseContract';
 import { EventspecError, UnknownNameError } from '../core/errors';
-import { didYouMean } from '../core/suggest';
+import { closest, didYouMean } from '../core/suggest';
 import type { Domain } from '../domain/defineDomain';
 import type { AnyProjection } from './defineProjection';
 import { isProjection } from './defineProjection';
@@ -27,7 +27,10 @@ export function readModelNamed(source: Domain | readonly AnyProjection[], name: 
       known.push(model);
     }
   }
-  throw new UnknownNameError(`unknown read model \`${name}\`${didYouMean(name, known, 'one of the read models')}`);
+  const guess = closest(name, known);
+  // No near miss: most likely the read model of a projection the domain does not register.
+  const fix = guess === undefined ? '; a read model is known once its projection is registered: defineDomain({ …, projections: [yourProjection] })' : '';
+  throw new UnknownNameError(`unknown read model \`${name}\`${didYouMean(name, known, 'one of the read models')}${fix}`);
 }
 
 /** A read model's document does not have the expected values (or is missing). */

@@ -35,6 +35,10 @@ describe('the vocabulary', () => {
     });
     assert.deepEqual(suggestStep('the command is rejected with "InsuficientFunds"', domain)?.line, 'Then the command is rejected with "InsufficientFunds"');
     assert.deepEqual(suggestStep('the AccountBalanse "a-1" is:', domain)?.line, 'Then the AccountBalance "a-1" is:');
+    assert.deepEqual(suggestStep('the MemberCard "m-1" is:', domain)?.misspelled, [
+      'unknown read model `MemberCard` — expected one of `OrderSummary`, `CustomerOrder`, `AccountBalance`, `AccountStatement`, `StatementLine`; ' +
+        'a read model is known once its projection is registered: defineDomain({ …, projections: [yourProjection] })',
+    ]);
   });
 
   it('suggests the nearest step or phrasing for other wording, with the user\'s values, and nothing for unrelated text', () => {

@@ -8,6 +8,11 @@ describe('read-model expectations (the logic behind the Then steps)', () => {
     assert.equal(readModelNamed(exampleProjections, 'AccountStatement').projection.name, 'AccountStatements');
     assert.equal(readModelNamed(ordering, 'OrderSummary').projection.name, 'OrderSummaries');
     assert.throws(() => readModelNamed(exampleProjections, 'OrderSumary'), /unknown read model `OrderSumary` — did you mean `OrderSummary`\?/);
+    assert.throws(() => readModelNamed(exampleProjections, 'MemberCard'), {
+      message:
+        'unknown read model `MemberCard` — expected one of the read models `OrderSummary`, `CustomerOrder`, `AccountBalance`, `AccountStatement`, `StatementLine`; ' +
+        'a read model is known once its projection is registered: defineDomain({ …, projections: [yourProjection] })',
+    });
   });
 
   it('compares the given fields only, accepting table text for numbers and booleans', async () => {
