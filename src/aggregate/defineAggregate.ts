@@ -105,7 +105,7 @@ export interface Aggregate<
   readonly initialState: Handler<[], State>;
   readonly evolve: EventHandlers<State, Events>;
   readonly decide: CommandHandlers<State, Events, Commands, RejectionName>;
-  readonly rejections: Readonly<Record<string, string>>;
+  readonly rejections: Readonly<Record<RejectionName, string>>;
   readonly invariants: readonly Invariant<State>[];
   readonly snapshot?: SnapshotPolicy;
   readonly eventsByName: ReadonlyMap<string, EventContract>;
@@ -115,6 +115,8 @@ export interface Aggregate<
 /** Any aggregate, with its types erased: what stores, runners and tools work with. */
 export type AnyAggregate = Aggregate<string, unknown, readonly EventContract[], readonly CommandContract[], string>;
 
+/** The rejection names an aggregate declares. */
+export type RejectionOf<A> = A extends Aggregate<string, unknown, readonly EventContract[], readonly CommandContract[], infer R> ? R : never;
 export type StateOf<A> = A extends Aggregate<string, infer S> ? S : never;
 export type EventOf<A> = A extends Aggregate<string, unknown, infer E> ? MessageOf<E[number]> : never;
 export type CommandOf<A> =
@@ -177,7 +179,8 @@ export function defineAggregate<
         initialState: typeof initial === 'function' ? (initial as () => State) : () => structuredClone(initial),
         evolve: behavior.evolve,
         decide: behavior.decide,
-        rejections: declaration.rejections ?? {},
+        // Without a declaration RejectionName is `string`, for which an empty record is right.
+        rejections: declaration.rejections ?? ({} as Record<RejectionName, string>),
         invariants: behavior.invariants ?? [],
         eventsByName,
         commandsByName,

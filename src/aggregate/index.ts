@@ -12,7 +12,8 @@ export type {
   EventOf,
   Invariant,
   SnapshotPolicy,
+  RejectionOf,
   StateOf,
 } from './defineAggregate';
-export { Rejection, isRejection } from './rejection';
+export { Rejection, isRejection, UndeclaredRejectionError } from './rejection';
 export { replay, evolveOne, currentData } from './replay';

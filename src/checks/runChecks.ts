@@ -14,24 +14,29 @@ export interface RunChecksOptions {
   /** Append failing scenarios to regression features (true: features/regressions). */
   regressions?: boolean | string;
   properties?: PropertySwitches;
+  /** Print the results as one JSON document on stdout instead of text. */
+  json?: boolean;
   /** Per aggregate arbitraries and models, when the domain module provides them. */
   aggregates?: Readonly<Record<string, AggregateCheckOptions>>;
 }
 
 export interface RunChecksOutput {
-  /** Scenarios of failures (pasteable). */
+  /** The results: a line per aggregate, scenarios of failures (pasteable), the summary. */
   out: { write(text: string): unknown };
-  /** Progress and summaries. */
+  /** Progress and mistakes in the options. */
   err: { write(text: string): unknown; isTTY?: boolean };
+  /** Whether to color (the command line decides, honouring NO_COLOR); default: when stderr is a terminal. */
+  colors?: boolean;
 }
 
 /**
- * The body of `eventspec check`: runs the checks, shows progress on stderr, prints each failure
- * as a scenario on stdout. Exit code 0 when all pass, 1 when one fails, 2 for unusable options.
+ * The body of `eventspec check`: runs the checks, shows progress on stderr, prints the results
+ * (each failure as a scenario) on stdout, as text or JSON. Exit code 0 when all pass, 1 when one
+ * fails, 2 for unusable options.
  */
 export async function runChecks(domain: Domain, options: RunChecksOptions = {}, output: RunChecksOutput = { out: process.stdout, err: process.stderr }): Promise<number> {
   const { out, err } = output;
-  const color = pc.createColors(Boolean(err.isTTY));
+  const color = pc.createColors(!options.json && (output.colors ?? Boolean(err.isTTY)));
   let names: string[];
   try {
     names = options.aggregate !== undefined ? [domain.aggregate(options.aggregate).name] : domain.aggregates.map((a) => a.name);
@@ -66,16 +71,20 @@ export async function runChecks(domain: Domain, options: RunChecksOptions = {}, 
     clearLine(err);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (result.status === 'passed') {
-      err.write(`${color.green('✓')} ${name}: ${result.runs} cases passed in ${seconds}s (seed ${result.seed})\n`);
-    } else {
-      err.write(`${color.red('✗')} ${name}: ${result.property} — ${result.message}\n`);
-      err.write(`  found after ${result.runs} case(s), shrunk in ${result.shrinks} step(s)${result.regressionFile ? `; appended to ${result.regressionFile}` : ''}\n`);
+      if (!options.json) out.write(`${color.green('✓')} ${name}: ${result.runs} cases passed in ${seconds}s (seed ${result.seed})\n`);
+    } else if (!options.json) {
+      out.write(`${color.red('✗')} ${name}: ${result.property} — ${result.message}\n`);
+      out.write(`  found after ${result.runs} case(s), shrunk in ${result.shrinks} step(s)${result.regressionFile ? `; appended to ${result.regressionFile}` : ''}\n`);
       out.write(`${result.gherkin}\n`);
     }
     results.push(result);
   }
   const failed = results.filter((r) => r.status === 'failed').length;
-  err.write(failed === 0 ? `${color.green(`all ${results.length} aggregate(s) passed their checks`)}\n` : `${color.red(`${failed} of ${results.length} aggregate(s) failed`)}\n`);
+  if (options.json) {
+    out.write(`${JSON.stringify({ passed: failed === 0, aggregates: results }, null, 2)}\n`);
+    return failed === 0 ? 0 : 1;
+  }
+  out.write(failed === 0 ? `${color.green(`all ${results.length} aggregate(s) passed their checks`)}\n` : `${color.red(`${failed} of ${results.length} aggregate(s) failed`)}\n`);
   return failed === 0 ? 0 : 1;
 }
 

@@ -1,7 +1,7 @@
 import type { AnyAggregate } from '../aggregate/defineAggregate';
 import { streamIdOf } from '../aggregate/defineAggregate';
 import { currentData, evolveOne, replay } from '../aggregate/replay';
-import { Rejection } from '../aggregate/rejection';
+import { Rejection, rejectionOf } from '../aggregate/rejection';
 import type { CommandResult } from '../commandHandling/commandResult';
 import { createCommandHandler } from '../commandHandling/commandHandler';
 import { controllableClock } from '../core/clock';
@@ -287,7 +287,7 @@ function chooseCommand(aggregate: AnyAggregate, step: Step, state: unknown): Gen
         streamId,
         now: new Date(CHECK_TIME),
         reject: (rejection: string): never => {
-          throw new Rejection(rejection);
+          throw rejectionOf(aggregate, candidate.type, rejection);
         },
       });
       return true;

@@ -7,6 +7,7 @@ import { registerDocs } from './commands/docsCommand';
 import { registerInit } from './commands/initCommand';
 import { registerInspect } from './commands/inspectCommand';
 import { registerNew } from './commands/newAggregateCommand';
+import { registerSteps } from './commands/stepsCommand';
 import { registerTest } from './commands/testCommand';
 import type { ExitCode } from './exitCodes';
 import type { StoreOpener } from './openStores';
@@ -44,5 +45,6 @@ export function createProgram(io: CliIO, done: (code: ExitCode) => void, options
   registerNew(program, io, done);
   registerDocs(program, io, done);
   registerCheck(program, io, done);
+  registerSteps(program, io, done);
   return program;
 }

@@ -35,7 +35,12 @@ function report(error: unknown, io: CliIO): ExitCode {
   // Commander has already printed its message (with a did-you-mean) through configureOutput.
   if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   const c = colorsFor(io.stderr, io.env);
-  const message = redactCredentials(error instanceof Error ? error.message : String(error));
+  // The causes' messages too: "Cucumber errored…" alone does not say what to fix.
+  const causes: string[] = [];
+  for (let e: unknown = error instanceof Error ? error.cause : undefined; e instanceof Error && causes.length < 3; e = e.cause) {
+    if (!(error as Error).message.includes(e.message)) causes.push(e.message);
+  }
+  const message = redactCredentials([error instanceof Error ? error.message : String(error), ...causes].join(': '));
   writeLine(io.stderr, c.red(`eventspec: ${message}`));
   if (io.env.EVENTSPEC_DEBUG) writeLine(io.stderr, redactCredentials(stackOf(error)));
   else if (!(error instanceof EventspecError)) writeLine(io.stderr, c.dim('(set EVENTSPEC_DEBUG=1 for the stack trace)'));

@@ -1,6 +1,6 @@
 import type { AnyAggregate, CommandOf, StateOf } from '../aggregate/defineAggregate';
 import { streamIdOf } from '../aggregate/defineAggregate';
-import { Rejection } from '../aggregate/rejection';
+import { Rejection, rejectionOf } from '../aggregate/rejection';
 import { evolveOne } from '../aggregate/replay';
 import type { Clock } from '../core/clock';
 import { systemClock } from '../core/clock';
@@ -117,7 +117,7 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
           streamId,
           now,
           reject: (rejection: string, message?: string): never => {
-            throw new Rejection(rejection, message);
+            throw rejectionOf(aggregate, type, rejection, message);
           },
         });
         produced = (Array.isArray(out) ? out : [out]) as { type: string; data: unknown }[];

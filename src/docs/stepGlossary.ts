@@ -1,6 +1,8 @@
 import { CucumberExpression, ParameterType, ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
 import type { Domain } from '../domain/defineDomain';
-import { phrasingPattern } from '../gherkin/phrasingSteps';
+import { relative } from 'node:path';
+import type { SourceSite } from '../core/sourceSite';
+import { domainParameterTypes, phrasingExpression } from '../gherkin/domainParameterTypes';
 import type { StepPhrase } from '../gherkin/stepPhrase';
 import type { PhraseDoc, ScenarioDoc } from './docsData';
 import type { StepDefinitionUse } from './runResults';
@@ -27,34 +29,38 @@ export function stepGlossary(
   const byPattern = new Map(definitions.map((d) => [d.pattern, d]));
   const used = new Set<string>();
   const stepTexts = scenarios.flatMap((s) => s.steps.filter((st) => !st.hook).map((st) => ({ id: s.id, text: st.text })));
-  const registry = registryWith(parameterTypes);
+  const registry = registryWith([
+    ...parameterTypes,
+    ...(domain ? domainParameterTypes(domain).map((t) => ({ name: t.name, regularExpressions: [t.regexp] })) : []),
+  ]);
 
   for (const phrase of vocabulary) {
-    // The run reports a step by the pattern it was registered with: a regex source for ours.
-    const key = phrase.pattern?.source ?? phrase.expression;
+    // The run reports a step by the expression it was registered with.
+    const key = phrase.cucumberExpression ?? phrase.pattern?.source ?? phrase.expression;
     const definition = byPattern.get(key);
     if (definition) used.add(key);
-    const usedIn = definition?.usedIn ?? (phrase.pattern ? matchPattern(phrase.pattern, stepTexts) : matchExpression(phrase.expression, registry, stepTexts));
+    const usedIn = definition?.usedIn ?? (phrase.pattern ? matchPattern(phrase.pattern, stepTexts) : matchExpression(key, registry, stepTexts));
+    const location = definition?.location ?? siteText(phrase.declaredAt);
     phrases.push({
       keyword: phrase.keyword,
       text: phrase.expression,
-      kind: phrase.pattern ? 'eventspec phrasing' : 'cucumber expression',
+      kind: phrase.cucumberExpression || phrase.pattern ? 'eventspec phrasing' : 'cucumber expression',
       source: phrase.source,
       description: phrase.description,
       example: phrase.example,
-      ...(definition?.location ? { location: definition.location } : {}),
+      ...(location ? { location } : {}),
       ...(usedIn ? { usedIn } : {}),
     });
   }
 
   const phrasingTypes = new Map<number, Set<string>>();
   for (const phrasing of domain?.phrasings ?? []) {
-    const pattern = phrasingPattern(phrasing.text);
-    used.add(pattern.source);
-    const usedIn: number[] = [];
-    for (const { id, text } of stepTexts) {
-      if (!pattern.test(text)) continue;
-      if (usedIn[usedIn.length - 1] !== id) usedIn.push(id);
+    const expression = phrasingExpression(phrasing.text);
+    used.add(expression);
+    // The "from" column: the phrasing's declaration, as the run reported it or as the domain says.
+    const location = byPattern.get(expression)?.location ?? siteText(phrasing.declaredAt);
+    const usedIn = matchExpression(expression, registry, stepTexts) ?? [];
+    for (const id of usedIn) {
       let types = phrasingTypes.get(id);
       if (!types) phrasingTypes.set(id, (types = new Set()));
       types.add(phrasing.type);
@@ -66,6 +72,7 @@ export function stepGlossary(
       kind: 'domain phrasing',
       source: 'domain',
       description: `${verb} ${phrasing.aggregate}`,
+      ...(location ? { location } : {}),
       usedIn,
     });
   }
@@ -76,6 +83,11 @@ export function stepGlossary(
     phrases.push({ text: d.pattern, kind: d.kind, source: 'step definition', ...(d.location ? { location: d.location } : {}), usedIn: d.usedIn });
   }
   return { phrases, phrasingTypes };
+}
+
+/** `src/domain.ts:12`, relative to where the docs are built. */
+function siteText(site: SourceSite | undefined): string | undefined {
+  return site ? `${relative(process.cwd(), site.file).split('\\').join('/')}:${site.line}` : undefined;
 }
 
 function matchPattern(pattern: RegExp, steps: readonly { id: number; text: string }[]): number[] {

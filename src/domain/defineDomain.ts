@@ -1,6 +1,7 @@
 import type { AnyAggregate } from '../aggregate/defineAggregate';
 import type { CommandContract, EventContract } from '../contracts/contract';
-import { UnknownNameError } from '../core/errors';
+import { EventspecError, UnknownNameError } from '../core/errors';
+import { wiringProblems } from './checkWiring';
 import { didYouMean } from '../core/suggest';
 import type { Phrasing } from './phrasing';
 
@@ -48,6 +49,10 @@ export function defineDomain(config: DomainConfig): Domain {
     register(events, aggregate.events, aggregate, `${where}: event`);
     register(commands, aggregate.commands, aggregate, `${where}: command`);
   }
+  const problems = wiringProblems(config.name, config.aggregates, config.phrasings ?? [], config.projections ?? []);
+  if (problems.length > 0) {
+    throw new DomainWiringError(`the ${config.name} domain does not fit together:\n${problems.map((p) => `  - ${p}`).join('\n')}`, problems);
+  }
   const aggregateNames = [...aggregates.keys()];
   const lookup = <T>(map: Map<string, T>, noun: string, name: string): T => {
     const found = map.get(name);
@@ -75,6 +80,17 @@ export function defineDomain(config: DomainConfig): Domain {
     command: (name) => lookup(commands, 'command', name),
   };
   return config.description !== undefined ? { ...domain, description: config.description } : domain;
+}
+
+/** The domain's parts do not fit together; `problems` lists each, with where it is and its fix. */
+export class DomainWiringError extends EventspecError {
+  override name = 'DomainWiringError';
+  constructor(
+    message: string,
+    readonly problems: readonly string[],
+  ) {
+    super(message);
+  }
 }
 
 /** One registry made of several domains, e.g. to run all example features together. */

@@ -1,4 +1,6 @@
 import type { AnyAggregate } from '../aggregate/defineAggregate';
+import { callerSite } from '../core/sourceSite';
+import type { SourceSite } from '../core/sourceSite';
 
 export type PhrasingKeyword = 'Given' | 'When' | 'Then';
 
@@ -15,6 +17,8 @@ export interface Phrasing {
   readonly placeholders: readonly string[];
   /** Field values the wording implies without saying them. */
   readonly fixed: Readonly<Record<string, unknown>>;
+  /** Where the phrasing is written, for reports and for errors about it. */
+  readonly declaredAt?: SourceSite;
 }
 
 type EventNames<A> = A extends { events: readonly { name: infer N }[] } ? N : never;
@@ -37,7 +41,8 @@ function make(keyword: PhrasingKeyword, aggregate: AnyAggregate, type: string, t
     if (seen.has(name)) throw new TypeError(`${where}: {${name}} appears twice`);
     seen.add(name);
   }
-  return { keyword, text, aggregate: aggregate.name, type, placeholders, fixed };
+  const declaredAt = callerSite(__filename);
+  return { keyword, text, aggregate: aggregate.name, type, placeholders, fixed, ...(declaredAt ? { declaredAt } : {}) };
 }
 
 /** Domain wordings: `phrase.when(Order, 'ShipOrder', '{actor} ships order {id} with {carrier}')`. */

@@ -1,3 +1,4 @@
+import { readTime } from './readTime';
 import type { z } from 'zod';
 import { closest } from '../core/suggest';
 import { defOf, unwrap } from '../contracts/schemaFields';
@@ -36,10 +37,8 @@ export function coerceCell(schema: z.ZodType | undefined, text: string): Coerced
       return { ok: false, problem: `"${cell}" is not true or false` };
     }
     case 'date': {
-      const date = new Date(cell);
-      return Number.isNaN(date.getTime())
-        ? { ok: false, problem: `"${cell}" is not a date; write it like 2025-03-01 or 2025-03-01T10:00:00Z` }
-        : { ok: true, value: date };
+      const read = readTime(cell);
+      return read.ok ? { ok: true, value: read.value } : { ok: false, problem: read.problem };
     }
     case 'enum': {
       const options = Object.values(def.entries!);

@@ -1,4 +1,4 @@
-import { After, AfterAll, Before, defineStep, setWorldConstructor, World } from '@cucumber/cucumber';
+import { After, AfterAll, Before, defineParameterType, defineStep, setWorldConstructor, World } from '@cucumber/cucumber';
 import type { IWorldOptions } from '@cucumber/cucumber';
 import { controllableClock } from '../core/clock';
 import { EventspecError } from '../core/errors';
@@ -9,6 +9,11 @@ import { RECORDED_EVENTS_FILE } from '../testing/recordedEventsAttachment';
 import type { Scenario } from '../testing/scenario';
 import { createScenario } from '../testing/scenario';
 import type { ScenarioStoreFactory } from '../testing/scenarioStores';
+import { atDefinitionSite } from './definitionSite';
+import { compile, domainParameterTypes, domainRegistry, parameterCount } from './domainParameterTypes';
+import { staleEditorFile } from './editorStepsFile';
+import { rememberInstalledDomain } from './installedDomain';
+import { checkOutlinePlaceholders } from './outlinePlaceholders';
 import { phrasingSteps } from './phrasingSteps';
 import { readSideSteps } from './readSideSteps';
 import type { StepArgument } from './stepContext';
@@ -70,20 +75,25 @@ function withArity(length: number, body: (world: EventspecWorld, args: unknown[]
   }
 }
 
-function groupCount(pattern: RegExp): number {
-  return new RegExp(`${pattern.source}|`).exec('')!.length - 1;
+/** A step bound to a domain: its expression compiled with the domain's names. */
+interface BoundStep {
+  readonly step: VocabularyStep;
+  readonly pattern: RegExp;
 }
 
-function register(step: VocabularyStep): void {
-  const captures = groupCount(step.pattern);
+function register(bound: BoundStep): void {
+  const { step, pattern } = bound;
+  const captures = parameterCount(step.cucumberExpression);
   const takesArgument = step.argument !== 'none';
-  defineStep(
-    step.pattern,
-    withArity(captures + (takesArgument ? 1 : 0), async (world, args) => {
-      const place = world.placeOf(step.pattern);
-      const argument = takesArgument ? argumentOf(args[captures]) : undefined;
-      await step.run({ scenario: world.scenario, place }, args.slice(0, captures) as string[], argument);
-    }),
+  atDefinitionSite(step.declaredAt, () =>
+    defineStep(
+      step.cucumberExpression,
+      withArity(captures + (takesArgument ? 1 : 0), async (world, args) => {
+        const place = world.placeOf(pattern);
+        const argument = takesArgument ? argumentOf(args[captures]) : undefined;
+        await step.run({ scenario: world.scenario, place }, args.slice(0, captures).map(String), argument);
+      }),
+    ),
   );
 }
 
@@ -99,10 +109,21 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
   const announced = new Set<string>();
 
   const phrasings = phrasingSteps(domain);
+  const types = domainParameterTypes(domain);
+  const registry = domainRegistry(types);
+  const bound: BoundStep[] = [...vocabulary, ...phrasings].map((step) => ({ step, pattern: compile(step.cucumberExpression, registry).regexp }));
   // Steps known never to read a read model: everything but the read-side vocabulary.
-  const commandSide = [...vocabulary.filter((step) => !readSideSteps.includes(step)), ...phrasings];
+  const commandSide = bound.filter(({ step }) => !readSideSteps.includes(step)).map(({ pattern }) => pattern);
 
+  rememberInstalledDomain(domain, bound.map(({ pattern }) => pattern));
+  const stale = staleEditorFile(domain, process.cwd());
+  if (stale) console.warn(`eventspec: ${stale}`);
   setWorldConstructor(EventspecWorld);
+  // The domain's names as parameter types: a misspelled name leaves its step undefined, which
+  // `cucumber-js --dry-run` reports with the line and the closest step (see snippetSyntax.ts).
+  for (const type of types) {
+    defineParameterType({ name: type.name, regexp: new RegExp(type.regexp), transformer: type.transformer, useForSnippets: false });
+  }
 
   /** The run's store factory, made once. One that cannot be made fails each scenario in one line, no stack. */
   const factoryFor = (storeName: string): ScenarioStoreFactory => {
@@ -136,9 +157,10 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
     // A live runner follows every append: a tenth of the kit's time on 2,000 command-only scenarios
     // (docs/performance.md). So it starts only when some step may read a read model: a read-side
     // step, or any step that is not eventspec's own (a project's steps may look).
-    const mayRead = pickle.steps.some((s) => !commandSide.some((step) => step.pattern.test(s.text)));
+    const mayRead = pickle.steps.some((s) => !commandSide.some((pattern) => pattern.test(s.text)));
     if (this.scenario.readSide?.mode === 'live' && mayRead) await this.scenario.readSide.runner.start();
     this.places = placesOf(pickle, gherkinDocument);
+    checkOutlinePlaceholders(pickle, gherkinDocument, this.places);
   });
 
   After({ name: 'eventspec: record events and release stores' }, async function (this: EventspecWorld) {
@@ -161,7 +183,7 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
     for (const factory of opened.values()) await factory.close();
   });
 
-  for (const step of [...vocabulary, ...phrasings]) register(step);
+  for (const step of bound) register(step);
 }
 
 /** A setup problem told in one line: its message is the whole story (EVENTSPEC_DEBUG=1 keeps the stack). */

@@ -9,18 +9,9 @@ import { resolveAggregate } from './resolve';
 import { ScenarioError } from './scenarioError';
 import { fieldSchema } from '../contracts/schemaFields';
 import type { VocabularyStep } from './vocabulary';
+import { phrasingExpression } from './domainParameterTypes';
 import { streamIdOf } from '../aggregate/defineAggregate';
 
-const VALUE = '("[^"]*"|\\S+)';
-
-/** `{actor} ships order {id} with {carrier}` → a regular expression with one group per placeholder. */
-export function phrasingPattern(text: string): RegExp {
-  const parts = text.split(/(\{[A-Za-z_][A-Za-z0-9_.]*\})/);
-  const source = parts.map((part) => (/^\{.*\}$/.test(part) ? VALUE : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
-  return new RegExp(`^${source}$`);
-}
-
-const unquote = (value: string) => (value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value);
 
 /** A domain's own wordings as steps: Given records the event, When sends the command, Then checks it was recorded. */
 export function phrasingSteps(domain: Domain): VocabularyStep[] {
@@ -34,7 +25,8 @@ function phrasingStep(domain: Domain, phrasing: Phrasing): VocabularyStep {
   return {
     keyword: phrasing.keyword,
     expression: phrasing.text,
-    pattern: phrasingPattern(phrasing.text),
+    cucumberExpression: phrasingExpression(phrasing.text),
+    ...(phrasing.declaredAt ? { declaredAt: phrasing.declaredAt } : {}),
     argument: 'none',
     description: `${what} on ${aggregate.name} (a ${domain.name} phrasing).`,
     example: `${phrasing.keyword} ${phrasing.text}`,
@@ -45,7 +37,7 @@ function phrasingStep(domain: Domain, phrasing: Phrasing): VocabularyStep {
       const metadata: Record<string, unknown> = {};
       const refs = new Map<string, { column: string }>();
       phrasing.placeholders.forEach((name, i) => {
-        const value = unquote(captures[i]!);
+        const value = captures[i]!;
         if (name === 'id') return void (id = value);
         const schema = fieldSchema(contract.schema, name);
         if (!schema) return void (metadata[name] = value);

@@ -1,4 +1,6 @@
 import { fieldSchema } from '../contracts/schemaFields';
+import { UnknownNameError } from '../core/errors';
+import { ProjectionFailed } from '../projections/projectionErrors';
 import { didYouMean } from '../core/suggest';
 import { expectNoReadModel, expectReadModel, expectReadModelDocuments, expectReadModelRows, describeStatus, readModelNamed } from '../projections/readModelExpectation';
 import type { ReadModelRef } from '../projections/readModelExpectation';
@@ -7,10 +9,9 @@ import { coerceCell } from './coerceCell';
 import { headedRows, singleRecord } from './readTable';
 import { ScenarioError } from './scenarioError';
 import type { StepContext } from './stepContext';
-import { ID, step, tableOf } from './vocabularyStep';
+import { step, tableOf } from './vocabularyStep';
 import type { VocabularyStep } from './vocabularyStep';
 
-const NAME = '([A-Z][A-Za-z0-9]*)';
 const EVENTUALLY_MS = 2000;
 
 function readSideOf(context: StepContext) {
@@ -32,7 +33,18 @@ async function check(context: StepContext, eventuallyWanted: boolean, attempt: (
   const { runner, mode } = readSideOf(context);
   try {
     if (eventuallyWanted) {
-      await eventually(attempt, { timeoutMs: EVENTUALLY_MS, describe: async () => describeStatus(await runner.status()) });
+      const hopeless = new Set<unknown>();
+      const attemptUnlessFailed = async () => {
+        const failed = (await runner.status()).find((s) => s.state === 'failed');
+        if (failed?.error) throw hopeless.add(failed.error) && failed.error;
+        return attempt();
+      };
+      await eventually(attemptUnlessFailed, {
+        timeoutMs: EVENTUALLY_MS,
+        describe: async () => describeStatus(await runner.status()),
+        // Waiting mends lag, not a name the read model lacks or a projection that has failed.
+        giveUpOn: (error) => hopeless.has(error) || error instanceof UnknownNameError || error instanceof ProjectionFailed,
+      });
       return;
     }
     if (mode === 'live') {
@@ -69,7 +81,7 @@ export const readSideSteps: readonly VocabularyStep[] = [
     }),
 
   ...eventuallyVariants((eventuallyWanted, prefix) =>
-    step('Then', `${prefix}the {ReadModel} "{id}" is:`, `${prefix}the ${NAME} ${ID} is:`, 'table',
+    step('Then', `${prefix}the {ReadModel} "{id}" is:`, `${prefix}the {ReadModel} {string} is:`, 'table',
       eventuallyWanted
         ? `Checks a read-model document, waiting up to ${EVENTUALLY_MS / 1000} s for the projections; only the fields given are compared.`
         : 'Checks a read-model document now; fails if the projections are behind. Only the fields given are compared.',
@@ -81,7 +93,7 @@ export const readSideSteps: readonly VocabularyStep[] = [
       })),
 
   ...eventuallyVariants((eventuallyWanted, prefix) =>
-    step('Then', `${prefix}the {ReadModel} documents with {field} "{value}" are:`, `${prefix}the ${NAME} documents with ([A-Za-z][A-Za-z0-9_.]*) ${ID} are:`, 'table',
+    step('Then', `${prefix}the {ReadModel} documents with {field} "{value}" are:`, `${prefix}the {ReadModel} documents with {word} {string} are:`, 'table',
       `Checks every document of a read model whose field has that value, in id order, one table row each${eventuallyWanted ? ', waiting for the projections' : ''}.`,
       `Then ${prefix}the StatementLine documents with account "a-1" are:\n  | kind    | amount |\n  | deposit | 100.00 |`,
       async (context, [name, field, value], argument) => {
@@ -93,7 +105,7 @@ export const readSideSteps: readonly VocabularyStep[] = [
       })),
 
   ...eventuallyVariants((eventuallyWanted, prefix) =>
-    step('Then', `${prefix}there is no {ReadModel} "{id}"`, `${prefix}there is no ${NAME} ${ID}`, 'none',
+    step('Then', `${prefix}there is no {ReadModel} "{id}"`, `${prefix}there is no {ReadModel} {string}`, 'none',
       `Checks that a read model has no document with that id${eventuallyWanted ? ', waiting for the projections' : ''}.`,
       `Then ${prefix}there is no OrderSummary "zoe"`,
       async (context, [name, id]) => {
@@ -102,7 +114,7 @@ export const readSideSteps: readonly VocabularyStep[] = [
       })),
 
   ...eventuallyVariants((eventuallyWanted, prefix) =>
-    step('Then', `${prefix}the {ReadModel} read model has:`, `${prefix}the ${NAME} read model has:`, 'table',
+    step('Then', `${prefix}the {ReadModel} read model has:`, `${prefix}the {ReadModel} read model has:`, 'table',
       `Checks every document of a read model, one row each with its \`id\`: no more, no fewer${eventuallyWanted ? ', waiting for the projections' : ''}.`,
       `Then ${prefix}the OrderSummary read model has:\n  | id    | orders |\n  | alice | 1      |`,
       async (context, [name], argument) => {
@@ -121,7 +133,7 @@ export const readSideSteps: readonly VocabularyStep[] = [
     'When the projections are started',
     async (context) => readSideOf(context).runner.start()),
 
-  step('Then', 'the {Projection} projection is {count} events behind', `the ${NAME} projection is (\\d+) events? behind`, 'none',
+  step('Then', 'the {Projection} projection is {count} events behind', 'the {Projection} projection is {int} event(s) behind', 'none',
     'Checks how many recorded events a projection has not applied yet.',
     'Then the OrderSummaries projection is 2 events behind',
     async (context, [name, count]) => {
@@ -131,7 +143,7 @@ export const readSideSteps: readonly VocabularyStep[] = [
       if (status.lag !== Number(count)) throw new ScenarioError(context.place, `the ${name} projection is ${status.lag} events behind, not ${count}`);
     }),
 
-  step('When', 'the {Projection} projection is rebuilt', `the ${NAME} projection is rebuilt`, 'none',
+  step('When', 'the {Projection} projection is rebuilt', 'the {Projection} projection is rebuilt', 'none',
     'Throws the projection\'s read models away and rebuilds them from the first recorded event.',
     'When the OrderSummaries projection is rebuilt',
     async (context, [name]) => {

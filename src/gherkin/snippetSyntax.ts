@@ -1,33 +1,42 @@
 import type { ISnippetSyntaxBuildOptions } from '@cucumber/cucumber/lib/formatter/step_definition_snippet_builder/snippet_syntax';
-import { distance } from 'fastest-levenshtein';
-import { vocabulary } from './vocabulary';
+import { installedDomain } from './installedDomain';
+import { stepLineFor } from './stepLineFor';
+import { suggestStep } from './suggestStep';
+
+const misspellings = new Set<string>();
 
 /**
- * What cucumber prints for an undefined step: first the closest phrasing of the vocabulary (most
- * undefined steps are a typo of one), then a snippet for defining a new step.
+ * A dry run never fails in cucumber, even on undefined steps; a misspelled domain name should.
+ * So the names found here are listed when the process ends, and the exit code made 1.
+ */
+function reportAtExit(lines: readonly string[]): void {
+  if (misspellings.size === 0) {
+    process.once('exit', () => {
+      const count = `${misspellings.size} misspelled name${misspellings.size === 1 ? '' : 's'}`;
+      process.stdout.write(`\neventspec: ${count} in the feature files (a dry run fails on them):\n${[...misspellings].map((m) => `  ${m}\n`).join('')}`);
+      if (!process.exitCode) process.exitCode = 1;
+    });
+  }
+  for (const line of lines) misspellings.add(line);
+}
+
+/**
+ * What cucumber prints for an undefined step: first the step the user most likely meant (their
+ * own line with the domain's names put right, or the closest vocabulary step or domain phrasing),
+ * then a snippet for defining a new step.
  */
 export default class EventspecSnippetSyntax {
   constructor(private readonly snippetInterface: string) {}
 
   build({ comment, generatedExpressions, functionName, stepParameterNames }: ISnippetSyntaxBuildOptions): string {
     const source = generatedExpressions[0]?.source ?? '';
-    const suggestion = closestPhrasing(source);
+    const step = stepLineFor(source);
+    const suggestion = suggestStep(step.text, installedDomain());
+    if (suggestion && suggestion.misspelled.length > 0) reportAtExit(suggestion.misspelled.map((m) => `${step.where ?? step.text}: ${m}`));
     const params = [...(generatedExpressions[0]?.parameterNames ?? []), ...stepParameterNames].join(', ');
-    const hint = suggestion ? `// Did you mean the eventspec step:\n//   ${suggestion.replace(/\n/g, '\n//   ')}\n// Or define a new step:\n` : '';
+    const where = step.where ? ` (${step.where})` : '';
+    const hint = suggestion ? `// Did you mean${where}:\n//   ${suggestion.line}\n// Or define a new step:\n` : '';
     const asyncKeyword = this.snippetInterface === 'async-await' ? 'async ' : '';
     return `${hint}${functionName}('${source.replace(/'/g, "\\'")}', ${asyncKeyword}function (${params}) {\n  // ${comment}\n  return 'pending';\n});`;
   }
-}
-
-/** The vocabulary example nearest to a step's text, ignoring quoted values. */
-export function closestPhrasing(text: string): string | undefined {
-  const normalise = (s: string) => s.replace(/"[^"]*"|\{[a-z]+\}/g, '""').replace(/\s+/g, ' ').trim().toLowerCase();
-  const wanted = normalise(text);
-  let best: { example: string; score: number } | undefined;
-  for (const step of vocabulary) {
-    const firstLine = step.example.split('\n')[0]!.replace(/^(Given|When|Then|And|But) /, '');
-    const score = distance(wanted, normalise(firstLine)) / Math.max(wanted.length, 1);
-    if (!best || score < best.score) best = { example: step.example, score };
-  }
-  return best && best.score < 0.5 ? best.example : undefined;
 }

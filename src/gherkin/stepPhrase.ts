@@ -1,6 +1,8 @@
+import type { SourceSite } from '../core/sourceSite';
+
 /** One phrasing of the Gherkin vocabulary, as data: the step library, the glossary and suggestions read it. */
 export interface StepPhrase {
-  /** Cucumber expression the step matches, e.g. `{aggregate} {string} is sent {word}:`. */
+  /** How the phrasing reads in the documentation, e.g. `{Aggregate} "{id}" is sent {Command}:`. */
   readonly expression: string;
   readonly keyword: 'Given' | 'When' | 'Then';
   /** What the step does, in business words. */
@@ -9,6 +11,10 @@ export interface StepPhrase {
   readonly example: string;
   /** Where the phrasing comes from: the kit's vocabulary, or the domain's own phrasings. */
   readonly source: 'vocabulary' | 'domain';
-  /** The regular expression the step is registered with; its source is what a Cucumber run reports. */
+  /** The cucumber expression the step is registered with: what a Cucumber run reports as its pattern. */
+  readonly cucumberExpression?: string;
+  /** A regular expression a project's own step is registered with. */
   readonly pattern?: RegExp;
+  /** Where the vocabulary entry or the domain phrasing is declared. */
+  readonly declaredAt?: SourceSite;
 }

@@ -9,6 +9,7 @@ import { compareFields, describeEventMismatch, describeFieldMismatches } from '.
 import type { ExpectedEvent } from '../testing/expectations';
 import { flatten, mergeDeep, valueAtPath } from '../testing/fieldPaths';
 import { coerceCell } from './coerceCell';
+import { readTime } from './readTime';
 import { historyData } from './historyData';
 import { buildData, checkData, headedRows, singleRecord } from './readTable';
 import type { Rows, TableField } from './readTable';
@@ -16,7 +17,7 @@ import { resolveAggregate, resolveCommand, resolveEvent, splitNames } from './re
 import { ScenarioError } from './scenarioError';
 import { fieldPaths, fieldSchema } from '../contracts/schemaFields';
 import type { StepArgument, StepContext } from './stepContext';
-import { AGG, ID, TYPE, TYPES, step, tableOf } from './vocabularyStep';
+import { step, tableOf } from './vocabularyStep';
 import type { VocabularyStep } from './vocabularyStep';
 import { readSideSteps } from './readSideSteps';
 
@@ -138,26 +139,26 @@ async function checkState(context: StepContext, aggregateName: string, id: strin
 }
 
 const commandSideSteps: readonly VocabularyStep[] = [
-  step('Given', 'the time is "{time}"', 'the time is "([^"]*)"', 'none',
+  step('Given', 'the time is "{time}"', 'the time is {string}', 'none',
     'Sets the clock: events recorded and commands sent afterwards happen at this time.',
     'Given the time is "2025-03-01T10:00:00Z"',
     async (context, [time]) => {
-      const date = new Date(time!);
-      if (Number.isNaN(date.getTime())) throw new ScenarioError(context.place, `"${time}" is not a time; write it like 2025-03-01 or 2025-03-01T10:00:00Z`);
-      context.scenario.clock.set(date);
+      const read = readTime(time!);
+      if (!read.ok) throw new ScenarioError(context.place, read.problem);
+      context.scenario.clock.set(read.value);
     }),
 
-  step('Given', '{Aggregate} "{id}" has recorded:', `${AGG} ${ID} has recorded:`, 'table',
+  step('Given', '{Aggregate} "{id}" has recorded:', '{Aggregate} {string} has recorded:', 'table',
     'States history: the events the aggregate recorded before the scenario, one row per event. Fields left out take the event\'s example values.',
     'Given Order "o-1" has recorded:\n  | event       | customer | amount |\n  | OrderPlaced | alice    | 20.00  |',
     async (context, [aggregate, id], argument) => recordHistory(context, aggregate!, id!, tableOf(argument, context), undefined)),
 
-  step('Given', '{Aggregate} "{id}" has recorded (v{version}):', `${AGG} ${ID} has recorded \\(v(\\d+)\\):`, 'table',
+  step('Given', '{Aggregate} "{id}" has recorded (v{version}):', '{Aggregate} {string} has recorded \\(v{int}):', 'table',
     'States history written at an older schema version of the events, to prove they are upcast when read.',
     'Given Order "o-1" has recorded (v1):\n  | event       | customer | total |\n  | OrderPlaced | alice    | 20.00 |',
     async (context, [aggregate, id, version], argument) => recordHistory(context, aggregate!, id!, tableOf(argument, context), Number(version))),
 
-  step('Given', '{Aggregate} "{id}" has recorded {Event}:', `${AGG} ${ID} has recorded ${TYPE}:`, 'tableOrDocString',
+  step('Given', '{Aggregate} "{id}" has recorded {Event}:', '{Aggregate} {string} has recorded {Event}:', 'tableOrDocString',
     'States one past event with its fields in a | field | value | table (or a JSON doc string).',
     'Given Order "o-1" has recorded OrderPlaced:\n  | customer | alice |\n  | amount   | 20.00 |',
     async (context, [aggregateName, id, type], argument) => {
@@ -170,7 +171,7 @@ const commandSideSteps: readonly VocabularyStep[] = [
       await context.scenario.record(aggregate, id!, [{ type: contract.name, data }]);
     }),
 
-  step('Given', '{Aggregate} "{id}" has recorded {Event}, {Event} and {Event}', `${AGG} ${ID} has recorded ${TYPES}`, 'none',
+  step('Given', '{Aggregate} "{id}" has recorded {Event}, {Event} and {Event}', '{Aggregate} {string} has recorded {Events}', 'none',
     'States history by event names only; each event takes its example values.',
     'Given Order "o-1" has recorded OrderPlaced, ItemAdded and OrderShipped',
     async (context, [aggregateName, id, list]) => {
@@ -183,7 +184,7 @@ const commandSideSteps: readonly VocabularyStep[] = [
     }),
 
   ...(['', ':'] as const).map((colon) =>
-    step('When', `{Aggregate} "{id}" is sent {Command}${colon}`, `${AGG} ${ID} is sent ${TYPE}${colon}`, colon ? 'tableOrDocString' : 'none',
+    step('When', `{Aggregate} "{id}" is sent {Command}${colon}`, `{Aggregate} {string} is sent {Command}${colon}`, colon ? 'tableOrDocString' : 'none',
       colon ? 'Sends a command with its fields in a | field | value | table (or a JSON doc string).' : 'Sends a command without fields, or with its example values.',
       colon ? 'When Order "o-1" is sent ShipOrder:\n  | carrier | DHL |' : 'When Order "o-1" is sent ShipOrder',
       async (context, [aggregateName, id, type], argument) => {
@@ -203,7 +204,7 @@ const commandSideSteps: readonly VocabularyStep[] = [
         await context.scenario.send(aggregate, id!, { type: contract.name, data });
       })),
 
-  step('Then', '{Aggregate} "{id}" records:', `${AGG} ${ID} records:`, 'table',
+  step('Then', '{Aggregate} "{id}" records:', '{Aggregate} {string} records:', 'table',
     'Checks the events the commands recorded, in order; only the columns given are compared.',
     'Then Order "o-1" records:\n  | event        | carrier |\n  | OrderShipped | DHL     |',
     async (context, [aggregateName, id], argument) => {
@@ -211,7 +212,7 @@ const commandSideSteps: readonly VocabularyStep[] = [
       checkRecorded(context, aggregateName!, id!, expectedEvents(context, aggregate, tableOf(argument, context)));
     }),
 
-  step('Then', '{Aggregate} "{id}" records {Event}, {Event} and {Event}', `${AGG} ${ID} records ${TYPES}`, 'none',
+  step('Then', '{Aggregate} "{id}" records {Event}, {Event} and {Event}', '{Aggregate} {string} records {Events}', 'none',
     'Checks which events the commands recorded, by name, in order.',
     'Then Order "o-1" records OrderShipped',
     async (context, [aggregateName, id, list]) => {
@@ -220,7 +221,7 @@ const commandSideSteps: readonly VocabularyStep[] = [
       checkRecorded(context, aggregateName!, id!, expected);
     }),
 
-  step('Then', '{Aggregate} "{id}" records nothing', `${AGG} ${ID} records nothing`, 'none',
+  step('Then', '{Aggregate} "{id}" records nothing', '{Aggregate} {string} records nothing', 'none',
     'Checks that the commands recorded no event for this aggregate.',
     'Then Order "o-1" records nothing',
     async (context, [aggregateName, id]) => checkRecorded(context, aggregateName!, id!, [])),
@@ -236,7 +237,7 @@ const commandSideSteps: readonly VocabularyStep[] = [
       }
     }),
 
-  step('Then', 'the command is rejected with "{Rejection}"', 'the command is rejected with "([^"]*)"', 'none',
+  step('Then', 'the command is rejected with "{Rejection}"', 'the command is rejected with "{Rejection}"', 'none',
     'Checks that the last command was refused for this business reason.',
     'Then the command is rejected with "OrderAlreadyShipped"',
     async (context, [rejection]) => {
@@ -253,12 +254,12 @@ const commandSideSteps: readonly VocabularyStep[] = [
       }
     }),
 
-  step('Then', '{Aggregate} "{id}" has state:', `${AGG} ${ID} has state:`, 'table',
+  step('Then', '{Aggregate} "{id}" has state:', '{Aggregate} {string} has state:', 'table',
     'Checks the aggregate\'s current state, field by field (dotted names for nested fields); fields not listed are not compared.',
     'Then Order "o-1" has state:\n  | status | shipped |',
     async (context, [aggregate, id], argument) => checkState(context, aggregate!, id!, argument, {})),
 
-  step('Then', '{Aggregate} "{id}" is at version {version}', `${AGG} ${ID} is at version (\\d+)`, 'none',
+  step('Then', '{Aggregate} "{id}" is at version {version}', '{Aggregate} {string} is at version {int}', 'none',
     'Checks how many events the aggregate has recorded in all.',
     'Then Order "o-1" is at version 3',
     async (context, [aggregateName, id, version]) => {
@@ -267,15 +268,19 @@ const commandSideSteps: readonly VocabularyStep[] = [
       if (actual !== Number(version)) throw new ScenarioError(context.place, `${aggregateName} "${id}" is at version ${actual}, not ${version}`);
     }),
 
-  step('Then', '{Aggregate} "{id}" at version {version} has state:', `${AGG} ${ID} at version (\\d+) has state:`, 'table',
+  step('Then', '{Aggregate} "{id}" at version {version} has state:', '{Aggregate} {string} at version {int} has state:', 'table',
     'Checks the state the aggregate had after its first N events (time travel by version).',
     'Then Order "o-1" at version 2 has state:\n  | total | 20.00 |',
     async (context, [aggregate, id, version], argument) => checkState(context, aggregate!, id!, argument, { atVersion: Number(version) })),
 
-  step('Then', '{Aggregate} "{id}" as of "{time}" has state:', `${AGG} ${ID} as of "([^"]*)" has state:`, 'table',
+  step('Then', '{Aggregate} "{id}" as of "{time}" has state:', '{Aggregate} {string} as of {string} has state:', 'table',
     'Checks the state the aggregate had from the events that occurred up to that time (time travel by date).',
     'Then Order "o-1" as of "2025-03-01T10:00:00Z" has state:\n  | status | placed |',
-    async (context, [aggregate, id, time], argument) => checkState(context, aggregate!, id!, argument, { asOf: time! })),
+    async (context, [aggregate, id, time], argument) => {
+      const read = readTime(time!);
+      if (!read.ok) throw new ScenarioError(context.place, read.problem);
+      await checkState(context, aggregate!, id!, argument, { asOf: read.value.toISOString() });
+    }),
 ];
 
 /** Every phrasing eventspec understands, command side then read side. */

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { DataOf, EventContract } from '../contracts/contract';
 import type { RecordedEvent } from '../core/envelope';
 import type { DomainPart } from '../domain/defineDomain';
+import { callerSite } from '../core/sourceSite';
 
 /** A stored event as a projection sees it: data upcast to the current version and parsed. */
 export interface ProjectedEvent<Type extends string = string, Data = unknown> extends RecordedEvent<Type, Data> {
@@ -88,7 +89,9 @@ export function defineProjection<const Name extends string, Models extends ReadM
   for (const name of Object.keys(handlers)) {
     if (!eventsByName.has(name)) throw new TypeError(`${where}: handler ${name} is not for an event in from; add the ${name} contract to from`);
   }
+  const declaredAt = callerSite(__filename);
   const projection = {
+    ...(declaredAt ? { declaredAt } : {}),
     kind: 'projection' as const,
     name: config.name,
     readModels: config.readModels,

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
 import { show } from '../contracts/parseContract';
 import { EventspecError, UnknownNameError } from '../core/errors';
-import { didYouMean } from '../core/suggest';
+import { closest, didYouMean } from '../core/suggest';
 import type { Domain } from '../domain/defineDomain';
 import type { AnyProjection } from './defineProjection';
 import { isProjection } from './defineProjection';
@@ -27,7 +27,10 @@ export function readModelNamed(source: Domain | readonly AnyProjection[], name: 
       known.push(model);
     }
   }
-  throw new UnknownNameError(`unknown read model \`${name}\`${didYouMean(name, known, 'one of the read models')}`);
+  const guess = closest(name, known);
+  // No near miss: most likely the read model of a projection the domain does not register.
+  const fix = guess === undefined ? '; a read model is known once its projection is registered: defineDomain({ …, projections: [yourProjection] })' : '';
+  throw new UnknownNameError(`unknown read model \`${name}\`${didYouMean(name, known, 'one of the read models')}${fix}`);
 }
 
 /** A read model's document does not have the expected values (or is missing). */
@@ -135,7 +138,9 @@ export async function expectReadModelDocuments(
   rows: readonly Readonly<Record<string, unknown>>[],
 ): Promise<void> {
   const found = await store.find(ref.name, filter);
-  const differences = compareRows(rows, found.map((d) => d.doc), (i) => `row ${i + 1}${i < found.length ? ` ("${found[i]!.id}")` : ''}`);
+  // An `id` column is the document's id (as in "read model has:"), unless the document has a field of that name.
+  const withIds = found.map((d) => (d.doc !== null && typeof d.doc === 'object' ? { id: d.id, ...d.doc } : d.doc));
+  const differences = compareRows(rows, withIds, (i) => `row ${i + 1}${i < found.length ? ` ("${found[i]!.id}")` : ''}`);
   if (differences.length > 0) {
     const where = Object.entries(filter).map(([k, v]) => `${k} ${show(v)}`).join(' and ');
     throw new ReadModelMismatch(`the ${ref.name} documents${where ? ` with ${where}` : ''} differ:\n${differences.join('\n')}`, ref.name, '', found);

@@ -11,6 +11,8 @@ export interface EventuallyOptions {
   describe?: () => string | Promise<string>;
   /** What the deadline is measured on (default: the system clock); tests give one they control. */
   clock?: Clock;
+  /** Failures that waiting cannot mend (an unknown field, a failed projection): thrown at once. */
+  giveUpOn?: (error: unknown) => boolean;
 }
 
 /** The check never passed in time; `lastError` is its last failure. */
@@ -48,6 +50,7 @@ export async function eventually<T>(attempt: () => T | Promise<T>, options: Even
       });
       return await Promise.race([Promise.resolve().then(attempt), timedOut]);
     } catch (error) {
+      if (options.giveUpOn?.(error)) throw error;
       lastError = error;
     } finally {
       clearTimeout(timer);

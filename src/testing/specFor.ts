@@ -1,6 +1,6 @@
 import { AssertionError, deepStrictEqual } from 'node:assert';
 import { isDeepStrictEqual } from 'node:util';
-import type { AnyAggregate, CommandOf, EventOf, StateOf } from '../aggregate/defineAggregate';
+import type { AnyAggregate, CommandOf, EventOf, RejectionOf, StateOf } from '../aggregate/defineAggregate';
 import type { CommandResult } from '../commandHandling/commandResult';
 import { controllableClock } from '../core/clock';
 import type { Domain } from '../domain/defineDomain';
@@ -23,7 +23,7 @@ export interface Outcome<A extends AnyAggregate> {
   /** The command recorded exactly these events (type and data). */
   thenRecords(events: readonly EventOf<A>[]): Promise<void>;
   thenNothing(): Promise<void>;
-  thenRejected(rejection: keyof A['rejections'] & string): Promise<void>;
+  thenRejected(rejection: RejectionOf<A>): Promise<void>;
   /** The state afterwards has these fields (others are not compared). */
   thenState(expected: Partial<StateOf<A>>): Promise<void>;
   /** The raw command result, for checks of your own. */

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { repoRoot, run, shopDomain } from './cliHarness';
+import { runCli } from '../../src/cli';
+import { captureIO, repoRoot, run, shopDomain } from './cliHarness';
 
 const temp = mkdtempSync(join(tmpdir(), 'eventspec-check-'));
 after(() => rmSync(temp, { recursive: true, force: true }));
@@ -22,6 +23,22 @@ const refusingModel = `{ Order: { model: {
 } } }`;
 
 describe('eventspec check', () => {
+  it('prints its results on stdout, without colors under NO_COLOR even on a terminal', async () => {
+    const captured = captureIO(temp, { NO_COLOR: '1' }, true);
+    assert.equal(await runCli(['check', 'Order', '--runs', '5', '--seed', '1', '--domain', config('colors', 'undefined')], captured.io), 0, captured.stderr());
+    assert.match(captured.stdout(), /^✓ Order: \d+ cases passed in [\d.]+s \(seed 1\)\nall 1 aggregate\(s\) passed their checks\n$/);
+    assert.doesNotMatch(captured.stdout() + captured.stderr(), /\x1b\[3\dm/);
+  });
+
+  it('prints one JSON document with --json, a failure with its scenario', async () => {
+    const { code, stdout, stderr } = await run(['check', 'Order', '--runs', '50', '--seed', '1', '--json', '--domain', config('json', refusingModel)], temp);
+    assert.equal(code, 1, stderr);
+    const report = JSON.parse(stdout) as { passed: boolean; aggregates: { aggregate: string; status: string; seed: number; gherkin?: string }[] };
+    assert.equal(report.passed, false);
+    assert.deepEqual(report.aggregates.map((a) => [a.status, a.seed]), [['failed', 1]]);
+    assert.match(report.aggregates[0]!.gherkin ?? '', /Then the command is rejected with "OrderNotPlaced"/);
+  });
+
   it('passes on the domain alone', async () => {
     const { code, stderr } = await run(['check', '--runs', '20', '--domain', config('plain', 'undefined')], temp);
     assert.equal(code, 0, stderr);

@@ -22,6 +22,12 @@ describe('eventspec test', () => {
     assert.match(stderr, /some scenarios failed/);
   });
 
+  it('exits 2 for an option cucumber refuses only when the run starts, saying why', async () => {
+    const { code, stderr } = await run(['test', '--', '--order', 'rand'], specs);
+    assert.equal(code, 2, stderr);
+    assert.equal(stderr, 'eventspec: cucumber configuration: Cucumber errored when trying to do a "pickles:order" transform: Unrecognized order type. Should be `defined` or `random`\n');
+  });
+
   it('runs the mongo profile for --store mongo', async () => {
     assert.equal((await run(['test', '--store', 'mongo', '--tags', '@store', ...expect('mongo')], specs)).code, 0);
     // The same scenario fails when the profile does not match what it expects: the switch is real.

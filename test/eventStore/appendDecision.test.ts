@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decideAppend } from '../../src';
+import { decideAppend } from '../../src/eventStore';
 import type { AppendFacts } from '../../src';
 
 const facts = (over: Partial<AppendFacts>): AppendFacts => ({ currentVersion: 3, expected: 'any', batchIds: ['x', 'y'], storedVersions: new Map(), ...over });

@@ -34,7 +34,7 @@ describe('reading table cells by their schema', () => {
   it('reads dates and keeps date-time strings as written', () => {
     assert.deepEqual(ok(z.date(), '2025-03-01'), new Date('2025-03-01'));
     assert.equal(ok(z.iso.datetime(), '2025-03-01T10:00:00Z'), '2025-03-01T10:00:00Z');
-    assert.match(problem(z.date(), 'next tuesday'), /write it like 2025-03-01/);
+    assert.match(problem(z.date(), 'next tuesday'), /^"next tuesday" is not a date or time eventspec reads; write it as ISO 8601: 2025-03-01, /);
   });
 
   it('matches enums exactly, then ignoring case, else suggests', () => {

@@ -96,6 +96,27 @@ describe('a feature file with mistakes, run through cucumber', () => {
     const steps = run.byScenario.get('A step that is almost the vocabulary')!;
     assert.ok(steps.some((s) => s.status === 'UNDEFINED'));
     const snippet = run.envelopes.flatMap((e) => e.suggestion?.snippets ?? []).map((s) => s.code).join('\n') || run.output;
-    assert.match(snippet, /Did you mean the eventspec step:\n\/\/ {3}Given Order "o-1" has recorded OrderPlaced/);
+    assert.match(snippet, /Did you mean \(test\/gherkin\/fixtures\/mistakes\.feature:\d+\):\n\/\/ {3}Given Order "o-1" has recorded OrderPlaced/);
+  });
+
+  it('refuses a time that is not ISO 8601, at its line, listing the forms it reads', () => {
+    const line = readFileSync(join(root, feature), 'utf8').split('\n').findIndex((l) => l.includes('01/03/2025')) + 1;
+    assert.equal(
+      failure('A time written day first'),
+      `ScenarioError: ${feature}:${line}: "01/03/2025 10:00" is not a date or time eventspec reads; write it as ISO 8601: 2025-03-01, 2025-03-01T10:00, 2025-03-01T10:00:00, 2025-03-01T10:00:00Z or 2025-03-01T10:00:00+01:00 (without a zone, UTC)`,
+    );
+  });
+
+  it('fails an eventual check of a field the read model lacks at once, with the field\'s did-you-mean', () => {
+    const line = readFileSync(join(root, feature), 'utf8').split('\n').findIndex((l) => l.includes('eventually the OrderSummary "alice"')) + 1;
+    assert.equal(failure('An eventual check of a field the read model lacks'), `ScenarioError: ${feature}:${line}: read model OrderSummary has no field \`ordrs\` — did you mean \`orders\`?`);
+  });
+
+  it('refuses an Outline placeholder that names no Examples column, at its step', () => {
+    const line = readFileSync(join(root, feature), 'utf8').split('\n').findIndex((l) => l.includes('Scenario Outline: An Outline placeholder')) + 2;
+    assert.equal(
+      failure('An Outline placeholder that names no column'),
+      `ScenarioError: ${feature}:${line}: <custmer> names no column of the Examples table (its columns are <customer>) — did you mean \`customer\`?`,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createScenario, defineAggregate, defineCommand, defineDomain, defineEvent, memoryScenarioStores, z } from '../../src';
+import { defineAggregate, defineCommand, defineDomain, defineEvent, z } from '../../src';
+import { createScenario, memoryScenarioStores } from '../../src/testing';
 import { vocabulary } from '../../src/gherkin';
 
 const Joined = defineEvent('Joined', z.object({ at: z.string(), level: z.number() }));

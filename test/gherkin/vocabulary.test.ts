@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { vocabulary } from '../../src/gherkin';
-import { closestPhrasing } from '../../src/gherkin/snippetSyntax';
-import { phrasingPattern } from '../../src/gherkin/phrasingSteps';
+import { suggestStep } from '../../src/gherkin/suggestStep';
+import { defineAggregate, defineCommand, defineDomain, defineEvent, phrase, z } from '../../src';
+import { compile, domainParameterTypes, domainRegistry, phrasingExpression } from '../../src/gherkin/domainParameterTypes';
+import { domain } from '../../src/domains';
 
 describe('the vocabulary', () => {
   it('is documented in the README, every phrasing of it', () => {
@@ -12,25 +14,57 @@ describe('the vocabulary', () => {
     for (const step of vocabulary) assert.ok(readme.includes(`\`${step.keyword} ${step.expression}\``), `README lacks ${step.keyword} ${step.expression}`);
   });
 
-  it('has examples that match their own patterns, and no two patterns match one example', () => {
+  const registry = domainRegistry(domainParameterTypes(domain));
+
+  it('has examples that match their own expressions, and no two expressions match one example', () => {
     for (const step of vocabulary) {
       const firstLine = step.example.split('\n')[0]!.replace(/^(Given|When|Then) /, '');
-      const matching = vocabulary.filter((other) => other.pattern.test(firstLine));
+      const matching = vocabulary.filter((other) => compile(other.cucumberExpression, registry).match(firstLine));
       assert.deepEqual(matching.map((m) => m.expression), [step.expression], `example "${firstLine}"`);
     }
   });
 
-  it('suggests the nearest phrasing for a near miss, and nothing for unrelated text', () => {
-    assert.equal(closestPhrasing('Order "o-1" is sen ShipOrder'), 'When Order "o-1" is sent ShipOrder');
-    assert.equal(closestPhrasing('the comand is rejected with "X"'), 'Then the command is rejected with "OrderAlreadyShipped"');
-    assert.equal(closestPhrasing('I log in to the admin console'), undefined);
+  it('suggests the user\'s own line with the domain\'s names put right, naming each misspelling', () => {
+    assert.deepEqual(suggestStep('Order "o-7" is sent PlaceOrdr:', domain), {
+      line: 'When Order "o-7" is sent PlaceOrder:',
+      misspelled: ['unknown command `PlaceOrdr` — did you mean `PlaceOrder`?'],
+    });
+    assert.deepEqual(suggestStep('Ordr "o-7" records OrderPlaced, ItemAdded and OrderShiped', domain), {
+      line: 'Then Order "o-7" records OrderPlaced, ItemAdded and OrderShipped',
+      misspelled: ['unknown aggregate `Ordr` — did you mean `Order`?', 'unknown event `OrderShiped` — did you mean `OrderShipped`?'],
+    });
+    assert.deepEqual(suggestStep('the command is rejected with "InsuficientFunds"', domain)?.line, 'Then the command is rejected with "InsufficientFunds"');
+    assert.deepEqual(suggestStep('the AccountBalanse "a-1" is:', domain)?.line, 'Then the AccountBalance "a-1" is:');
+    assert.deepEqual(suggestStep('the MemberCard "m-1" is:', domain)?.misspelled, [
+      'unknown read model `MemberCard` — expected one of `OrderSummary`, `CustomerOrder`, `AccountBalance`, `AccountStatement`, `StatementLine`; ' +
+        'a read model is known once its projection is registered: defineDomain({ …, projections: [yourProjection] })',
+    ]);
   });
 
-  it('turns domain phrasings into patterns that take quoted or bare values', () => {
-    const pattern = phrasingPattern('{actor} ships order {id} with {carrier}');
-    assert.deepEqual(pattern.exec('bob ships order o-1 with DHL')?.slice(1), ['bob', 'o-1', 'DHL']);
-    assert.deepEqual(pattern.exec('"carol ann" ships order o-1 with DHL')?.slice(1), ['"carol ann"', 'o-1', 'DHL']);
-    assert.equal(pattern.test('bob ships order o-1 by DHL'), false);
-    assert.ok(phrasingPattern('costs {amount} (incl. tax)').test('costs 3 (incl. tax)'));
+  it('suggests the nearest step or phrasing for other wording, with the user\'s values, and nothing for unrelated text', () => {
+    assert.deepEqual(suggestStep('Order "o-1" is sen ShipOrder', domain), { line: 'When Order "o-1" is sent ShipOrder', misspelled: [] });
+    assert.equal(suggestStep('alice placed ordr o-9', domain)?.line, 'Given alice placed order o-9');
+    assert.equal(suggestStep('I log in to the admin console', domain), undefined);
+  });
+
+  it('suggests only names of the project\'s own domain', () => {
+    const Opened = defineEvent('TicketOpened', z.object({ title: z.string() }));
+    const Open = defineCommand('OpenTicket', z.object({ title: z.string() }));
+    const Ticket = defineAggregate({ name: 'Ticket', events: [Opened], commands: [Open], initialState: {} }).behavior({
+      evolve: { TicketOpened: (s) => s },
+      decide: { OpenTicket: ({ title }) => ({ type: 'TicketOpened', data: { title } }) },
+    });
+    const tickets = defineDomain({ name: 'desk', aggregates: [Ticket], phrasings: [phrase.when(Ticket, 'OpenTicket', '{actor} opens ticket {id} titled {title}')] });
+    assert.equal(suggestStep('Ticket "t-1" record TicketOpened', tickets)?.line, 'Then Ticket "t-1" records TicketOpened');
+    assert.equal(suggestStep('the comand is rejected with "X"', tickets)?.line, 'Then the command is rejected with "X"');
+    assert.equal(suggestStep('bob opens tiket t-1 titled Hello', tickets)?.line, 'When bob opens ticket t-1 titled Hello');
+  });
+
+  it('turns domain phrasings into cucumber expressions that take quoted or bare values', () => {
+    const expression = compile(phrasingExpression('{actor} ships order {id} with {carrier}'), registry);
+    assert.deepEqual(expression.match('bob ships order o-1 with DHL')?.map((a) => a.getValue(null)), ['bob', 'o-1', 'DHL']);
+    assert.deepEqual(expression.match('"carol ann" ships order o-1 with DHL')?.map((a) => a.getValue(null)), ['carol ann', 'o-1', 'DHL']);
+    assert.equal(expression.match('bob ships order o-1 by DHL'), null);
+    assert.ok(compile(phrasingExpression('costs {amount} (incl. tax) a/b'), registry).match('costs 3 (incl. tax) a/b'));
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { decideAppend } from '../../src';
+import { decideAppend } from '../../src/eventStore';
 import { planAppend } from '../../src/mongo/appendPlan';
 import type { ChunkHead } from '../../src/mongo/chunkDocument';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Binary } from 'mongodb';
-import { replacesSnapshot } from '../../src';
+import { replacesSnapshot } from '../../src/snapshots';
 import { readSnapshotDocument, snapshotDocument } from '../../src/mongo/snapshotDocument';
 import { planSnapshotWrite } from '../../src/mongo/snapshotWritePlan';
 

@@ -8,6 +8,11 @@ describe('read-model expectations (the logic behind the Then steps)', () => {
     assert.equal(readModelNamed(exampleProjections, 'AccountStatement').projection.name, 'AccountStatements');
     assert.equal(readModelNamed(ordering, 'OrderSummary').projection.name, 'OrderSummaries');
     assert.throws(() => readModelNamed(exampleProjections, 'OrderSumary'), /unknown read model `OrderSumary` — did you mean `OrderSummary`\?/);
+    assert.throws(() => readModelNamed(exampleProjections, 'MemberCard'), {
+      message:
+        'unknown read model `MemberCard` — expected one of the read models `OrderSummary`, `CustomerOrder`, `AccountBalance`, `AccountStatement`, `StatementLine`; ' +
+        'a read model is known once its projection is registered: defineDomain({ …, projections: [yourProjection] })',
+    });
   });
 
   it('compares the given fields only, accepting table text for numbers and booleans', async () => {
@@ -62,6 +67,12 @@ describe('read-model expectations (the logic behind the Then steps)', () => {
       { kind: 'reversal', reference: 'bonus', amount: '40', balanceAfter: '-30.20' },
     ]);
     await expectReadModelDocuments(readModels, lines, { account: 'nobody' }, []);
+    // An `id` column names the documents' ids.
+    await expectReadModelDocuments(readModels, lines, { account: 'a-1' }, [{ id: 'a-1/0000000002' }, { id: 'a-1/0000000003' }, {}, {}]);
+    await assert.rejects(
+      expectReadModelDocuments(readModels, lines, { account: 'a-1' }, [{ id: 'a-1/0000000001' }, {}, {}, {}]),
+      /row 1 \("a-1\/0000000002"\), id: expected "a-1\/0000000001", got "a-1\/0000000002"/,
+    );
     await assert.rejects(
       expectReadModelDocuments(readModels, lines, { account: 'a-1' }, [{ kind: 'deposit' }, { kind: 'deposit' }, { kind: 'deposit' }, { kind: 'reversal' }, {}]),
       /the StatementLine documents with account "a-1" differ:\n {2}row 2 \("a-1\/0000000003"\), kind: expected "deposit", got "withdrawal"\n {2}row 5: missing/,

@@ -35,6 +35,23 @@ describe('eventually', () => {
     assert.equal(error.message, 'still not true after 30 ms (3 attempts); the last attempt said:\nbalance is 3\nAccountBalances: lag 2');
   });
 
+  it('stops at once on a failure waiting cannot mend, with that failure itself', async () => {
+    let attempts = 0;
+    const hopeless = new Error('read model OrderSummary has no field `totl`');
+    const error = await eventually(
+      () => {
+        attempts += 1;
+        throw hopeless;
+      },
+      { timeoutMs: 1_000_000, intervalMs: 1, clock: controllableClock(), giveUpOn: (e) => e === hopeless },
+    ).then(
+      () => assert.fail('should fail'),
+      (e: unknown) => e,
+    );
+    assert.equal(error, hopeless);
+    assert.equal(attempts, 1);
+  });
+
   it('gives up on an attempt that hangs once the deadline passes', { timeout: 60_000 }, async () => {
     // Were it to wait for the attempt, this test would hit its timeout instead of rejecting.
     await assert.rejects(eventually(() => new Promise(() => undefined), { timeoutMs: 20 }), /the attempt itself did not finish in time/);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../cliIO';
+import { colorsFor } from '../cliIO';
 import type { ExitCode } from '../exitCodes';
 import { UsageError } from '../exitCodes';
 import { loadDomain } from '../loadDomain';
@@ -10,6 +11,7 @@ export interface CheckOptions {
   path?: string;
   write?: boolean | string;
   domain?: string;
+  json?: boolean;
 }
 
 function wholeNumber(option: string, text: string | undefined): number | undefined {
@@ -34,8 +36,9 @@ export async function checkCommand(aggregate: string | undefined, options: Check
       ...(options.path !== undefined ? { path: options.path } : {}),
       ...(options.write !== undefined ? { regressions: options.write } : {}),
       ...(checks !== undefined ? { aggregates: checks } : {}),
+      ...(options.json ? { json: true } : {}),
     },
-    { out: io.stdout, err: io.stderr },
+    { out: io.stdout, err: io.stderr, colors: colorsFor(io.stdout, io.env).isColorSupported },
   );
   return code as ExitCode;
 }
@@ -49,6 +52,7 @@ export function registerCheck(program: Command, io: CliIO, done: (code: ExitCode
     .option('--seed <n>', 'replay a run exactly (printed with every failure)')
     .option('--path <path>', 'with --seed: replay one shrunk failure')
     .option('--write [dir]', 'append failing scenarios to regression features (default features/regressions)')
+    .option('--json', 'print the results as one JSON document (for CI): per aggregate its status, seed and, when it failed, the scenario')
     .option('-d, --domain <module>', 'module exporting `domain` (default: eventspec.config.ts, then package.json "eventspec.domain")')
     .addHelpText(
       'after',

@@ -66,6 +66,14 @@ export async function testCommand(options: TestOptions, rest: readonly string[],
   let success: boolean;
   try {
     ({ success } = await runCucumber(configuration.runConfiguration, environment));
+  } catch (error) {
+    // Cucumber checks some options only when the run starts (`--order rand`): a usage mistake,
+    // whose cause says what is wrong.
+    if (error instanceof Error && /^Cucumber errored when trying to do a "/.test(error.message)) {
+      const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+      throw new UsageError(`cucumber configuration: ${error.message}${cause}`);
+    }
+    throw error;
   } finally {
     forgetProjectModules(loadedBefore);
   }

@@ -63,6 +63,17 @@ export const ${N} = defineAggregate({
 `;
 }
 
+/** The starter aggregate's names, as aggregateSource writes them: what the editor file lists. */
+export function starterAggregateNames(n: Names) {
+  const { pascal: N } = n;
+  return {
+    name: N,
+    commands: [{ name: `Open${N}` }, { name: `Close${N}` }],
+    events: [{ name: `${N}Opened` }, { name: `${N}Closed` }],
+    rejections: { [`${N}AlreadyOpened`]: '', [`${N}NotOpen`]: '' },
+  };
+}
+
 /** Scenarios for the starter aggregate, in the kit's vocabulary; they pass as generated. */
 export function aggregateFeature(n: Names): string {
   const { pascal: N, sampleId: id } = n;

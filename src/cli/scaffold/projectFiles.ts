@@ -1,4 +1,5 @@
-import { aggregateFeature, aggregateSource } from './aggregateFiles';
+import { EDITOR_STEPS_FILE, editorStepsSource } from '../../gherkin/editorStepsFile';
+import { aggregateFeature, aggregateSource, starterAggregateNames } from './aggregateFiles';
 import { domainSource } from './domainFile';
 import type { Names } from './names';
 
@@ -88,6 +89,9 @@ import { domain } from '../src/domain';
 
 installSteps(domain);
 `,
+    // What the Cucumber editor extension reads: without it every step is "undefined" in the editor.
+    [EDITOR_STEPS_FILE]: editorStepsSource({ name: s.name, aggregates: [starterAggregateNames(a)], projections: [], phrasings: [] }, { root: '.' }),
+    '.vscode/settings.json': `${JSON.stringify({ 'cucumber.features': ['features/**/*.feature'], 'cucumber.glue': ['step-definitions/**/*.ts'] }, null, 2)}\n`,
     'README.md': projectReadme(s),
     '.gitignore': 'node_modules/\nreports/\nsite/\ncatalog.schema.json\n',
   };
@@ -113,6 +117,7 @@ npx eventspec check   # property checks: generated command sequences against eve
 | \`src/domain.ts\` | the domain: every aggregate, read by the steps, the docs and the command line |
 | \`features/\` | the scenarios, in Given/When/Then |
 | \`step-definitions/steps.ts\` | installs eventspec's steps for this domain |
+| \`step-definitions/eventspec.editor.ts\` | the steps written out for the Cucumber editor extension; \`npx eventspec steps\` rewrites it |
 | \`cucumber.js\` | cucumber's profiles: \`default\` (in memory) and \`mongo\` |
 
 More: \`npx eventspec new aggregate <Name>\` adds an aggregate with its feature;

@@ -1,0 +1,164 @@
+import { distance } from 'fastest-levenshtein';
+import { closest, didYouMean } from '../core/suggest';
+import { domainNames, phrasingExpression } from './domainParameterTypes';
+import type { NamedDomain } from './domainParameterTypes';
+import { vocabulary } from './vocabulary';
+
+const IDENTIFIER = '[A-Za-z][A-Za-z0-9_]*';
+const LIST_SEPARATOR = /(,\s*and\s+|,\s*|\s+and\s+)/;
+/** What each parameter accepts when looking for the step a user meant: any name, not only the domain's. */
+const LENIENT: Record<string, string> = {
+  Events: `${IDENTIFIER}(?:(?:,\\s*and\\s+|,\\s*|\\s+and\\s+)${IDENTIFIER})*`,
+  string: `"[^"]*"|'[^']*'`,
+  int: '-?\\d+',
+  float: '-?\\d*\\.?\\d+',
+  word: '\\S+',
+  Value: '"[^"]*"|\\S+',
+};
+const lenient = (type: string) => LENIENT[type] ?? IDENTIFIER;
+
+type Part = { text: string } | { type: string };
+
+/** A cucumber expression as literal text and parameters (`(s)` optional text kept as written). */
+function partsOf(expression: string): Part[] {
+  const parts: Part[] = [];
+  for (const [token, escaped, type] of expression.matchAll(/\\(.)|\{([^}]*)\}|[^\\{]+/g)) {
+    if (escaped !== undefined) parts.push({ text: escaped });
+    else if (type !== undefined) parts.push({ type });
+    else parts.push({ text: token.replace(/\((\w+)\)/g, '') });
+  }
+  return parts;
+}
+
+interface Candidate {
+  readonly keyword: string;
+  readonly parts: Part[];
+}
+
+function candidatesFor(domain: NamedDomain | undefined): Candidate[] {
+  return [
+    ...vocabulary.map((step) => ({ keyword: step.keyword, parts: partsOf(step.cucumberExpression) })),
+    ...(domain?.phrasings ?? []).map((p) => ({ keyword: p.keyword, parts: partsOf(phrasingExpression(p.text)) })),
+  ];
+}
+
+/** A step's wording split into words as the user types them, each word its literal text and parameters. */
+function tokensOf(parts: readonly Part[]): Part[][] {
+  const tokens: Part[][] = [[]];
+  for (const part of parts) {
+    if ('type' in part) {
+      tokens[tokens.length - 1]!.push(part);
+      continue;
+    }
+    part.text.split(/(\s+)/).forEach((piece, i) => {
+      if (i % 2 === 1) tokens.push([]);
+      else if (piece !== '') tokens[tokens.length - 1]!.push({ text: piece });
+    });
+  }
+  return tokens.filter((token) => token.length > 0);
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const NOUNS: Record<string, string> = { Aggregate: 'aggregate', Command: 'command', Event: 'event', Events: 'event', Rejection: 'rejection', ReadModel: 'read model', Projection: 'projection' };
+
+export interface StepSuggestion {
+  /** The step as it would be defined, keyword first. */
+  readonly line: string;
+  /** Names in the user's line the domain does not have, each told with the closest it has. */
+  readonly misspelled: readonly string[];
+}
+
+/**
+ * The step a user most likely meant by an undefined line: their own line with the domain's
+ * names put right (`Order "o-1" is sent PlaceOrdr` → `When Order "o-1" is sent PlaceOrder`), or,
+ * when the wording itself differs, the closest vocabulary step or domain phrasing filled with the
+ * user's values and the domain's names.
+ */
+export function suggestStep(text: string, domain: NamedDomain | undefined): StepSuggestion | undefined {
+  const names: Record<string, readonly string[]> = domain ? domainNames(domain) : {};
+  const candidates = candidatesFor(domain);
+  const fill = (type: string, word: string) => (names[type === 'Events' ? 'Event' : type] ? nameFor(type, word) : word);
+  const nameFor = (type: string, word: string | undefined): string => {
+    const known = names[type === 'Events' ? 'Event' : type] ?? [];
+    if (type === 'Events' && word !== undefined) {
+      return word.split(LIST_SEPARATOR).map((piece, i) => (i % 2 === 1 ? piece : nameFor('Event', piece))).join('');
+    }
+    return (word !== undefined ? closest(word, known) : undefined) ?? word ?? known[0] ?? `{${type}}`;
+  };
+
+  // 1. The wording is right and only names are wrong: keep the user's line, correct the names.
+  for (const { keyword, parts } of candidates) {
+    const source = parts.map((p) => ('text' in p ? escapeRegExp(p.text) : `(${lenient(p.type)})`)).join('');
+    const match = new RegExp(`^${source}$`).exec(text);
+    if (!match) continue;
+    const misspelled: string[] = [];
+    let group = 1;
+    const line = parts
+      .map((p) => {
+        if ('text' in p) return p.text;
+        const word = match[group++]!;
+        const known = names[p.type === 'Events' ? 'Event' : p.type];
+        if (!known) return word;
+        const pieces = p.type === 'Events' ? word.split(LIST_SEPARATOR).filter((_, i) => i % 2 === 0) : [word];
+        for (const piece of pieces) {
+          if (known.includes(piece)) continue;
+          const unregistered = (p.type === 'ReadModel' || p.type === 'Projection') && closest(piece, known) === undefined;
+          const fix = unregistered ? `; a ${NOUNS[p.type]} is known once its projection is registered: defineDomain({ …, projections: [yourProjection] })` : '';
+          misspelled.push(`unknown ${NOUNS[p.type]} \`${piece}\`${didYouMean(piece, known)}${fix}`);
+        }
+        return nameFor(p.type, word);
+      })
+      .join('');
+    if (misspelled.length > 0) return { line: `${keyword} ${line}`, misspelled };
+  }
+
+  // 2. Word for word: each step's wording filled with the user's words at the same places; the
+  // nearest of those, if near enough (`alice placed ordr o-9` → `alice placed order o-9`).
+  const userTokens = text.match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
+  let aligned: { line: string; keyword: string; score: number } | undefined;
+  for (const { keyword, parts } of candidates) {
+    const tokens = tokensOf(parts);
+    if (tokens.length !== userTokens.length) continue;
+    const line = tokens
+      .map((token, i) => {
+        const user = userTokens[i]!;
+        if (token.every((p) => 'text' in p)) return token.map((p) => ('text' in p ? p.text : '')).join('');
+        const match = new RegExp(`^${token.map((p) => ('text' in p ? escapeRegExp(p.text) : `(${lenient(p.type)})`)).join('')}$`).exec(user);
+        let group = 1;
+        return token.map((p) => ('text' in p ? p.text : match ? fill(p.type, match[group++]!) : `{${p.type}}`)).join('');
+      })
+      .join(' ');
+    const score = distance(text, line) / Math.max(text.length, line.length, 1);
+    if (!aligned || score < aligned.score) aligned = { line, keyword, score };
+  }
+  if (aligned && aligned.score > 0 && aligned.score < 0.25) return { line: `${aligned.keyword} ${aligned.line}`, misspelled: [] };
+
+  // 3. The wording differs more: the nearest step, with the user's values and names where they fit.
+  const normalise = (s: string) => s.replace(/"[^"]*"|'[^']*'/g, '""').replace(/\s+/g, ' ').trim().toLowerCase();
+  // The user's names read as the parameter they fill, so `Order … ShipOrder` compares like `{Aggregate} … {Command}`.
+  const typeOf = (word: string) => Object.entries(names).find(([type, known]) => type !== 'Projection' && closest(word, known) !== undefined)?.[0];
+  const wanted = normalise(text.replace(/[A-Za-z]\w*/g, (word) => typeOf(word)?.toLowerCase() ?? word));
+  let best: { candidate: Candidate; score: number } | undefined;
+  for (const candidate of candidates) {
+    const shape = normalise(candidate.parts.map((p) => ('text' in p ? p.text : p.type === 'string' ? '""' : p.type === 'Events' ? 'event' : p.type.toLowerCase())).join(''));
+    const score = distance(wanted, shape) / Math.max(wanted.length, shape.length, 1);
+    if (!best || score < best.score) best = { candidate, score };
+  }
+  if (!best || best.score >= 0.5) return undefined;
+  const quoted = [...text.matchAll(/"[^"]*"|'[^']*'/g)].map((m) => m[0]);
+  const numbers = [...text.replace(/"[^"]*"|'[^']*'/g, '').matchAll(/-?\b\d+\b/g)].map((m) => m[0]);
+  const words = text.replace(/"[^"]*"|'[^']*'/g, '').split(/[\s,]+/).filter((w) => /^[A-Za-z]\w*$/.test(w));
+  const line = best.candidate.parts
+    .map((p) => {
+      if ('text' in p) return p.text;
+      if (p.type === 'string') return quoted.shift() ?? '"…"';
+      if (p.type === 'int' || p.type === 'float') return numbers.shift() ?? '1';
+      const known = names[p.type === 'Events' ? 'Event' : p.type];
+      if (!known) return `{${p.type}}`;
+      const word = words.find((w) => closest(w, known) !== undefined);
+      return nameFor(p.type === 'Events' ? 'Event' : p.type, word);
+    })
+    .join('');
+  return { line: `${best.candidate.keyword} ${line}`, misspelled: [] };
+}

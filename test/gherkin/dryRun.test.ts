@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+
+const root = join(__dirname, '..', '..');
+const feature = 'test/gherkin/fixtures/misspelled-names.feature';
+
+describe('a dry run over misspelled domain names', () => {
+  let run: { status: number | null; output: string; stdout: string };
+  before(() => {
+    const result = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js'), '--config', 'test/gherkin/fixtures/cucumber.js', '--dry-run', feature],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } },
+    );
+    run = { status: result.status, output: result.stdout + result.stderr, stdout: result.stdout };
+  });
+
+  it('fails, though cucumber lets a dry run with undefined steps pass', () => {
+    assert.equal(run.status, 1, run.output);
+  });
+
+  it('names each misspelling with its file, line and the closest name of the domain', () => {
+    const listed = run.stdout.slice(run.stdout.lastIndexOf('\neventspec: ')).trim().split('\n');
+    assert.deepEqual(listed, [
+      'eventspec: 5 misspelled names in the feature files (a dry run fails on them):',
+      `  ${feature}:4: unknown command \`PlaceOrdr\` — did you mean \`PlaceOrder\`?`,
+      `  ${feature}:8: unknown aggregate \`Ordr\` — did you mean \`Order\`?`,
+      `  ${feature}:11: unknown event \`OrderShiped\` — did you mean \`OrderShipped\`?`,
+      `  ${feature}:14: unknown rejection \`OrderAlreadyShiped\` — did you mean \`OrderAlreadyShipped\`?`,
+      `  ${feature}:17: unknown read model \`OrderSumary\` — did you mean \`OrderSummary\`?`,
+    ]);
+  });
+
+  it('suggests each undefined step as the user wrote it, corrected, before the snippet', () => {
+    for (const [line, suggestion] of [
+      [4, 'When Order "o-1" is sent PlaceOrder:'],
+      [8, 'Given Order "o-1" has recorded OrderPlaced'],
+      [21, 'When Order "o-1" is sent ShipOrder'],
+    ] as const) {
+      assert.ok(run.output.includes(`// Did you mean (${feature}:${line}):\n         //   ${suggestion}\n`), `no suggestion "${suggestion}" for line ${line}:\n${run.output}`);
+    }
+  });
+});
