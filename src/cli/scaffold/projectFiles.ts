@@ -93,7 +93,7 @@ installSteps(domain);
     [EDITOR_STEPS_FILE]: editorStepsSource({ name: s.name, aggregates: [starterAggregateNames(a)], projections: [], phrasings: [] }, { root: '.' }),
     '.vscode/settings.json': `${JSON.stringify({ 'cucumber.features': ['features/**/*.feature'], 'cucumber.glue': ['step-definitions/**/*.ts'] }, null, 2)}\n`,
     'README.md': projectReadme(s),
-    '.gitignore': 'node_modules/\nreports/\nsite/\ncatalog.schema.json\n',
+    '.gitignore': '/node_modules/\n/reports/\n/site/\n/catalog.schema.json\n',
   };
 }
 
