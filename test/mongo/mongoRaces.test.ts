@@ -1,49 +1,26 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it, type TestContext } from 'node:test';
+import { describe } from 'node:test';
 import { MongoClient, type Collection, type Document } from 'mongodb';
 import { controllableClock, IdempotencyError, WrongExpectedVersionError, type EventStore, type RecordedEvent } from '../../src';
 import { MongoSetupError, StoredChunkError, localMongod, mongoEventStore, mongoSnapshotStore, type MongoEventStoreOptions } from '../../src/mongo';
 import { newEvent, newEvents } from '../support/events';
-import { announcedSkipReason, mongoUri, testDatabase } from '../support/mongo';
+import { serverSuite } from '../support/mongo';
 
 /**
  * The races of DESIGN.md §3, against a real mongod. Each test gets its own collections; stores made
  * with separate clients stand for separate processes.
  */
 describe('MongoDB store races', () => {
-  let skip: string | undefined;
-  let uri: string;
-  let raw: MongoClient;
-  const database = testDatabase('races');
-  const opened: { close(): Promise<void> }[] = [];
-  let prefixes = 0;
-
-  before(async () => {
-    skip = await announcedSkipReason('MongoDB race tests');
-    if (skip) return;
-    uri = await mongoUri();
-    raw = new MongoClient(uri, { serverSelectionTimeoutMS: 5000 });
-  });
-  after(async () => {
-    for (const store of opened) await store.close();
-    await raw?.close();
-  });
-
-  const test = (title: string, body: (t: TestContext) => Promise<void>) =>
-    it(title, async (t) => {
-      if (skip) return t.skip(skip);
-      await body(t);
-    });
+  const s = serverSuite('MongoDB race tests', 'races', { serverSelectionTimeoutMS: 5000 });
+  const { database, test } = s;
 
   /** A fresh set of collections, with `writers` stores on separate clients, and the raw chunk collection. */
   function fresh(writers = 1, options: Partial<MongoEventStoreOptions> = {}) {
-    const collectionPrefix = `r${++prefixes}_`;
-    const stores = Array.from({ length: writers }, () => {
-      const store = mongoEventStore({ uri, database, collectionPrefix, clock: controllableClock('2025-03-01T10:00:00Z'), pollIntervalMs: 10, ...options });
-      opened.push(store);
-      return store;
-    });
-    const chunks: Collection<Document> = raw.db(database).collection(`${collectionPrefix}events`);
+    const collectionPrefix = s.prefix('r');
+    const stores = Array.from({ length: writers }, () =>
+      s.track(mongoEventStore({ uri: s.uri, database, collectionPrefix, clock: controllableClock('2025-03-01T10:00:00Z'), pollIntervalMs: 10, ...options })),
+    );
+    const chunks: Collection<Document> = s.raw.db(database).collection(`${collectionPrefix}events`);
     return { stores, store: stores[0]!, chunks, collectionPrefix };
   }
 
@@ -83,13 +60,13 @@ describe('MongoDB store races', () => {
 
   test('a commit whose acknowledgement times out after it applied is retried by the driver and stored once', async (t) => {
     const appName = `eventspec-failpoint-${process.pid}`;
-    const client = new MongoClient(uri, { appName, serverSelectionTimeoutMS: 5000 });
+    const client = new MongoClient(s.uri, { appName, serverSelectionTimeoutMS: 5000 });
     const { chunks, collectionPrefix } = fresh(0);
     const store = mongoEventStore({ client, database, collectionPrefix });
     try {
       await store.append('Order-3', newEvents(1));
       try {
-        await raw.db('admin').command({
+        await s.raw.db('admin').command({
           configureFailPoint: 'failCommand',
           mode: { times: 1 },
           data: { failCommands: ['commitTransaction'], appName, writeConcernError: { code: 64, codeName: 'WriteConcernFailed', errmsg: 'waiting for replication timed out', errInfo: { wtimeout: true } } },
@@ -105,7 +82,7 @@ describe('MongoDB store races', () => {
       const docs = await chunkDocs(chunks, 'Order-3');
       assert.equal(docs.reduce((n, d) => n + (d.events as unknown[]).length, 0), 3);
     } finally {
-      await raw.db('admin').command({ configureFailPoint: 'failCommand', mode: 'off' }).catch(() => undefined);
+      await s.raw.db('admin').command({ configureFailPoint: 'failCommand', mode: 'off' }).catch(() => undefined);
       await store.close();
       await client.close();
     }
@@ -192,10 +169,9 @@ describe('MongoDB store races', () => {
   });
 
   test('snapshot writes that go backwards never replace a newer one, across processes', async () => {
-    const collectionPrefix = `r${++prefixes}_`;
+    const collectionPrefix = s.prefix('r');
     const savers = [0, 1, 2].map(() => {
-      const store = mongoSnapshotStore({ uri, database, collectionPrefix });
-      opened.push(store);
+      const store = s.track(mongoSnapshotStore({ uri: s.uri, database, collectionPrefix }));
       return store;
     });
     const versions = [5, 12, 3, 9, 12, 1, 11, 7];

@@ -1,46 +1,21 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { MongoClient } from 'mongodb';
+import { describe, it } from 'node:test';
 import { MongoSetupError, mongoEventStore } from '../../src/mongo';
 import { newEvents } from '../support/events';
-import { announcedSkipReason, mongoUri, testDatabase } from '../support/mongo';
+import { serverSuite, testDatabase } from '../support/mongo';
 
 /** Restores and operators (review A3, A10, B5), against a real mongod. */
 describe('MongoDB store after restores, and for operators', () => {
-  let skip: string | undefined;
-  let uri: string;
-  let raw: MongoClient;
-  const database = testDatabase('restores');
-  const opened: { close(): Promise<void> }[] = [];
-  let prefixes = 0;
-
-  before(async () => {
-    skip = await announcedSkipReason('MongoDB restore and operator tests');
-    if (skip) return;
-    uri = await mongoUri();
-    raw = new MongoClient(uri);
-  });
-  after(async () => {
-    for (const store of opened) await store.close();
-    await raw?.close();
-  });
-  const test = (title: string, body: () => Promise<void>) =>
-    it(title, async (t) => {
-      if (skip) return t.skip(skip);
-      await body();
-    });
-  const store = (collectionPrefix: string) => {
-    const made = mongoEventStore({ uri, database, collectionPrefix });
-    opened.push(made);
-    return made;
-  };
+  const s = serverSuite('MongoDB restore and operator tests', 'restores');
+  const { database, test } = s;
+  const store = (collectionPrefix: string) => s.track(mongoEventStore({ uri: s.uri, database, collectionPrefix }));
 
   test('a dropped position counter is recreated at the highest stored position, not at 0 (A3)', async () => {
-    const prefix = `x${++prefixes}_`;
+    const prefix = s.prefix('x');
     const first = store(prefix);
     await first.append('Order-1', newEvents(3));
     await first.append('Order-2', newEvents(2));
-    await raw.db(database).collection(`${prefix}positions`).drop();
+    await s.raw.db(database).collection(`${prefix}positions`).drop();
     const restarted = store(prefix);
     assert.equal(await restarted.headPosition(), 5);
     const next = await restarted.append('Order-3', newEvents(1));
@@ -49,9 +24,9 @@ describe('MongoDB store after restores, and for operators', () => {
   });
 
   test('a counter restored from an older backup than the events stops the store with the repair (A3)', async () => {
-    const prefix = `x${++prefixes}_`;
+    const prefix = s.prefix('x');
     await store(prefix).append('Order-1', newEvents(4));
-    await raw.db(database).collection<{ _id: string; value: number }>(`${prefix}positions`).updateOne({ _id: 'position' }, { $set: { value: 1 } });
+    await s.raw.db(database).collection<{ _id: string; value: number }>(`${prefix}positions`).updateOne({ _id: 'position' }, { $set: { value: 1 } });
     await assert.rejects(store(prefix).append('Order-1', newEvents(1)), (error: unknown) => {
       assert.ok(error instanceof MongoSetupError, String(error));
       assert.match(error.message, /is at 1, but events are stored up to position 4/);
@@ -60,18 +35,18 @@ describe('MongoDB store after restores, and for operators', () => {
   });
 
   test('inspecting opens read-only: no collection, index or counter is created, and the prefix is used (A10)', async () => {
-    const prefix = `x${++prefixes}_`;
+    const prefix = s.prefix('x');
     await store(prefix).append('Order-1', newEvents(2));
     const inspectDb = testDatabase('inspect');
-    const elsewhere = mongoEventStore({ uri, database: inspectDb, readOnly: true });
+    const elsewhere = mongoEventStore({ uri: s.uri, database: inspectDb, readOnly: true });
     try {
       assert.deepEqual(await elsewhere.readStream('Order-1'), []);
       assert.equal(await elsewhere.streamVersion('Order-1'), 0);
     } finally {
       await elsewhere.close();
     }
-    assert.deepEqual(await raw.db(inspectDb).listCollections().toArray(), [], 'nothing created in a database that was only inspected');
-    const own = mongoEventStore({ uri, database, collectionPrefix: prefix, readOnly: true });
+    assert.deepEqual(await s.raw.db(inspectDb).listCollections().toArray(), [], 'nothing created in a database that was only inspected');
+    const own = mongoEventStore({ uri: s.uri, database, collectionPrefix: prefix, readOnly: true });
     try {
       assert.equal((await own.readStream('Order-1')).length, 2, 'the prefix names the collections read');
     } finally {
@@ -80,8 +55,8 @@ describe('MongoDB store after restores, and for operators', () => {
   });
 
   test('a unique index build that meets duplicate chunks stops with how to find them (B5)', async () => {
-    const prefix = `x${++prefixes}_`;
-    const chunks = raw.db(database).collection(`${prefix}events`);
+    const prefix = s.prefix('x');
+    const chunks = s.raw.db(database).collection(`${prefix}events`);
     const chunk = { stream: 'Order-1', chunk: 1, firstVersion: 1, nextVersion: 1, count: 0, bytes: 0, sealed: false, layout: 1, events: [] };
     await chunks.insertMany([{ ...chunk }, { ...chunk }]);
     await assert.rejects(store(prefix).append('Order-1', newEvents(1)), /unique index stream_chunk on x\d+_events cannot be built: two chunk documents hold the same stream and chunk number/);

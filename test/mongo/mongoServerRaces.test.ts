@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it, type TestContext } from 'node:test';
+import { before, describe, type TestContext } from 'node:test';
 import { MongoClient, type CommandFailedEvent, type CommandSucceededEvent, type Document } from 'mongodb';
 import { AppendOutcomeUnknownError, createCommandHandler, type EventStore, type RecordedEvent } from '../../src';
 import { domain } from '../../src/domains';
@@ -7,7 +7,7 @@ import { Account } from '../../src/domains/banking';
 import { mongoEventStore, type MongoEventStoreOptions } from '../../src/mongo';
 import { chunkQueryOf, planStreamRead, startChunkQuery } from '../../src/mongo/streamRead';
 import { newEvents } from '../support/events';
-import { announcedSkipReason, mongoUri, testDatabase } from '../support/mongo';
+import { serverSuite } from '../support/mongo';
 
 /**
  * Races that must really happen on a server (review Part D), and the three tests of review Part E.
@@ -17,40 +17,24 @@ import { announcedSkipReason, mongoUri, testDatabase } from '../support/mongo';
  * MONGODB_URI=mongodb://h1,h2,h3/?replicaSet=rs0 and mongod --setParameter enableTestCommands=1.
  */
 describe('MongoDB races that really race, and the failover soak (review Parts D, E)', () => {
-  let skip: string | undefined;
-  let uri: string;
-  let raw: MongoClient;
+  const s = serverSuite('MongoDB server race tests', 'serverraces');
+  const { database } = s;
+  const test = (title: string, body: (t: TestContext) => Promise<void>, timeout = 120_000) => s.test(title, body, timeout);
   let members = 0;
-  const database = testDatabase('serverraces');
-  const closers: { close(): Promise<void> }[] = [];
-  let prefixes = 0;
 
   before(async () => {
-    skip = await announcedSkipReason('MongoDB server race tests');
-    if (skip) return;
-    uri = await mongoUri();
-    raw = new MongoClient(uri);
-    const hello = await raw.db('admin').command({ hello: 1 });
+    if (s.skip) return;
+    const hello = await s.raw.db('admin').command({ hello: 1 });
     members = Array.isArray(hello.hosts) ? hello.hosts.length : 1;
   });
-  after(async () => {
-    for (const c of closers.reverse()) await c.close();
-    await raw?.close();
-  });
-
-  const test = (title: string, body: (t: TestContext) => Promise<void>, timeout = 120_000) =>
-    it(title, { timeout }, async (t) => {
-      if (skip) return t.skip(skip);
-      await body(t);
-    });
 
   /** Writers as separate processes: each its own monitored client. Counts server errors by code and duplicate-key write errors. */
   async function writers(count: number, options: Partial<MongoEventStoreOptions> = {}) {
-    const collectionPrefix = `s${++prefixes}_`;
+    const collectionPrefix = s.prefix('s');
     const seen = { conflicts: 0, aborts: 0, duplicateKeys: 0 };
     const stores: EventStore[] = [];
     for (let i = 0; i < count; i++) {
-      const client = new MongoClient(uri, { monitorCommands: true });
+      const client = new MongoClient(s.uri, { monitorCommands: true });
       client.on('commandFailed', (event: CommandFailedEvent) => {
         if ((event.failure as { code?: number }).code === 112) seen.conflicts += 1;
       });
@@ -62,16 +46,16 @@ describe('MongoDB races that really race, and the failover soak (review Parts D,
         if (writeErrors?.some((e) => e.code === 11000)) seen.duplicateKeys += 1;
       });
       const store = mongoEventStore({ client, database, collectionPrefix, pollIntervalMs: 5, ...options });
-      closers.push({ close: async () => (await store.close(), await client.close()) });
+      s.track({ close: async () => (await store.close(), await client.close()) });
       stores.push(store);
       await store.headPosition(); // warm: connected, checked, set up
     }
-    return { stores, seen, chunks: raw.db(database).collection<Document>(`${collectionPrefix}events`) };
+    return { stores, seen, chunks: s.raw.db(database).collection<Document>(`${collectionPrefix}events`) };
   }
 
   async function failPoint(t: TestContext, data: Document, mode: Document = { times: 1 }): Promise<boolean> {
     try {
-      await raw.db('admin').command({ configureFailPoint: 'failCommand', mode, data });
+      await s.raw.db('admin').command({ configureFailPoint: 'failCommand', mode, data });
       return true;
     } catch (error) {
       t.skip(`the server refuses fail points (start mongod with --setParameter enableTestCommands=1): ${(error as Error).message}`);
@@ -102,9 +86,9 @@ describe('MongoDB races that really race, and the failover soak (review Parts D,
 
   test('a lost connection on commit, then the handler’s retry with the same ids: one set of events (A1, A2)', async (t) => {
     const appName = `es-close-${process.pid}`;
-    const client = new MongoClient(uri, { appName });
-    const store = mongoEventStore({ client, database, collectionPrefix: `s${++prefixes}_` });
-    closers.push({ close: async () => (await store.close(), await client.close()) });
+    const client = new MongoClient(s.uri, { appName });
+    const store = mongoEventStore({ client, database, collectionPrefix: s.prefix('s') });
+    s.track({ close: async () => (await store.close(), await client.close()) });
     await createCommandHandler({ domain, store }).send(Account, 'a-1', { type: 'OpenAccount', data: { owner: 'alice', overdraftLimit: 0 } });
     // Twice: the driver's own commit retry and the first attempt both lose their connection.
     if (!(await failPoint(t, { failCommands: ['commitTransaction'], appName, closeConnection: true }, { times: 2 }))) return;
@@ -116,7 +100,7 @@ describe('MongoDB races that really race, and the failover soak (review Parts D,
       }
       assert.deepEqual((await store.readStream('Account-a-1')).map((e) => e.type), ['AccountOpened', 'MoneyDeposited']);
     } finally {
-      await raw.db('admin').command({ configureFailPoint: 'failCommand', mode: 'off' });
+      await s.raw.db('admin').command({ configureFailPoint: 'failCommand', mode: 'off' });
     }
   });
 
@@ -186,7 +170,7 @@ describe('MongoDB races that really race, and the failover soak (review Parts D,
     const running = stores.map((s, w) => writer(s, w));
     for (let i = 0; i < 3; i++) {
       await new Promise((resolve) => setTimeout(resolve, 5000));
-      await raw.db('admin').command({ replSetStepDown: 10, secondaryCatchUpPeriodSecs: 5 }).catch(() => undefined);
+      await s.raw.db('admin').command({ replSetStepDown: 10, secondaryCatchUpPeriodSecs: 5 }).catch(() => undefined);
     }
     await new Promise((resolve) => setTimeout(resolve, 15000));
     stop = true;
@@ -208,7 +192,7 @@ describe('MongoDB races that really race, and the failover soak (review Parts D,
 
   test('Part E 3: without a majority, a roll-over step fails after the write timeout instead of hanging (A9; three-node set)', async (t) => {
     if (members < 3) return t.skip(`needs a three-node replica set in MONGODB_URI (this one has ${members} member(s))`);
-    const hello = await raw.db('admin').command({ hello: 1 });
+    const hello = await s.raw.db('admin').command({ hello: 1 });
     const secondaries = (hello.hosts as string[]).filter((h) => h !== hello.primary);
     const paused: MongoClient[] = [];
     try {

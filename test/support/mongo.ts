@@ -1,5 +1,5 @@
-import { after } from 'node:test';
-import { MongoClient } from 'mongodb';
+import { after, before, it, type TestContext } from 'node:test';
+import { MongoClient, type MongoClientOptions } from 'mongodb';
 import { findTestMongo, type TestMongo } from '../../src/mongo';
 
 /**
@@ -60,4 +60,56 @@ export function testDatabase(purpose: string): string {
   const name = `es_${purpose}_${process.pid}_${Date.now().toString(36)}`.slice(0, 60);
   databases.add(name);
   return name;
+}
+
+export interface ServerSuite {
+  /** Why the suite's tests skip here, once known (after the suite's `before`). */
+  skip: string | undefined;
+  /** The server's connection string, and a client of the suite's own for looking at what stores wrote. Set before the tests. */
+  uri: string;
+  raw: MongoClient;
+  readonly database: string;
+  /** Closed when the suite ends, last first. */
+  track<T extends { close(): Promise<void> }>(closer: T): T;
+  /** A collection prefix no other test of the suite has used: `r1_`, `r2_`, … */
+  prefix(letter: string): string;
+  /** A test that skips with the suite's printed reason when there is no MongoDB. */
+  test(title: string, body: (t: TestContext) => Promise<void>, timeout?: number): void;
+}
+
+/**
+ * What every server-test suite sets up, called inside its `describe`: the loud skip line, the URI,
+ * a raw client, its own database, and the stores to close at the end.
+ */
+export function serverSuite(what: string, purpose: string, clientOptions: MongoClientOptions = {}): ServerSuite {
+  const closers: { close(): Promise<void> }[] = [];
+  let prefixes = 0;
+  const suite: ServerSuite = {
+    skip: undefined,
+    uri: '',
+    raw: undefined as unknown as MongoClient,
+    database: testDatabase(purpose),
+    track(closer) {
+      closers.push(closer);
+      return closer;
+    },
+    prefix: (letter) => `${letter}${++prefixes}_`,
+    test(title, body, timeout) {
+      it(title, timeout === undefined ? {} : { timeout }, async (t) => {
+        if (suite.skip) return t.skip(suite.skip);
+        await body(t);
+      });
+    },
+  };
+  before(async () => {
+    suite.skip = await announcedSkipReason(what);
+    if (suite.skip) return;
+    suite.uri = await mongoUri();
+    suite.raw = new MongoClient(suite.uri, clientOptions);
+  });
+  after(async () => {
+    for (const closer of closers.reverse()) await closer.close();
+    await suite.raw?.close();
+  });
+  return suite;
 }
