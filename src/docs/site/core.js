@@ -132,16 +132,5 @@
     return out;
   }
 
-  site.h = h;
-  site.append = append;
-  site.text = text;
-  site.link = link;
-  site.badge = badge;
-  site.pre = pre;
-  site.json = json;
-  site.gist = gist;
-  site.markdown = markdown;
-  site.table = table;
-  site.lazyList = lazyList;
-  site.highlight = highlight;
+  Object.assign(site, { h: h, append: append, text: text, link: link, badge: badge, pre: pre, json: json, gist: gist, markdown: markdown, table: table, lazyList: lazyList, highlight: highlight });
 })(window.eventspecSite = window.eventspecSite || {});
