@@ -122,6 +122,15 @@ function schemaLike(value: unknown): z.ZodType | undefined {
   return undefined;
 }
 
+/** A did-you-mean for a state field, also when the name is a nested field written without its parents. */
+function stateFieldHint(name: string, known: readonly string[]): string {
+  if (closest(name, known) !== undefined) return didYouMean(name, known);
+  const nested = known.filter((path) => path.includes('.') && (path.endsWith(`.${name}`) || closest(name, [path.slice(path.lastIndexOf('.') + 1)]) !== undefined));
+  if (nested.length === 1) return ` — did you mean \`${nested[0]}\`? (nested fields are written with their parents, dot-separated)`;
+  if (nested.length > 1) return ` — did you mean one of ${nested.slice(0, 6).map((p) => `\`${p}\``).join(', ')}? (nested fields are written with their parents, dot-separated)`;
+  return didYouMean(name, known, 'a field such as');
+}
+
 async function checkState(context: StepContext, aggregateName: string, id: string, argument: StepArgument, load: { atVersion?: number; asOf?: string }) {
   const { aggregate } = lookup(context, aggregateName, id);
   let loaded;
@@ -139,7 +148,7 @@ async function checkState(context: StepContext, aggregateName: string, id: strin
     const fieldType = schema ? fieldSchema(schema, field.name) : schemaLike(valueAtPath(actual, field.name));
     const present = fieldType !== undefined || known.includes(field.name) || flatten(actual)[field.name] !== undefined;
     if (!present) {
-      throw new ScenarioError(context.place, `${aggregateName}'s state has no field \`${field.name}\`${didYouMean(field.name, known, 'a field such as')}`, field.ref);
+      throw new ScenarioError(context.place, `${aggregateName}'s state has no field \`${field.name}\`${stateFieldHint(field.name, known)}`, field.ref);
     }
     const coerced = coerceCell(fieldType, field.text);
     if (!coerced.ok) throw new ScenarioError(context.place, coerced.problem, field.ref);
