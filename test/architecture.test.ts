@@ -15,6 +15,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['domain'],
   ['eventStore', 'snapshots'],
   ['commandHandling', 'projections'],
+  ['processes'],
   ['testing'],
   ['mongo'],
   ['gherkin', 'checks', 'catalog'],

@@ -5,7 +5,7 @@ import { backoffDelay, isTransientFailure, pause, type RetryBackoff } from '../c
 import type { Domain } from '../domain/defineDomain';
 import type { EventStore, Subscription } from '../eventStore/eventStore';
 import { upcast } from '../versioning/upcast';
-import type { AnyProjection, ProjectedEvent } from './defineProjection';
+import type { AnyProjection, ProjectedEvent, ReadModelAccess } from './defineProjection';
 import { isProjection } from './defineProjection';
 import { ProjectionFailed } from './projectionErrors';
 import type { ReadModelStore } from './readModelStore';
@@ -65,6 +65,11 @@ export interface ProjectionRunner {
   /** Clears the read models and checkpoint of one projection (or all), then applies every event again. */
   rebuild(name?: string): Promise<void>;
   status(): Promise<ProjectionStatus[]>;
+  /**
+   * Runs work on one projection's read models outside the event flow (a process's deadlines),
+   * under the same lock as its batches; the writes are committed with the checkpoint unchanged.
+   */
+  within(name: string, work: (models: Record<string, ReadModelAccess<unknown>>) => Promise<void>): Promise<void>;
 }
 
 interface Worker {
@@ -253,6 +258,25 @@ export function projectionRunner(options: ProjectionRunnerOptions): ProjectionRu
         }
       }
       await runner.caughtUp();
+    },
+
+    async within(name, work) {
+      const worker = lookup(name);
+      if (worker.state === 'failed') throw worker.error;
+      await exclusive(worker, async () => {
+        const at = await checkpointOf(worker);
+        const staged = unitOfWork(readModels);
+        const access = handlerAccess(worker.projection, staged);
+        try {
+          await work(access.models);
+        } finally {
+          await access.settle();
+        }
+        if (staged.size === 0) return;
+        worker.checkpoint = undefined;
+        await readModels.commit({ projection: worker.projection.name, expectedCheckpoint: at, checkpoint: at, changes: staged.changes() });
+        worker.checkpoint = at;
+      });
     },
 
     async status() {
