@@ -25,6 +25,8 @@ export { createCommandHandler, ConcurrencyError, inMemoryCommandLog } from './co
 export type * from './commandHandling';
 export { defineProjection, inMemoryReadModelStore, projectionRunner, inlineProjections, ProjectionFailed, CheckpointConflict, ReadModelMismatch } from './projections';
 export type * from './projections';
+export { defineProcess, definePolicy, processRunner, inlineProcesses } from './processes';
+export type * from './processes';
 export { specFor } from './testing';
 export type * from './testing';
 export { eventually, EventuallyTimeout } from './testing/eventually';

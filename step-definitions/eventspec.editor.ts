@@ -7,13 +7,16 @@ import { editorSteps } from '../src';
 const { Given, When, Then, defineParameterType } = editorSteps;
 
 // The domain's names, as the steps accept them: a misspelled name is an undefined step.
-defineParameterType({ name: 'Aggregate', regexp: /Account|Order/ });
-defineParameterType({ name: 'Command', regexp: /ReverseDeposit|CloseAccount|CancelOrder|OpenAccount|PlaceOrder|RemoveItem|ShipOrder|Withdraw|AddItem|Deposit/ });
-defineParameterType({ name: 'Event', regexp: /DepositReversed|MoneyDeposited|MoneyWithdrawn|OrderCancelled|AccountClosed|AccountOpened|OrderShipped|ItemRemoved|OrderPlaced|ItemAdded/ });
-defineParameterType({ name: 'Events', regexp: /(?:DepositReversed|MoneyDeposited|MoneyWithdrawn|OrderCancelled|AccountClosed|AccountOpened|OrderShipped|ItemRemoved|OrderPlaced|ItemAdded)(?:(?:,\s*and\s+|,\s*|\s+and\s+)(?:DepositReversed|MoneyDeposited|MoneyWithdrawn|OrderCancelled|AccountClosed|AccountOpened|OrderShipped|ItemRemoved|OrderPlaced|ItemAdded))*/ });
-defineParameterType({ name: 'Rejection', regexp: /DepositAlreadyReversed|OrderAlreadyShipped|AccountAlreadyOpen|OrderAlreadyPlaced|InsufficientFunds|AccountNotOpen|BalanceNotZero|ItemNotInOrder|OrderCancelled|OrderNotPlaced|UnknownDeposit|EmptyOrder/ });
+defineParameterType({ name: 'Aggregate', regexp: /Inventory|Transfer|Account|Payment|Order/ });
+defineParameterType({ name: 'Command', regexp: /CompleteTransfer|RequestTransfer|RequestPayment|ReverseDeposit|RecordPayment|RefusePayment|CloseAccount|ConfirmOrder|FailTransfer|ReceiveStock|ReleaseStock|ReserveStock|CancelOrder|OpenAccount|VoidPayment|PlaceOrder|RemoveItem|ShipOrder|Withdraw|AddItem|Deposit/ });
+defineParameterType({ name: 'Event', regexp: /TransferCompleted|TransferRequested|PaymentRequested|DepositReversed|PaymentReceived|MoneyDeposited|MoneyWithdrawn|OrderCancelled|OrderConfirmed|PaymentRefused|TransferFailed|AccountClosed|AccountOpened|PaymentVoided|StockReceived|StockReleased|StockReserved|OrderShipped|ItemRemoved|OrderPlaced|ItemAdded/ });
+defineParameterType({ name: 'Events', regexp: /(?:TransferCompleted|TransferRequested|PaymentRequested|DepositReversed|PaymentReceived|MoneyDeposited|MoneyWithdrawn|OrderCancelled|OrderConfirmed|PaymentRefused|TransferFailed|AccountClosed|AccountOpened|PaymentVoided|StockReceived|StockReleased|StockReserved|OrderShipped|ItemRemoved|OrderPlaced|ItemAdded)(?:(?:,\s*and\s+|,\s*|\s+and\s+)(?:TransferCompleted|TransferRequested|PaymentRequested|DepositReversed|PaymentReceived|MoneyDeposited|MoneyWithdrawn|OrderCancelled|OrderConfirmed|PaymentRefused|TransferFailed|AccountClosed|AccountOpened|PaymentVoided|StockReceived|StockReleased|StockReserved|OrderShipped|ItemRemoved|OrderPlaced|ItemAdded))*/ });
+defineParameterType({ name: 'Rejection', regexp: /TransferAlreadyRequested|DepositAlreadyReversed|OrderAlreadyConfirmed|PaymentAlreadySettled|OrderAlreadyShipped|PaymentNotRequested|AccountAlreadyOpen|OrderAlreadyPlaced|TransferNotPending|InsufficientFunds|AccountNotOpen|BalanceNotZero|ItemNotInOrder|OrderCancelled|OrderNotPlaced|UnknownDeposit|SameAccount|WrongAmount|EmptyOrder|OutOfStock/ });
 defineParameterType({ name: 'ReadModel', regexp: /AccountStatement|AccountBalance|CustomerOrder|StatementLine|OrderSummary/ });
 defineParameterType({ name: 'Projection', regexp: /AccountStatements|AccountBalances|OrderSummaries/ });
+defineParameterType({ name: 'Process', regexp: /OrderFulfilment|MoneyTransfer/ });
+defineParameterType({ name: 'Deadline', regexp: /PaymentDue/ });
+defineParameterType({ name: 'Duration', regexp: /\d+ (?:days?|hours?|minutes?|seconds?)(?:(?:,\s*|\s+and\s+)\d+ (?:days?|hours?|minutes?|seconds?))*/ });
 defineParameterType({ name: 'Value', regexp: /"[^"]*"|\S+/ });
 
 // The eventspec vocabulary.
@@ -25,6 +28,8 @@ Given('{Aggregate} {string} has recorded:');
 Given('{Aggregate} {string} has recorded \(v{int}):');
 // States one past event with its fields in a | field | value | table (or a JSON doc string).
 Given('{Aggregate} {string} has recorded {Event}:');
+// An event happens now, as if recorded by another service: the processes react to it. Fields left out take the event's example values.
+When('{Aggregate} {string} records {Event}:');
 // States history by event names only; each event takes its example values.
 Given('{Aggregate} {string} has recorded {Events}');
 // Sends a command without fields, or with its example values.
@@ -51,6 +56,22 @@ Then('{Aggregate} {string} is at version {int}');
 Then('{Aggregate} {string} at version {int} has state:');
 // Checks the state the aggregate had from the events that occurred up to that time (time travel by date).
 Then('{Aggregate} {string} as of {string} has state:');
+// Moves the clock forward; deadlines that fall due fire, as part of the history.
+Given('{Duration} later');
+// Moves the clock forward; deadlines that fall due fire, and what the processes send counts as the outcome.
+When('{Duration} pass(es)');
+// Checks that a process or policy sent this command to this aggregate.
+Then('{Aggregate} {string} was sent {Command}');
+// Checks that a process or policy sent this command to this aggregate, with these fields (others are not compared).
+Then('{Aggregate} {string} was sent {Command}:');
+// Checks that the processes and policies sent no command since the first When step.
+Then('no command is sent');
+// Checks the state of one instance of a process, field by field.
+Then('the {Process} process for {string} has state:');
+// Checks that an instance of a process has ended.
+Then('the {Process} process for {string} is completed');
+// Checks the deadlines an instance is waiting for: a | deadline | due | table, all of them.
+Then('the {Process} process for {string} has deadlines:');
 // Waits until every projection has applied every recorded event.
 When('the projections have caught up');
 // Checks a read-model document, waiting up to 2 s for the projections; only the fields given are compared.
@@ -87,6 +108,8 @@ Given('order {Value} contains {Value} x {Value} at {Value}');
 When('{Value} ships order {Value} with {Value}');
 // Sends CancelOrder on Order, declared in src/domains/ordering/index.ts
 When('{Value} cancels order {Value}');
+// Sends ConfirmOrder on Order, declared in src/domains/ordering/index.ts
+When('{Value} confirms order {Value}');
 // Checks that the commands recorded OrderShipped on Order, declared in src/domains/ordering/index.ts
 Then('order {Value} is shipped with {Value}');
 // Records AccountOpened on Account, declared in src/domains/banking/index.ts

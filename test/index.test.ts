@@ -9,9 +9,9 @@ describe('the root entry point', () => {
       'EventuallyTimeout', 'IdempotencyError', 'InvariantViolation', 'ProjectionFailed', 'ReadModelMismatch', 'Rejection',
       'StoredEventError', 'UndeclaredRejectionError', 'UnknownNameError', 'WrongExpectedVersionError',
       'catchUpSubscription', 'checkAggregate', 'checkDomain', 'combineDomains', 'controllableClock', 'createCommandHandler',
-      'defineAggregate', 'defineCommand', 'defineDomain', 'defineEvent', 'defineProjection', 'editorSteps', 'eventually',
+      'defineAggregate', 'defineCommand', 'defineDomain', 'defineEvent', 'definePolicy', 'defineProcess', 'defineProjection', 'editorSteps', 'eventually',
       'exampleOf', 'fc', 'inMemoryCommandLog', 'inMemoryEventStore', 'inMemoryReadModelStore', 'inMemorySnapshotStore',
-      'inlineProjections', 'installSteps', 'isRejection', 'parseContract', 'phrase', 'projectionRunner', 'randomIds', 'replay',
+      'inlineProcesses', 'inlineProjections', 'installSteps', 'isRejection', 'parseContract', 'phrase', 'processRunner', 'projectionRunner', 'randomIds', 'replay',
       'sequentialIds', 'specFor', 'streamIdOf', 'systemClock', 'upcast', 'upcaster', 'z',
     ].sort());
   });

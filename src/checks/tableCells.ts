@@ -12,7 +12,8 @@ export { cellText } from '../testing/tableText';
 export function tableFields(value: unknown, schema?: z.ZodType, prefix = ''): [string, unknown][] {
   const shape = schema ? objectShape(schema) : undefined;
   const open = isPlainObject(value) && Object.keys(value).length > 0 && (schema ? shape !== undefined : true) && prefix.split('.').length < 6;
-  if (!open) return value === undefined ? [] : [[prefix, value]];
+  // Data with no fields at all (`{}`) states nothing: a table cannot have a nameless column.
+  if (!open) return value === undefined || (prefix === '' && isPlainObject(value) && Object.keys(value).length === 0) ? [] : [[prefix, value]];
   const out: [string, unknown][] = [];
   for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
     if (field === undefined) continue;

@@ -22,6 +22,8 @@ export interface DomainConfig {
   aggregates: readonly AnyAggregate[];
   phrasings?: readonly Phrasing[];
   projections?: readonly DomainPart[];
+  /** Processes and policies: reactions that send commands across aggregates. */
+  processes?: readonly DomainPart[];
 }
 
 /** The registry that tests, documentation and the command line read. */
@@ -31,6 +33,7 @@ export interface Domain {
   readonly aggregates: readonly AnyAggregate[];
   readonly phrasings: readonly Phrasing[];
   readonly projections: readonly DomainPart[];
+  readonly processes: readonly DomainPart[];
   aggregate(name: string): AnyAggregate;
   /** The aggregate and id a stream belongs to: `Order-o-1` → Order, `o-1`. */
   aggregateOfStream(streamId: string): { aggregate: AnyAggregate; id: string };
@@ -49,7 +52,7 @@ export function defineDomain(config: DomainConfig): Domain {
     register(events, aggregate.events, aggregate, `${where}: event`);
     register(commands, aggregate.commands, aggregate, `${where}: command`);
   }
-  const problems = wiringProblems(config.name, config.aggregates, config.phrasings ?? [], config.projections ?? []);
+  const problems = wiringProblems(config.name, config.aggregates, config.phrasings ?? [], [...(config.projections ?? []), ...(config.processes ?? [])]);
   if (problems.length > 0) {
     throw new DomainWiringError(`the ${config.name} domain does not fit together:\n${problems.map((p) => `  - ${p}`).join('\n')}`, problems);
   }
@@ -64,6 +67,7 @@ export function defineDomain(config: DomainConfig): Domain {
     aggregates: config.aggregates,
     phrasings: config.phrasings ?? [],
     projections: config.projections ?? [],
+    processes: config.processes ?? [],
     aggregate: (name) => lookup(aggregates, 'aggregate', name),
     aggregateOfStream(streamId) {
       const dash = streamId.indexOf('-');
@@ -100,6 +104,7 @@ export function combineDomains(name: string, domains: readonly Domain[]): Domain
     aggregates: domains.flatMap((d) => d.aggregates),
     phrasings: domains.flatMap((d) => d.phrasings),
     projections: domains.flatMap((d) => d.projections),
+    processes: domains.flatMap((d) => d.processes),
   });
 }
 

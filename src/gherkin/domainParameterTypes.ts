@@ -1,6 +1,7 @@
 import { CucumberExpression, ParameterType, ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
 import type { Domain, DomainPart } from '../domain/defineDomain';
 import { isProjection } from '../projections/defineProjection';
+import { isProcess } from '../processes/defineProcess';
 
 /** A parameter of the vocabulary's cucumber expressions whose words are the domain's own names. */
 export interface DomainParameterType {
@@ -30,12 +31,14 @@ export interface NamedDomain {
     readonly rejections: Readonly<Record<string, string>>;
   }[];
   readonly projections: readonly DomainPart[];
+  readonly processes?: readonly DomainPart[];
   readonly phrasings: Domain['phrasings'];
 }
 
 /** The names a feature file may use, by parameter: what `--dry-run` and the editor can check. */
 export function domainNames(domain: NamedDomain) {
   const projections = domain.projections.filter(isProjection);
+  const processes = (domain.processes ?? []).filter(isProcess);
   return {
     Aggregate: domain.aggregates.map((a) => a.name),
     Command: unique(domain.aggregates.flatMap((a) => a.commands.map((c) => c.name))),
@@ -43,8 +46,13 @@ export function domainNames(domain: NamedDomain) {
     Rejection: unique(domain.aggregates.flatMap((a) => Object.keys(a.rejections))),
     ReadModel: unique(projections.flatMap((p) => Object.keys(p.readModels))),
     Projection: projections.map((p) => p.name),
+    Process: processes.filter((p) => !p.stateless).map((p) => p.name),
+    Deadline: unique(processes.flatMap((p) => p.deadlines)),
   };
 }
+
+const DURATION_PART = '\\d+ (?:days?|hours?|minutes?|seconds?)';
+const DURATION = `${DURATION_PART}(?:(?:,\\s*|\\s+and\\s+)${DURATION_PART})*`;
 
 export const EVENT_LIST_SEPARATOR = '(?:,\\s*and\\s+|,\\s*|\\s+and\\s+)';
 
@@ -61,6 +69,10 @@ export function domainParameterTypes(domain: NamedDomain): DomainParameterType[]
     named('Rejection'),
     named('ReadModel'),
     named('Projection'),
+    named('Process'),
+    named('Deadline'),
+    // A span of time as people say it: "3 days", "1 day and 6 hours".
+    { name: 'Duration', regexp: DURATION, names: [], transformer: identity },
     // A domain phrasing's placeholder: a "quoted value" or one word.
     { name: 'Value', regexp: '"[^"]*"|\\S+', names: [], transformer: unquote },
   ];

@@ -22,8 +22,8 @@ import { placesOf } from './stepPlace';
 import type { VocabularyStep } from './vocabulary';
 import { vocabulary } from './vocabulary';
 
-/** Scenarios with this tag update read models inside each append instead of in the background. */
-export const INLINE_TAG = '@inline-read-models';
+/** Scenarios with one of these tags update read models and run processes inside each append, not in the background. */
+export const INLINE_TAGS: readonly string[] = ['@inline', '@inline-read-models'];
 
 export interface InstallOptions {
   /** More store factories by name, chosen by the world parameter `store`; `memory` (the default) and `mongo` are built in. */
@@ -90,6 +90,7 @@ function register(bound: BoundStep): void {
       step.cucumberExpression,
       withArity(captures + (takesArgument ? 1 : 0), async (world, args) => {
         const place = world.placeOf(pattern);
+        if (place?.phase) world.scenario.enter(place.phase);
         const argument = takesArgument ? argumentOf(args[captures]) : undefined;
         await step.run({ scenario: world.scenario, place }, args.slice(0, captures).map(String), argument);
       }),
@@ -152,13 +153,16 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
     }
     const clock = controllableClock();
     const stores = await factory.create({ clock, scenario: pickle.name });
-    const inline = pickle.tags.some((tag) => tag.name === INLINE_TAG);
+    // The world parameter `inline: true` runs a whole suite inline, to prove it passes both ways.
+    const inline = this.parameters.inline === true || pickle.tags.some((tag) => INLINE_TAGS.includes(tag.name));
     this.scenario = createScenario({ domain, stores, clock, ids: sequentialIds(), readSide: inline ? 'inline' : 'live' });
     // A live runner follows every append: a tenth of the kit's time on 2,000 command-only scenarios
     // (docs/performance.md). So it starts only when some step may read a read model: a read-side
     // step, or any step that is not eventspec's own (a project's steps may look).
     const mayRead = pickle.steps.some((s) => !commandSide.some((pattern) => pattern.test(s.text)));
     if (this.scenario.readSide?.mode === 'live' && mayRead) await this.scenario.readSide.runner.start();
+    // Processes send commands, which every later step may see: they follow from the start.
+    if (!inline) await this.scenario.processes?.runner.start();
     this.places = placesOf(pickle, gherkinDocument);
     checkOutlinePlaceholders(pickle, gherkinDocument, this.places);
   });
@@ -175,6 +179,7 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
       metadata,
     }));
     this.attach(JSON.stringify({ events }), { mediaType: 'application/json', fileName: RECORDED_EVENTS_FILE });
+    await this.scenario.processes?.runner.stop();
     await this.scenario.readSide?.runner.stop();
     await this.scenario.stores.dispose();
   });

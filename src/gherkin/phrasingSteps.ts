@@ -54,6 +54,7 @@ function phrasingStep(domain: Domain, phrasing: Phrasing): VocabularyStep {
         const data = checkData(contract.schema, mergeDeep(contract.example ?? exampleOf(contract.schema), given), contract.name, refs, context.place);
         await context.scenario.record(aggregate, id, [{ type: contract.name, data, metadata }]);
       } else {
+        await context.scenario.settle();
         const recorded = context.scenario.commandEvents(streamIdOf(aggregate, id));
         const expected = { type: contract.name, fields: Object.fromEntries(phrasing.placeholders.filter((p) => refs.has(p)).map((p) => [p, valueAtPath(given, p)])) };
         const match = recorded.find((event) => describeEventMismatch([expected], [event]) === undefined);

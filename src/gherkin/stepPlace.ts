@@ -5,6 +5,8 @@ export interface StepPlace {
   uri: string;
   line: number;
   text: string;
+  /** Given, When or Then, with And and But resolved: where the step stands in the scenario. */
+  phase?: 'given' | 'when' | 'then';
   /** Per table row: its line, and each cell's column. */
   rows: { line: number; columns: number[] }[];
 }
@@ -31,6 +33,8 @@ function stepsById(document: AstDocument): Map<string, AstStep> {
   return index;
 }
 
+const PHASES: Record<string, StepPlace['phase']> = { Context: 'given', Action: 'when', Outcome: 'then' };
+
 /** The places of a scenario's steps, in order, read once when the scenario starts. */
 export function placesOf(pickle: messages.Pickle, document: AstDocument): StepPlace[] {
   const index = stepsById(document);
@@ -40,6 +44,7 @@ export function placesOf(pickle: messages.Pickle, document: AstDocument): StepPl
       uri: pickle.uri,
       line: ast?.location.line ?? 0,
       text: step.text,
+      ...(PHASES[step.type ?? ''] ? { phase: PHASES[step.type ?? '']! } : {}),
       rows: (ast?.dataTable?.rows ?? []).map((row) => ({ line: row.location.line, columns: row.cells.map((c) => c.location.column ?? 0) })),
     };
   });

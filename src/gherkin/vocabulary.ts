@@ -20,6 +20,7 @@ import type { StepArgument, StepContext } from './stepContext';
 import { step, tableOf } from './vocabularyStep';
 import type { VocabularyStep } from './vocabularyStep';
 import { readSideSteps } from './readSideSteps';
+import { processSteps } from './processSteps';
 
 export type { VocabularyStep } from './vocabularyStep';
 
@@ -84,6 +85,17 @@ function unknownFieldHint(contract: EventContract, column: string, known: Readon
   return `${didYouMean(column, [...known], 'a field such as')}; for event metadata, name the column \`${METADATA_COLUMN}${column}\``;
 }
 
+async function recordOne(context: StepContext, aggregateName: string, id: string, type: string, argument: StepArgument, when: 'past' | 'now') {
+  const { aggregate } = lookup(context, aggregateName, id);
+  const contract = resolveEvent(context.scenario.domain, aggregate, type, context.place);
+  const fields = recordFields(argument, context, (name) => fieldSchema(contract.schema, name) !== undefined, `one ${type}`);
+  const data = 'json' in fields
+    ? checkData(contract.schema, mergeDeep(contract.example ?? exampleOf(contract.schema), fields.json), contract.name, new Map(), context.place)
+    : historyData(contract, contract.version, fields, context.place);
+  const event = [{ type: contract.name, data }];
+  await (when === 'past' ? context.scenario.record(aggregate, id, event) : context.scenario.occur(aggregate, id, event));
+}
+
 async function recordHistory(context: StepContext, aggregateName: string, id: string, rows: Rows, version: number | undefined) {
   const { aggregate } = lookup(context, aggregateName, id);
   const events: HistoryEvent[] = eventRows(context, aggregate, rows, version).map(({ type, fields, metadata, rowRef }) => {
@@ -104,8 +116,9 @@ function expectedEvents(context: StepContext, aggregate: AnyAggregate, rows: Row
   });
 }
 
-function checkRecorded(context: StepContext, aggregateName: string, id: string, expected: ExpectedEvent[]) {
+async function checkRecorded(context: StepContext, aggregateName: string, id: string, expected: ExpectedEvent[]) {
   const { streamId } = lookup(context, aggregateName, id);
+  await context.scenario.settle();
   const actual = context.scenario.commandEvents(streamId);
   const mismatch = describeEventMismatch(expected, actual);
   if (!mismatch) return;
@@ -133,6 +146,7 @@ function stateFieldHint(name: string, known: readonly string[]): string {
 
 async function checkState(context: StepContext, aggregateName: string, id: string, argument: StepArgument, load: { atVersion?: number; asOf?: string }) {
   const { aggregate } = lookup(context, aggregateName, id);
+  await context.scenario.settle();
   let loaded;
   try {
     loaded = await context.scenario.load(aggregate, id, load);
@@ -184,15 +198,12 @@ const commandSideSteps: readonly VocabularyStep[] = [
   step('Given', '{Aggregate} "{id}" has recorded {Event}:', '{Aggregate} {string} has recorded {Event}:', 'tableOrDocString',
     'States one past event with its fields in a | field | value | table (or a JSON doc string).',
     'Given Order "o-1" has recorded OrderPlaced:\n  | customer | alice |\n  | amount   | 20.00 |',
-    async (context, [aggregateName, id, type], argument) => {
-      const { aggregate } = lookup(context, aggregateName!, id!);
-      const contract = resolveEvent(context.scenario.domain, aggregate, type!, context.place);
-      const fields = recordFields(argument, context, (name) => fieldSchema(contract.schema, name) !== undefined, `one ${type}`);
-      const data = 'json' in fields
-        ? checkData(contract.schema, mergeDeep(contract.example ?? exampleOf(contract.schema), fields.json), contract.name, new Map(), context.place)
-        : historyData(contract, contract.version, fields, context.place);
-      await context.scenario.record(aggregate, id!, [{ type: contract.name, data }]);
-    }),
+    async (context, [aggregateName, id, type], argument) => recordOne(context, aggregateName!, id!, type!, argument, 'past')),
+
+  step('When', '{Aggregate} "{id}" records {Event}:', '{Aggregate} {string} records {Event}:', 'tableOrDocString',
+    'An event happens now, as if recorded by another service: the processes react to it. Fields left out take the event\'s example values.',
+    'When Order "o-1" records OrderPlaced:\n  | customer | alice |',
+    async (context, [aggregateName, id, type], argument) => recordOne(context, aggregateName!, id!, type!, argument, 'now')),
 
   step('Given', '{Aggregate} "{id}" has recorded {Event}, {Event} and {Event}', '{Aggregate} {string} has recorded {Events}', 'none',
     'States history by event names only; each event takes its example values.',
@@ -232,7 +243,7 @@ const commandSideSteps: readonly VocabularyStep[] = [
     'Then Order "o-1" records:\n  | event        | carrier |\n  | OrderShipped | DHL     |',
     async (context, [aggregateName, id], argument) => {
       const { aggregate } = lookup(context, aggregateName!, id!);
-      checkRecorded(context, aggregateName!, id!, expectedEvents(context, aggregate, tableOf(argument, context)));
+      await checkRecorded(context, aggregateName!, id!, expectedEvents(context, aggregate, tableOf(argument, context)));
     }),
 
   step('Then', '{Aggregate} "{id}" records {Event}, {Event} and {Event}', '{Aggregate} {string} records {Events}', 'none',
@@ -241,7 +252,7 @@ const commandSideSteps: readonly VocabularyStep[] = [
     async (context, [aggregateName, id, list]) => {
       const { aggregate } = lookup(context, aggregateName!, id!);
       const expected = splitNames(list!).map((name) => ({ type: resolveEvent(context.scenario.domain, aggregate, name, context.place).name, fields: {} }));
-      checkRecorded(context, aggregateName!, id!, expected);
+      await checkRecorded(context, aggregateName!, id!, expected);
     }),
 
   step('Then', '{Aggregate} "{id}" records nothing', '{Aggregate} {string} records nothing', 'none',
@@ -315,4 +326,4 @@ const commandSideSteps: readonly VocabularyStep[] = [
 ];
 
 /** Every phrasing eventspec understands, command side then read side. */
-export const vocabulary: readonly VocabularyStep[] = [...commandSideSteps, ...readSideSteps];
+export const vocabulary: readonly VocabularyStep[] = [...commandSideSteps, ...processSteps, ...readSideSteps];

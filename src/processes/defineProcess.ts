@@ -75,8 +75,9 @@ export interface ProcessBehavior<State, From extends readonly EventContract[], D
   /** One handler per declared deadline, run when it falls due. */
   whenDue?: { [D in Deadline]: Handler<[state: State, process: ProcessActions<Deadline>], State | void> };
   /**
-   * Compensation: what to do when a command the process sent is refused, by command name.
-   * A refusal with no handler here stops the process with an error naming it, so none goes unnoticed.
+   * Compensation: what to do when a command the process sent is refused, by command name. The
+   * commands the step asked for after the refused one are not sent. A refusal with no handler
+   * here stops the process with an error naming it, so none goes unnoticed.
    */
   whenRejected?: Record<string, Handler<[state: State, refused: RefusedCommand, process: ProcessActions<Deadline>], State | void>>;
 }

@@ -56,7 +56,7 @@ export interface ProcessRunner {
 export function processRunner(options: ProcessRunnerOptions): ProcessRunner {
   const { events, readModels, domain, commands } = options;
   const clock = options.clock ?? systemClock;
-  const processes = options.processes ?? domain.projections.filter(isProcess);
+  const processes = options.processes ?? domain.processes.filter(isProcess);
   const byName = new Map(processes.map((p) => [p.name, p]));
   const effects = {
     send: (request: Parameters<CommandHandler['handle']>[0]) => commands.handle(request),

@@ -45,8 +45,9 @@ export interface StepInput {
 const MAX_DEPTH = 8;
 
 /**
- * Runs one handler of an instance and carries out what it asked for: the commands in order (a
- * refusal goes to `whenRejected`), then the deadlines, then completion.
+ * Runs one handler of an instance and carries out what it asked for: the commands in order until
+ * one is refused (the refusal goes to `whenRejected`, and the rest are not sent), then the
+ * deadlines, then completion.
  */
 export async function runProcessStep(
   input: StepInput,
@@ -107,6 +108,8 @@ export async function runProcessStep(
       effects,
       depth + 1,
     );
+    // The commands after a refused one are not sent: the compensation decides what happens instead.
+    break;
   }
   for (const intent of intents) {
     if (intent.kind === 'schedule') {

@@ -17,6 +17,11 @@ import { isProjection } from '../projections/defineProjection';
 import { projectionRunner } from '../projections/projectionRunner';
 import type { ProjectionRunner } from '../projections/projectionRunner';
 import type { ReadModelStore } from '../projections/readModelStore';
+import { inlineProcesses } from '../processes/inlineProcesses';
+import { isProcess } from '../processes/defineProcess';
+import { processRunner } from '../processes/processRunner';
+import type { ProcessRunner } from '../processes/processRunner';
+import type { SentCommand } from '../processes/processStep';
 import type { ScenarioStores } from './scenarioStores';
 
 /** An event stated as history: data at the contract's current version unless `schemaVersion` says otherwise. */
@@ -32,6 +37,14 @@ export interface ScenarioReadSide {
   readonly mode: 'live' | 'inline';
   readonly readModels: ReadModelStore;
   readonly runner: ProjectionRunner;
+}
+
+/** The scenario's processes: their runner and every command they sent. */
+export interface ScenarioProcesses {
+  readonly runner: ProcessRunner;
+  /** Commands the processes sent, in order; `whenStart` is where the When steps begin. */
+  readonly sent: readonly SentCommand[];
+  readonly whenStart: number;
 }
 
 export interface LastCommand {
@@ -54,9 +67,23 @@ export interface Scenario {
   readonly last: LastCommand | undefined;
   /** Present when the domain has projections: read models fed from this scenario's store. */
   readonly readSide: ScenarioReadSide | undefined;
+  /** Present when the domain has processes or policies. */
+  readonly processes: ScenarioProcesses | undefined;
   /** Events this scenario's commands recorded on a stream (its history excluded). */
   commandEvents(streamId: string): readonly RecordedEvent[];
   record(aggregate: AnyAggregate, id: string, events: readonly HistoryEvent[]): Promise<RecordedEvent[]>;
+  /** Records events as happening now (`When … records …`): the processes react, and what follows counts as the outcome. */
+  occur(aggregate: AnyAggregate, id: string, events: readonly HistoryEvent[]): Promise<RecordedEvent[]>;
+  /** Lets time pass: deadlines that fall due fire, and the processes handle what follows. */
+  pass(milliseconds: number, phase: 'given' | 'when'): Promise<void>;
+  /** Waits until the processes (and inline read models) have handled every stored event. */
+  settle(): Promise<void>;
+  /**
+   * Says which part of the scenario runs now. Commands sent while it is `given` are history (the
+   * processes handle them before the next step); the first `when` starts what the Then steps check.
+   * Without it, the first command sent starts the When part.
+   */
+  enter(phase: 'given' | 'when' | 'then'): void;
   send(aggregate: AnyAggregate, id: string, command: { type: string; data?: unknown }, options?: SendOptions): Promise<CommandResult>;
   load(aggregate: AnyAggregate, id: string, options?: LoadOptions): Promise<Loaded>;
 }
@@ -77,14 +104,65 @@ export function createScenario(options: ScenarioOptions): Scenario {
   const { domain } = options;
   const clock = options.clock ?? controllableClock();
   const ids = options.ids ?? sequentialIds();
-  const readSide = createReadSide(domain, options.stores, options.readSide ?? 'live');
-  // Inline read models see every append, history and commands alike, before it returns.
-  const stores: ScenarioStores =
-    readSide?.mode === 'inline' ? { ...options.stores, events: inlineProjections(options.stores.events, readSide.runner) } : options.stores;
-  const handler = createCommandHandler({ domain, store: stores.events, snapshots: stores.snapshots, clock, ids });
+  const mode = options.readSide ?? 'live';
+  const readModels = options.stores.readModels ?? inMemoryReadModelStore();
+  const readSide = createReadSide(domain, options.stores, readModels, mode);
   const recorded: RecordedEvent[] = [];
   const byCommands = new Map<string, RecordedEvent[]>();
+  const sent: SentCommand[] = [];
+  let whenStart: number | undefined;
+  let phase: 'given' | 'when' | 'then' | undefined;
+  // In store order: inline processes record their commands' events before the append that caused them returns.
+  const byPosition = (a: RecordedEvent, b: RecordedEvent) => a.position - b.position;
+  const keep = (events: readonly RecordedEvent[], fromCommand: boolean) => {
+    recorded.push(...events);
+    if (events.length > 0 && recorded.length > events.length && recorded[recorded.length - events.length - 1]!.position > events[0]!.position) recorded.sort(byPosition);
+    if (!fromCommand) return;
+    for (const event of events) byCommands.set(event.streamId, [...(byCommands.get(event.streamId) ?? []), event].sort(byPosition));
+  };
+  // Inline read models see every append, history and commands alike, before it returns.
+  const projected = readSide?.mode === 'inline' ? inlineProjections(options.stores.events, readSide.runner) : options.stores.events;
+  const processes = domain.processes.some(isProcess)
+    ? processRunner({
+        events: options.stores.events,
+        readModels,
+        domain,
+        // Below the processes' own inline wrapper: an append there would wait for the runner it runs in.
+        commands: createCommandHandler({ domain, store: projected, snapshots: options.stores.snapshots, clock, ids }),
+        clock,
+        deadlineCheckEvery: 0,
+        onSent: (command) => {
+          sent.push(command);
+          if (command.result.status === 'accepted' && !command.result.replayed) keep(command.result.events, whenStart !== undefined);
+        },
+      })
+    : undefined;
+  const events = processes && mode === 'inline' ? inlineProcesses(projected, processes) : projected;
+  const stores: ScenarioStores = { ...options.stores, events };
+  const handler = createCommandHandler({ domain, store: stores.events, snapshots: stores.snapshots, clock, ids });
   let last: LastCommand | undefined;
+  const beginWhen = () => (whenStart ??= sent.length);
+
+  // Live processes are waited for too: what a scenario checks must not depend on timing.
+  const settle = async () => {
+    if (processes) await processes.caughtUp();
+    if (readSide?.mode === 'inline') await readSide.runner.caughtUp();
+  };
+
+  const append = async (aggregate: AnyAggregate, id: string, events: readonly HistoryEvent[]) => {
+    const streamId = streamIdOf(aggregate, id);
+    const occurredAt = clock.now().toISOString();
+    const batch = events.map((event, i): NewEvent => {
+      const contract = domain.event(event.type).contract;
+      const schemaVersion = event.schemaVersion ?? contract.version;
+      // History at the current version is checked now; older versions are checked when upcast on read.
+      const data = schemaVersion === contract.version ? parseContract(contract, event.data, `${streamId}, history event ${i + 1}`) : event.data;
+      const metadata: EventMetadata = { ...event.metadata, occurredAt };
+      return { id: ids(), type: contract.name, schemaVersion, data, metadata };
+    });
+    const result = await stores.events.append(streamId, batch, { expectedVersion: 'any' });
+    return result.events;
+  };
 
   return {
     domain,
@@ -96,37 +174,55 @@ export function createScenario(options: ScenarioOptions): Scenario {
       return last;
     },
     readSide,
+    processes: processes
+      ? {
+          runner: processes,
+          sent,
+          get whenStart() {
+            return whenStart ?? sent.length;
+          },
+        }
+      : undefined,
     commandEvents: (streamId) => byCommands.get(streamId) ?? [],
     async record(aggregate, id, events) {
-      const streamId = streamIdOf(aggregate, id);
-      const occurredAt = clock.now().toISOString();
-      const batch = events.map((event, i): NewEvent => {
-        const contract = domain.event(event.type).contract;
-        const schemaVersion = event.schemaVersion ?? contract.version;
-        // History at the current version is checked now; older versions are checked when upcast on read.
-        const data = schemaVersion === contract.version ? parseContract(contract, event.data, `${streamId}, history event ${i + 1}`) : event.data;
-        const metadata: EventMetadata = { ...event.metadata, occurredAt };
-        return { id: ids(), type: contract.name, schemaVersion, data, metadata };
-      });
-      const result = await stores.events.append(streamId, batch, { expectedVersion: 'any' });
-      recorded.push(...result.events);
-      return result.events;
+      const stored = await append(aggregate, id, events);
+      keep(stored, false);
+      // History is the past: the processes have handled it before anything happens now.
+      if (processes) await settle();
+      return stored;
     },
+    async occur(aggregate, id, events) {
+      if (phase !== 'given') beginWhen();
+      const stored = await append(aggregate, id, events);
+      keep(stored, false);
+      return stored;
+    },
+    async pass(milliseconds, when) {
+      if (when === 'when') beginWhen();
+      clock.advance(milliseconds);
+      if (!processes) return;
+      await processes.fireDue();
+      await settle();
+    },
+    settle,
     async send(aggregate, id, command, sendOptions = {}) {
+      if (phase !== 'given') beginWhen();
       const result = await handler.handle({ ...sendOptions, aggregate: aggregate.name, id, command });
       last = { aggregate, streamId: result.streamId, result };
-      if (result.status === 'accepted' && !result.replayed) {
-        recorded.push(...result.events);
-        byCommands.set(result.streamId, [...(byCommands.get(result.streamId) ?? []), ...result.events]);
-      }
+      if (result.status === 'accepted' && !result.replayed) keep(result.events, phase !== 'given');
+      // A command in the Given part is history: the processes have handled it before anything happens now.
+      if (phase === 'given' && processes) await settle();
       return result;
+    },
+    enter(next) {
+      phase = next;
+      if (next === 'when') beginWhen();
     },
     load: (aggregate, id, loadOptions) => handler.load(aggregate, id, loadOptions),
   };
 }
 
-function createReadSide(domain: Domain, stores: ScenarioStores, mode: 'live' | 'inline' | 'off'): ScenarioReadSide | undefined {
+function createReadSide(domain: Domain, stores: ScenarioStores, readModels: ReadModelStore, mode: 'live' | 'inline' | 'off'): ScenarioReadSide | undefined {
   if (mode === 'off' || !domain.projections.some(isProjection)) return undefined;
-  const readModels = stores.readModels ?? inMemoryReadModelStore();
   return { mode, readModels, runner: projectionRunner({ events: stores.events, readModels, domain }) };
 }

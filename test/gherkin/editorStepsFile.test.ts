@@ -52,7 +52,7 @@ describe('editor support: the Cucumber language service finds every step', () =>
     const { complete } = await languageService(repo, ['step-definitions/**/*.ts']);
     const sent = complete('When is sent').find((text) => text.includes('is sent ${'));
     assert.ok(sent, 'no completion for "is sent"');
-    for (const name of ['Order', 'PlaceOrder', 'ShipOrder']) assert.ok(sent.includes(name), `"${sent}" lacks ${name}`);
+    for (const name of ['Order', 'PlaceOrder', 'ConfirmOrder']) assert.ok(sent.includes(name), `"${sent}" lacks ${name}`);
     const recorded = complete('Then records').find((text) => text.includes(' records ${') && !text.endsWith(':'));
     assert.ok(recorded?.includes('MoneyDeposited'), `"${recorded}" lacks MoneyDeposited`);
   });

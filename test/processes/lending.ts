@@ -101,4 +101,4 @@ export const ThankReturns = definePolicy({
   },
 });
 
-export const library = defineDomain({ name: 'library', aggregates: [Member, Book], projections: [Lending, ThankReturns] });
+export const library = defineDomain({ name: 'library', aggregates: [Member, Book], processes: [Lending, ThankReturns] });

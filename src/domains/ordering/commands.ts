@@ -20,3 +20,6 @@ export const ShipOrder = defineCommand('ShipOrder', z.object({ carrier: z.enum([
 export const CancelOrder = defineCommand('CancelOrder', z.object({ reason: z.string().optional() }), {
   description: 'Stop an order before it ships.',
 });
+export const ConfirmOrder = defineCommand('ConfirmOrder', z.object({}), {
+  description: 'The customer confirms the order: the shop reserves its stock and asks for payment.',
+});

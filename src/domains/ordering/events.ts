@@ -31,3 +31,15 @@ export const OrderShipped = defineEvent('OrderShipped', z.object({ carrier: z.st
 export const OrderCancelled = defineEvent('OrderCancelled', z.object({ reason: z.string().default('no reason given') }), {
   description: 'The order will not be fulfilled.',
 });
+export const OrderConfirmed = defineEvent(
+  'OrderConfirmed',
+  z.object({
+    items: z.array(z.object({ sku: z.string().min(1), quantity: z.number().int().positive() })),
+    amount: z.number().nonnegative(),
+    currency: z.enum(['EUR', 'USD', 'GBP']),
+  }),
+  {
+    description: 'The customer confirmed the order, with the items and the amount to pay as they were then.',
+    example: { items: [{ sku: 'BOOK-1', quantity: 1 }], amount: 10, currency: 'EUR' },
+  },
+);

@@ -1,9 +1,9 @@
 import { defineAggregate, z } from '../../index';
-import { AddItem, CancelOrder, PlaceOrder, RemoveItem, ShipOrder } from './commands';
-import { ItemAdded, ItemRemoved, OrderCancelled, OrderPlaced, OrderShipped } from './events';
+import { AddItem, CancelOrder, ConfirmOrder, PlaceOrder, RemoveItem, ShipOrder } from './commands';
+import { ItemAdded, ItemRemoved, OrderCancelled, OrderConfirmed, OrderPlaced, OrderShipped } from './events';
 
 const OrderState = z.object({
-  status: z.enum(['new', 'placed', 'shipped', 'cancelled']),
+  status: z.enum(['new', 'placed', 'confirmed', 'shipped', 'cancelled']),
   customer: z.string(),
   currency: z.string(),
   /** What was due when the order was placed, before any item was added. */
@@ -21,8 +21,8 @@ const totalOf = (placedAmount: number, items: OrderState['items']) =>
 export const Order = defineAggregate({
   name: 'Order',
   description: 'A customer order, from placing it to shipping or cancelling it.',
-  events: [OrderPlaced, ItemAdded, ItemRemoved, OrderShipped, OrderCancelled],
-  commands: [PlaceOrder, AddItem, RemoveItem, ShipOrder, CancelOrder],
+  events: [OrderPlaced, ItemAdded, ItemRemoved, OrderConfirmed, OrderShipped, OrderCancelled],
+  commands: [PlaceOrder, AddItem, RemoveItem, ConfirmOrder, ShipOrder, CancelOrder],
   state: OrderState,
   initialState: { status: 'new', customer: '', currency: 'EUR', placedAmount: 0, items: {}, total: 0 },
   snapshot: { every: 50 },
@@ -31,7 +31,8 @@ export const Order = defineAggregate({
     OrderNotPlaced: 'Nothing can happen to an order before it is placed.',
     OrderAlreadyShipped: 'A shipped order cannot change or ship again.',
     OrderCancelled: 'A cancelled order cannot change or ship.',
-    EmptyOrder: 'An order with nothing to charge for cannot ship.',
+    EmptyOrder: 'An order with nothing to charge for cannot ship or be confirmed.',
+    OrderAlreadyConfirmed: 'An order is confirmed once; after that its items do not change.',
     ItemNotInOrder: 'Only items in the order can be removed.',
   },
 }).behavior({
@@ -46,6 +47,7 @@ export const Order = defineAggregate({
       const { [sku]: _removed, ...items } = state.items;
       return { ...state, items, total: totalOf(state.placedAmount, items) };
     },
+    OrderConfirmed: (state) => ({ ...state, status: 'confirmed' }),
     OrderShipped: (state, { carrier }) => ({ ...state, status: 'shipped', carrier }),
     OrderCancelled: (state) => ({ ...state, status: 'cancelled' }),
   },
@@ -56,12 +58,21 @@ export const Order = defineAggregate({
     },
     AddItem: (item, state, { reject }) => {
       mustBeOpen(state, reject);
+      if (state.status === 'confirmed') reject('OrderAlreadyConfirmed', 'the order was confirmed; its items no longer change');
       return { type: 'ItemAdded', data: item };
     },
     RemoveItem: ({ sku }, state, { reject }) => {
       mustBeOpen(state, reject);
+      if (state.status === 'confirmed') reject('OrderAlreadyConfirmed', 'the order was confirmed; its items no longer change');
       if (!state.items[sku]) reject('ItemNotInOrder', `the order has no item ${sku}`);
       return { type: 'ItemRemoved', data: { sku } };
+    },
+    ConfirmOrder: (_command, state, { reject }) => {
+      mustBeOpen(state, reject);
+      if (state.status === 'confirmed') reject('OrderAlreadyConfirmed', 'the order was already confirmed');
+      if (Object.keys(state.items).length === 0) reject('EmptyOrder', 'add an item before confirming');
+      const items = Object.entries(state.items).map(([sku, { quantity }]) => ({ sku, quantity }));
+      return { type: 'OrderConfirmed', data: { items, amount: state.total, currency: state.currency as 'EUR' | 'USD' | 'GBP' } };
     },
     ShipOrder: ({ carrier }, state, { reject }) => {
       mustBeOpen(state, reject);
