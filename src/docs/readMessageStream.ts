@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import type { Envelope } from '@cucumber/messages';
 import { EventspecError } from '../core/errors';
+import { envelopeProblem } from './envelopeShape';
 
 /** The documentation could not be built from its inputs; the message says which file and what to do. */
 export class DocsInputError extends EventspecError {
@@ -71,6 +72,13 @@ function lineReader(source: string): { push(text: string): void; end(): MessageS
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
       throw new DocsInputError(`${source}:${lineNumber}: expected one JSON object per line (a Cucumber envelope), found ${Array.isArray(parsed) ? 'an array' : typeof parsed}`);
+    }
+    const problem = envelopeProblem(parsed as Record<string, unknown>);
+    if (problem !== undefined) {
+      throw new DocsInputError(
+        `${source}:${lineNumber}: ${problem} — each line must be a message as Cucumber's "message" formatter writes it; ` +
+          'write the stream again (run the features) or remove this line',
+      );
     }
     envelopes.push(parsed as Envelope);
     return true;
