@@ -75,7 +75,7 @@ export function docsData(options: BuildDocsOptions, cwd = resolve(options.cwd ??
       info = { missing: `${options.messages} does not exist (run the features to produce it)` };
     } else {
       progress(`reading the message stream ${options.messages}`);
-      const stream = readMessageStream(path);
+      const stream = readMessageStream(path, options.messages);
       streamEnvelopes = stream.envelopes;
       info = { source: options.messages, ...(stream.truncatedAt !== undefined ? { truncatedAt: stream.truncatedAt } : {}) };
     }

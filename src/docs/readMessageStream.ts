@@ -20,9 +20,9 @@ export interface MessageStream {
  * Reads a Cucumber NDJSON message stream a megabyte at a time, so a long run's stream (165 MB at
  * 20,000 scenarios) is never held whole beside its parsed messages. A broken last line is a
  * truncated stream (reported, not fatal: the results before it are still worth showing); a broken
- * line in the middle is corruption.
+ * line in the middle is corruption. Errors name the file as `shownAs` (the path the user gave).
  */
-export function readMessageStream(path: string): MessageStream {
+export function readMessageStream(path: string, shownAs = path): MessageStream {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -34,7 +34,7 @@ export function readMessageStream(path: string): MessageStream {
         'or build the documentation without results (eventspec docs without --require-results; buildDocs with allowMissingResults: true)',
     );
   }
-  const reader = lineReader(path);
+  const reader = lineReader(shownAs);
   try {
     const chunk = Buffer.alloc(1 << 20);
     const decoder = new StringDecoder('utf8');
