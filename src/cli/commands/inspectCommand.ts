@@ -169,7 +169,7 @@ export async function inspectCommand(streamId: string, options: InspectOptions, 
     throw scrubError(error, uri);
   }
   try {
-    step(`reading ${terminalSafe(streamId)}`);
+    step(`reading ${streamId}`);
     const request: InspectRequest = { domain, events: stores.events, streamId };
     if (stores.snapshots) request.snapshots = stores.snapshots;
     if (options.at !== undefined) request.at = options.at;
