@@ -2,6 +2,7 @@
 // that would reorder what a reader sees, and message streams of the wrong shape. Each case checks
 // the exact message (what, where, how to fix) or the refusal, and that nothing was opened or written.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { docsData } from '../../src/docs/buildDocs';
 import { inMemoryEventStore } from '../../src';
 import { captureIO, run, shopDomain } from '../cli/cliHarness';
 
+const root = join(__dirname, '..', '..');
 const temp = mkdtempSync(join(tmpdir(), 'eventspec-bad-output-'));
 after(() => rmSync(temp, { recursive: true, force: true }));
 
@@ -36,6 +38,28 @@ describe('bad input: credentials are never printed (issue 13, items 1 and 3)', (
   for (const [what, text, uri, shown] of cases) {
     it(what, () => assert.equal(redactCredentials(text, uri), shown));
   }
+
+  it('a scenario store that cannot start never shows the password its error quotes', () => {
+    const dir = join(temp, 'leaky-store');
+    mkdirSync(join(dir, 'features'), { recursive: true });
+    writeFileSync(join(dir, 'features', 'a.feature'), 'Feature: A\n  Scenario: s\n    Given the time is "2025-03-01T10:00:00Z"\n');
+    writeFileSync(
+      join(dir, 'steps.ts'),
+      `import { installSteps } from ${JSON.stringify(join(root, 'src', 'gherkin'))};\n` +
+        `import { domain } from ${JSON.stringify(join(root, 'src', 'domains'))};\n` +
+        "installSteps(domain, { stores: { leaky: () => { throw new Error('cannot connect to mongodb://bob:hunter2/x@db/shop as bob:hunter2@db'); } } });\n",
+    );
+    const cucumber = join(root, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js');
+    const result = spawnSync(
+      process.execPath,
+      [cucumber, '--require-module', 'ts-node/register', '--require', 'steps.ts', '--world-parameters', '{"store":"leaky"}', '--format', 'progress', 'features/a.feature'],
+      { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', TS_NODE_TRANSPILE_ONLY: 'true', TS_NODE_PROJECT: join(root, 'tsconfig.json') } },
+    );
+    const output = result.stdout + result.stderr;
+    assert.equal(result.status, 1, output);
+    assert.match(output, /the leaky store cannot be used: cannot connect to mongodb:\/\/\*\*\*@db\/shop as \*\*\*@db/);
+    assert.doesNotMatch(output, /hunter2/);
+  });
 
   it('eventspec never echoes a connection string given as a command', async () => {
     const { code, stderr } = await run(['mongodb://bob:hunter2@db/shop']);
