@@ -93,8 +93,9 @@ export const MESSAGE_SHAPES = {
  * when the site can read it. Kinds the site does not read are let through unchecked.
  */
 export function envelopeProblem(envelope: Record<string, unknown>): string | undefined {
-  for (const [kind, shape] of Object.entries(MESSAGE_SHAPES)) {
-    if (!(kind in envelope)) continue;
+  for (const kind of Object.keys(envelope)) {
+    if (!Object.hasOwn(MESSAGE_SHAPES, kind)) continue;
+    const shape = MESSAGE_SHAPES[kind as keyof typeof MESSAGE_SHAPES];
     const result = shape.safeParse(envelope[kind]);
     if (result.success) continue;
     const issues = result.error.issues.slice(0, 3).map((issue) => `${fieldPath(kind, issue.path)} ${issueText(issue)}`);
