@@ -107,6 +107,22 @@ describe('bad input: text from files and streams cannot steer the terminal (issu
   ];
   for (const [what, text, shown] of cases) it(what, () => assert.equal(terminalSafe(text), shown));
 
+  it('eventspec inspect prints stored ids and data escaped, and --json stays the same JSON value', async () => {
+    const events = inMemoryEventStore();
+    const streamId = 'Order-o\u202E1';
+    const data = { carrier: 'D\u001b]0;owned\u0007H\u009b2JL' };
+    await events.append(streamId, [{ id: 'e-1', type: 'OrderShipped', schemaVersion: 1, data, metadata: { occurredAt: '2025-03-01T10:00:00.000Z' } }]);
+    const opener: StoreOpener = async () => ({ events, close: async () => {} });
+    const human = await run(['inspect', streamId, '--mongo', 'mongodb://db/shop', '--domain', shopDomain], undefined, { NO_COLOR: '1' }, { openStores: opener });
+    assert.equal(human.stdout.split('\n')[0], 'Order-o\\u202E1 (Order "o\\u202E1") — 1 event');
+    assert.match(human.stdout, /OrderShipped {2}schema v1 {2}\S+ {2}\{"carrier":"D\\u001b]0;owned\\u0007H\\u009B2JL"\}/);
+    const json = await run(['inspect', streamId, '--json', '--mongo', 'mongodb://db/shop', '--domain', shopDomain], undefined, {}, { openStores: opener });
+    assert.doesNotMatch(json.stdout, /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
+    const report = JSON.parse(json.stdout);
+    assert.deepEqual([report.streamId, report.events[0].data], [streamId, data]);
+    assert.deepEqual(await events.readStream(streamId).then((e) => e.map((x) => x.data)), [data], 'the stored event is unchanged');
+  });
+
   it('eventspec docs prints run-problem notes from a crafted stream escaped', async () => {
     const project = projectWith('notes', [
       { parseError: { source: { uri: 'features/a.feature', location: { line: 3 } }, message: 'bad \u001b]0;owned\u0007 \u001b[2K \u001b]8;;http://evil\u001b\\x\u001b]8;;\u001b\\ \u202Edone' } },
