@@ -109,10 +109,34 @@ function redactUrisIn(text: string): string {
     if (match.index < done) continue;
     const piece = text.slice(match.index);
     const end = uriEnd(piece);
-    out += text.slice(done, match.index) + redactUri(piece.slice(0, end));
+    const uri = piece.slice(0, end);
+    out += text.slice(done, match.index) + (lenient(uri) ? redactUri(uri) : redactPlainUri(uri));
     done = match.index + end;
   }
   return out + text.slice(done);
+}
+
+/**
+ * Connection strings, and any URI that starts `user:password`, may hold an unescaped `/` or `@` in
+ * the password, so their user info runs to the last `@` a host follows. Other URIs keep the usual
+ * rule: `https://registry.npmjs.org/@scope%2fpkg` has no user info.
+ */
+function lenient(uri: string): boolean {
+  return /^mongodb(\+srv)?:\/\//i.test(uri) || /^[a-z][a-z0-9+.-]*:\/\/[^/?#@]*:(?!\d+(?:[/?#]|$))/i.test(uri);
+}
+
+/** A URI's user info (before the first `/ ? #`) and secret query options, hidden; the rest as it was. */
+function redactPlainUri(uri: string): string {
+  const scheme = SCHEME.exec(uri)![0];
+  const rest = uri.slice(scheme.length);
+  const authority = rest.slice(0, rest.search(/[/?#]|$/));
+  const at = authority.lastIndexOf('@');
+  const tail = at < 0 ? rest : rest.slice(at + 1);
+  const q = tail.indexOf('?');
+  if (q < 0) return `${scheme}${at < 0 ? '' : '***@'}${tail}`;
+  const hash = tail.indexOf('#', q);
+  const query = hash < 0 ? tail.slice(q + 1) : tail.slice(q + 1, hash);
+  return `${scheme}${at < 0 ? '' : '***@'}${tail.slice(0, q)}?${query.split('&').map(redactOption).join('&')}${hash < 0 ? '' : tail.slice(hash)}`;
 }
 
 function uriEnd(piece: string): number {

@@ -33,6 +33,8 @@ describe('bad input: credentials are never printed (issue 13, items 1 and 3)', (
     ['secrets of the known URI quoted alone by a driver', 'auth failed for svc-user with hunter22', 'mongodb://svc-user:hunter22@db/shop', 'auth failed for *** with ***'],
     ['one-letter user and password never mangle words', 'cannot reach MongoDB at mongodb://c:r@db/shop (connect ECONNREFUSED)', 'mongodb://c:r@db/shop', 'cannot reach MongoDB at mongodb://***@db/shop (connect ECONNREFUSED)'],
     ['a short user is hidden only as a word of its own', 'user bob (not bobby) failed', 'mongodb://bob:pw@db', 'user *** (not bobby) failed'],
+    ['a web address with @ in its path stays', 'see https://registry.npmjs.org/@scope%2fpkg#readme', undefined, 'see https://registry.npmjs.org/@scope%2fpkg#readme'],
+    ['a web address with an unescaped / in its password is hidden', 'GET https://bob:pa/ss@host.example/x failed', undefined, 'GET https://***@host.example/x failed'],
     ['ordinary text with a host:port and an e-mail address stays', 'mongodb://db:27017/shop down; mail ops@example.com', undefined, 'mongodb://db:27017/shop down; mail ops@example.com'],
   ];
   for (const [what, text, uri, shown] of cases) {
