@@ -3,6 +3,8 @@ import type { CliIO } from '../cliIO';
 import { progress, writeLine } from '../cliIO';
 import { ExitCode } from '../exitCodes';
 import { loadDomain } from '../loadDomain';
+import { redactCredentials } from '../redactCredentials';
+import { terminalSafe } from '../../core/terminalText';
 
 export interface DocsOptions {
   out?: string;
@@ -37,7 +39,7 @@ export function docsCommand(options: DocsOptions, io: CliIO): ExitCode {
     return ExitCode.ok;
   } catch (error) {
     if (!(error instanceof docs.DocsInputError)) throw error;
-    writeLine(io.stderr, error.message);
+    writeLine(io.stderr, terminalSafe(redactCredentials(error.message)));
     return ExitCode.failed;
   }
 }
