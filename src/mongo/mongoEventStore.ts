@@ -8,6 +8,7 @@ import { catchUpSubscription } from '../eventStore/catchUpSubscription';
 import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../eventStore/eventStore';
 import { describeExpected, type ExpectedVersion } from '../eventStore/expectedVersion';
 import { validateAppend } from '../eventStore/validateAppend';
+import { checkReadAllOptions } from '../eventStore/readOptions';
 import { planAppend, type AppendPlan } from './appendPlan';
 import { type ChunkHead, encodeEvent, type EncodedEvent, newChunk, placeEvents, readChunkEvents, readChunkHead, readStoredEvent, type StoredEvent } from './chunkDocument';
 import { asStored } from './bodyEncoding';
@@ -231,13 +232,15 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
 
     async readStream(streamId: string, readOptions: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
       checkStreamId(streamId);
-      const plan = planStreamRead(readOptions);
+      const plan = planStreamRead(streamId, readOptions);
       if (!plan) return [];
       await connection.ready();
       return readEvents(streamId, plan);
     },
 
     async readAll(readOptions: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+      // Refused before connecting, as the in-memory store refuses it.
+      checkReadAllOptions(readOptions);
       await connection.ready();
       // Both reads in one causally consistent session: the chunk query then reads a majority snapshot
       // at least as new as the counter's, also on a primary elected in between, so every position up
