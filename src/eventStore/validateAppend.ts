@@ -2,13 +2,15 @@ import type { NewEvent } from '../core/envelope';
 import { EventspecError } from '../core/errors';
 import { checkExpectedVersion, type ExpectedVersion } from './expectedVersion';
 import { checkStreamId, isWellFormed, unstorableValue } from '../core/storableValue';
+import { LARGEST_STORED_BYTES, storedEventSize, storedSize } from '../core/storedSize';
 
 /** Rejects malformed input before any store looks at it; every store calls this first. */
 export function validateAppend(streamId: unknown, events: readonly NewEvent[], expected: ExpectedVersion): void {
   checkStreamId(streamId);
   if (streamId.length > 512) throw new EventspecError(`stream id "${streamId.slice(0, 40)}…" is longer than 512 characters`);
-  checkExpectedVersion(expected);
+  checkExpectedVersion(streamId, expected);
   if (!Array.isArray(events)) throw new EventspecError(`stream "${streamId}": events must be an array`);
+  let batchBytes = 0;
   events.forEach((event, i) => {
     const where = `stream "${streamId}", event ${i + 1} of the batch`;
     if (event === null || typeof event !== 'object') throw new EventspecError(`${where}: not an event`);
@@ -24,5 +26,34 @@ export function validateAppend(streamId: unknown, events: readonly NewEvent[], e
     // Both stores refuse what one of them would change, so tests on one tell the truth about the other.
     const problem = unstorableValue(event.data, 'data') ?? unstorableValue(event.metadata, 'metadata');
     if (problem) throw new EventspecError(`${where} (${event.type}): ${problem}. Nothing was written.`);
+    const bytes = storedEventSize(event);
+    if (bytes > LARGEST_STORED_BYTES) {
+      throw new EventspecError(
+        `${where} (${event.type}) takes ${bytes} bytes as stored${largestField(event.data)}, over the ${LARGEST_STORED_BYTES} bytes (15 MiB) any store keeps in one event ` +
+          "(MongoDB's documents end at 16 MiB); keep large content elsewhere and store a reference to it in the event. Nothing was written.",
+      );
+    }
+    batchBytes += bytes;
   });
+  if (batchBytes > LARGEST_STORED_BYTES) {
+    throw new EventspecError(
+      `stream "${streamId}": the batch of ${events.length} events takes ${batchBytes} bytes as stored, over the ${LARGEST_STORED_BYTES} bytes (15 MiB) ` +
+        'any store keeps in one append (MongoDB writes a batch into one document); append it in smaller batches. Nothing was written.',
+    );
+  }
+}
+
+/** ", most of it in data.blob (N bytes)": where to look, for an event too big to store. */
+function largestField(data: unknown): string {
+  if (data === null || typeof data !== 'object') return '';
+  let name: string | undefined;
+  let most = 0;
+  for (const key of Object.keys(data)) {
+    const size = storedSize((data as Record<string, unknown>)[key]);
+    if (size > most) {
+      most = size;
+      name = key;
+    }
+  }
+  return name === undefined ? '' : `, most of it in data.${name} (${most} bytes)`;
 }

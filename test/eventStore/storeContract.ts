@@ -154,7 +154,7 @@ export function eventStoreContract(name: string, factory: StoreFactory): void {
 
       test('rejects a malformed expected version', async () => {
         const stream = freshStream();
-        await assert.rejects(store.append(stream, [newEvent()], { expectedVersion: -1 }), /not a whole number/);
+        await assert.rejects(store.append(stream, [newEvent()], { expectedVersion: -1 }), new RegExp(`stream "${stream}": expected version -1 is not a version; pass a whole number ≥ 0`));
         await assert.rejects(store.append(stream, [newEvent()], { expectedVersion: 'maybe' as 'any' }), /expected version/);
         assert.equal(await store.streamVersion(stream), 0);
       });
