@@ -23,6 +23,7 @@ import type { CommandResult } from './commandResult';
 import type { Loaded, LoadOptions } from './loadAggregate';
 import { loadAggregate } from './loadAggregate';
 import { stateCache } from './stateCache';
+import { streamQueue } from './streamQueue';
 
 export interface CommandHandlerOptions {
   domain: Domain;
@@ -65,6 +66,12 @@ export interface CommandHandler {
   load<A extends AnyAggregate>(aggregate: A, id: string, options?: LoadOptions): Promise<Loaded<StateOf<A>>>;
 }
 
+interface Queued {
+  request: CommandRequest;
+  aggregate: AnyAggregate;
+  streamId: string;
+}
+
 export class ConcurrencyError extends EventspecError {
   override name = 'ConcurrencyError';
 }
@@ -78,9 +85,28 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
   const commandLog = options.commandLog ?? inMemoryCommandLog();
   const cache = stateCache(options.cacheSize ?? 1000);
 
-  async function handle(request: CommandRequest): Promise<CommandResult> {
-    const aggregate = domain.aggregate(request.aggregate);
+  /**
+   * Commands to one stream run one after another, in order of arrival, so within this handler they
+   * never conflict (optimistic concurrency is then only between processes); other streams run alongside.
+   */
+  const queue = streamQueue<Queued, CommandResult>(handleQueued);
+
+  function handle(request: CommandRequest): Promise<CommandResult> {
+    let aggregate: AnyAggregate;
+    try {
+      aggregate = domain.aggregate(request.aggregate);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const streamId = streamIdOf(aggregate, request.id);
+    return queue.run(streamId, { request, aggregate, streamId });
+  }
+
+  function handleQueued(queued: Queued): Promise<CommandResult> {
+    return handleNow(queued.request, queued.aggregate, queued.streamId);
+  }
+
+  async function handleNow(request: CommandRequest, aggregate: AnyAggregate, streamId: string): Promise<CommandResult> {
     const type = request.command.type;
     const contract = aggregate.commandsByName.get(type);
     if (!contract) {
