@@ -1,7 +1,7 @@
 /**
  * How many bytes a value takes as BSON, computed without the driver (an in-memory project does not
  * install it), so every store can refuse an event no MongoDB document could hold. Follows the
- * serializer's rules for plain data: whole numbers in int32 range take 4 bytes, other numbers 8; an
+ * serializer's rules for plain data: whole numbers in int32 range take 4 bytes, other numbers (and -0) 8; an
  * undefined field is left out, undefined in an array is null. `unstorableValue` has refused the rest.
  */
 
@@ -20,7 +20,8 @@ function valueSize(value: unknown): number | undefined {
     case 'string':
       return 4 + Buffer.byteLength(value, 'utf8') + 1;
     case 'number':
-      return Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX ? 4 : 8;
+      // -0 stays a double, so its sign survives.
+      return Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX && !Object.is(value, -0) ? 4 : 8;
     case 'boolean':
       return 1;
     case 'undefined':
