@@ -18,7 +18,7 @@ export function storedSize(value: unknown): number {
 function valueSize(value: unknown): number | undefined {
   switch (typeof value) {
     case 'string':
-      return 4 + Buffer.byteLength(value, 'utf8') + 1;
+      return 4 + utf8Length(value) + 1;
     case 'number':
       // -0 stays a double, so its sign survives.
       return Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX && !Object.is(value, -0) ? 4 : 8;
@@ -35,14 +35,34 @@ function valueSize(value: unknown): number | undefined {
   if (value instanceof Date) return 8;
   let size = 5;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) size += 1 + String(i).length + 1 + (valueSize(value[i]) ?? 0);
+    for (let i = 0; i < value.length; i++) size += 1 + digits(i) + 1 + (valueSize(value[i]) ?? 0);
     return size;
   }
   for (const key of Object.keys(value)) {
     const field = valueSize((value as Record<string, unknown>)[key]);
-    if (field !== undefined) size += 1 + Buffer.byteLength(key, 'utf8') + 1 + field;
+    if (field !== undefined) size += 1 + utf8Length(key) + 1 + field;
   }
   return size;
+}
+
+/** UTF-8 length; counted inline for short text, where calling into Buffer costs more than the loop. */
+function utf8Length(text: string): number {
+  if (text.length > 64) return Buffer.byteLength(text, 'utf8');
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // a surrogate pair: 2 UTF-16 units, 4 bytes
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
+function digits(index: number): number {
+  return index < 10 ? 1 : index < 100 ? 2 : index < 1000 ? 3 : String(index).length;
 }
 
 const RECORDED_AT = 1 + 'recordedAt'.length + 1 + 4 + '2025-01-01T00:00:00.000Z'.length + 1;
