@@ -98,6 +98,8 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
     } catch (error) {
       return Promise.reject(error);
     }
+    const malformed = malformedRequest(aggregate.name, request);
+    if (malformed !== undefined) return Promise.reject(new EventspecError(malformed));
     const streamId = streamIdOf(aggregate, request.id);
     return queue.run(streamId, { request, aggregate, streamId });
   }
@@ -256,6 +258,18 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
     }
     return { ...previous, replayed: true };
   }
+}
+
+/** Why a request cannot name a stream and a command, before it joins any stream's line. */
+function malformedRequest(aggregate: string, request: CommandRequest): string | undefined {
+  if (typeof request.id !== 'string' || request.id.length === 0) {
+    return `a command to ${aggregate} needs the aggregate's id as a non-empty string (the stream is "${aggregate}-<id>"), got ${show(request.id)}`;
+  }
+  const command: unknown = request.command;
+  if (command === null || typeof command !== 'object' || typeof (command as { type?: unknown }).type !== 'string') {
+    return `the command to ${aggregate} "${request.id}" must be { type, data } with the command's name as type, got ${show(command)}`;
+  }
+  return undefined;
 }
 
 function describe(error: unknown): string {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { createCommandHandler, defineAggregate, defineCommand, defineDomain, defineEvent, EventspecError, inMemoryEventStore, StoredEventError, z } from '../../src';
 import type { EventStore, Invariant } from '../../src';
+import type { CommandRequest } from '../../src/commandHandling';
 
 /**
  * Developer mistakes in domain code (an invariant that throws, an evolve that forgets to return, a
@@ -43,6 +44,8 @@ async function refused(act: () => Promise<unknown>, message: string, kind: new (
   });
   assert.deepEqual(await store.readAll(), before, 'stored events changed');
 }
+
+const handlerFor = (parts: Parameters<typeof counter>[0]) => createCommandHandler({ domain: defineDomain({ name: 'Counting', aggregates: [counter(parts)] }), store });
 
 const send = (parts: Parameters<typeof counter>[0], id = 'c1', options: { expectedVersion?: number } = {}) => () =>
   createCommandHandler({ domain: defineDomain({ name: 'Counting', aggregates: [counter(parts)] }), store }).handle({
@@ -132,6 +135,26 @@ const CASES: readonly { title: string; act: () => Promise<unknown>; message: str
     title: 'a decide whose second event is not one',
     act: send({ decide: (c) => [{ type: 'Added', data: { n: c.n } }, 42] }),
     message: 'Counter.decide.Add on "Counter-c1", event 2: decide returned 42 where an event { type, data } was expected; return events as { type: \'SomethingHappened\', data: { … } }',
+  },
+  {
+    title: 'a command without an aggregate id',
+    act: () => handlerFor({}).handle({ aggregate: 'Counter', id: '', command: { type: 'Add', data: { n: 1 } } }),
+    message: 'a command to Counter needs the aggregate\'s id as a non-empty string (the stream is "Counter-<id>"), got ""',
+  },
+  {
+    title: 'a command whose id is a number',
+    act: () => handlerFor({}).handle({ aggregate: 'Counter', id: 7 as unknown as string, command: { type: 'Add', data: { n: 1 } } }),
+    message: 'a command to Counter needs the aggregate\'s id as a non-empty string (the stream is "Counter-<id>"), got 7',
+  },
+  {
+    title: 'a request without a command',
+    act: () => handlerFor({}).handle({ aggregate: 'Counter', id: 'c1' } as unknown as CommandRequest),
+    message: 'the command to Counter "c1" must be { type, data } with the command\'s name as type, got nothing',
+  },
+  {
+    title: 'a command given by name only',
+    act: () => handlerFor({}).handle({ aggregate: 'Counter', id: 'c1', command: 'Add' as unknown as CommandRequest['command'] }),
+    message: 'the command to Counter "c1" must be { type, data } with the command\'s name as type, got "Add"',
   },
   ...([
     [-1, '-1'],
