@@ -87,6 +87,9 @@ const VALUES: readonly { title: string; events: () => NewEvent[]; message: strin
   { title: 'a Set deep inside', events: () => [event({ lines: [{ tags: new Set(['x']) }] })], message: `${batch(1)}: data.lines[0].tags is a Set (BSON keeps {}), which a store would not give back as it was; ${HOW}. Nothing was written.` },
   { title: 'a NUL byte in a key', events: () => [event({ 'a\0b': 1 })], message: `${batch(1)}: data has a key with a NUL character ("a\\u0000b"), which BSON cannot store. Nothing was written.` },
   { title: 'a NUL byte in a metadata key', events: () => [{ ...event({ sku: 'a' }), metadata: { occurredAt: AT, 'x\0': 1 } }], message: `${batch(1)}: metadata has a key with a NUL character ("x\\u0000"), which BSON cannot store. Nothing was written.` },
+  { title: 'a boxed number', events: () => [event({ qty: new Number(3) })], message: `${batch(1)}: data.qty is a boxed number (new Number(…), which BSON keeps as {}), which a store would not give back as it was; ${HOW}. Nothing was written.` },
+  { title: 'an Error', events: () => [event({ sku: 'a', failure: new Error('out of stock') })], message: `${batch(1)}: data.failure is an Error (BSON keeps {}; store its message), which a store would not give back as it was; ${HOW}. Nothing was written.` },
+  { title: 'a URL in metadata', events: () => [{ ...event({ sku: 'a' }), metadata: { occurredAt: AT, source: new URL('https://shop.example/cart') } }], message: `${batch(1)}: metadata.source is a URL (BSON keeps {}; store it as a string), which a store would not give back as it was; ${HOW}. Nothing was written.` },
   { title: 'a function', events: () => [event({ sku: 'a', total: () => 1 })], message: `${batch(1)}: data.total is a function; ${HOW}. Nothing was written.` },
   {
     title: 'the second event of a batch, the first being fine',
