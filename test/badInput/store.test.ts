@@ -133,6 +133,23 @@ describe('bad input to the store API: read options, refused alike by the in-memo
   });
 });
 
+const SUBSCRIBE: readonly { title: string; options: Record<string, unknown>; message: string }[] = [
+  { title: 'batchSize 0 (it would spin on empty reads)', options: { batchSize: 0 }, message: 'subscribing: batchSize must be a whole number ≥ 1, got 0' },
+  { title: 'batchSize 2.5', options: { batchSize: 2.5 }, message: 'subscribing: batchSize must be a whole number ≥ 1, got 2.5' },
+  { title: 'after -1', options: { after: -1 }, message: 'subscribing: after must be a whole number ≥ 0 (a global position; 0 reads from the start), got -1' },
+  { title: 'after NaN', options: { after: Number.NaN }, message: 'subscribing: after must be a whole number ≥ 0 (a global position; 0 reads from the start), got NaN' },
+  { title: 'no handler', options: { handler: undefined }, message: 'subscribing: handler must be a function, called with each event' },
+];
+
+describe('bad input to the store API: subscriptions are refused at once, not inside their loop', () => {
+  for (const c of SUBSCRIBE) {
+    it(`subscribe with ${c.title}`, async () => {
+      const handler = () => undefined;
+      await refused(async (s) => s.subscribe({ handler, ...c.options } as unknown as Parameters<EventStore['subscribe']>[0]), c.message);
+    });
+  }
+});
+
 describe('bad input to the store API: expected versions name the stream', () => {
   for (const c of EXPECTED) {
     it(`append with expected version ${c.shown}`, async () => {
