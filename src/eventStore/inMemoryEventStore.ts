@@ -32,8 +32,7 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
 
   const store: EventStore = {
     async append(streamId: string, events: readonly NewEvent[], appendOptions: AppendOptions = {}): Promise<AppendResult> {
-      const expected = appendOptions.expectedVersion ?? 'any';
-      validateAppend(streamId, events, expected);
+      const expected = validateAppend(streamId, events, appendOptions);
       const stream = streams.get(streamId);
       const currentVersion = stream?.events.length ?? 0;
       const storedVersions = new Map<string, number>();

@@ -167,9 +167,8 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
 
   const store: EventStore = {
     async append(streamId: string, events: readonly NewEvent[], appendOptions: AppendOptions = {}): Promise<AppendResult> {
-      const expected = appendOptions.expectedVersion ?? 'any';
       if (readOnly) throw new EventspecError(`stream "${streamId}": this MongoDB event store was opened read-only (for inspecting); open it without readOnly to append`);
-      validateAppend(streamId, events, expected);
+      const expected = validateAppend(streamId, events, appendOptions);
       const recordedAt = clock.now().toISOString();
       const encoded = events.map((event, i) => encodeEvent(streamId, i, event, recordedAt));
       const batch = { count: encoded.length, bytes: encoded.reduce((sum, e) => sum + e.bytes, 0) };

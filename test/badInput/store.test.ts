@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { EventspecError, inMemoryEventStore } from '../../src';
-import type { EventStore, ExpectedVersion, NewEvent, ReadAllOptions, ReadStreamOptions } from '../../src';
+import type { AppendOptions, EventStore, ExpectedVersion, NewEvent, ReadAllOptions, ReadStreamOptions } from '../../src';
 import { readAllWindow } from '../../src/mongo/globalPositions';
 import { planStreamRead } from '../../src/mongo/streamRead';
 import { encodeEvent } from '../../src/mongo/chunkDocument';
@@ -154,6 +154,21 @@ describe('bad input to the store API: expected versions name the stream', () => 
   for (const c of EXPECTED) {
     it(`append with expected version ${c.shown}`, async () => {
       await refused((s) => s.append('Cart-c1', [event({ sku: 'z' })], { expectedVersion: c.expected as ExpectedVersion }), versionMessage(c.shown));
+    });
+  }
+});
+
+const APPEND_OPTIONS: readonly { title: string; options: unknown; message: string }[] = [
+  { title: 'a bare number for options', options: 2, message: 'appending to stream "Cart-c1": the options must be an object such as { expectedVersion: 3 }, got 2' },
+  { title: 'null options', options: null, message: 'appending to stream "Cart-c1": the options must be an object such as { expectedVersion: 3 }, got null' },
+  { title: 'a misspelt option', options: { expectedVersoin: 0 }, message: 'appending to stream "Cart-c1": unknown option "expectedVersoin" — did you mean `expectedVersion`?' },
+  { title: 'an option it does not have', options: { expected: 0 }, message: 'appending to stream "Cart-c1": unknown option "expected" — expected one of `expectedVersion`' },
+];
+
+describe('bad input to the store API: append options that would silently mean "any version"', () => {
+  for (const c of APPEND_OPTIONS) {
+    it(`append with ${c.title}`, async () => {
+      await refused((s) => s.append('Cart-c1', [event({ sku: 'z' })], c.options as AppendOptions), c.message);
     });
   }
 });
