@@ -156,6 +156,16 @@ const CASES: readonly { title: string; act: () => Promise<unknown>; message: str
     act: () => handlerFor({}).handle({ aggregate: 'Counter', id: 'c1', command: 'Add' as unknown as CommandRequest['command'] }),
     message: 'the command to Counter "c1" must be { type, data } with the command\'s name as type, got "Add"',
   },
+  {
+    title: 'loading at a negative version',
+    act: () => handlerFor({}).load(counter({}), 'c1', { atVersion: -1 }),
+    message: 'stream "Counter-c1": version -1 is not a whole number ≥ 0; ask for the state after that many events (0 = the initial state)',
+  },
+  {
+    title: 'loading at a version past the end',
+    act: () => handlerFor({}).load(counter({}), 'c1', { atVersion: 7 }),
+    message: 'stream "Counter-c1" has 2 events, so it has no version 7; ask for a version up to 2',
+  },
   ...([
     [-1, '-1'],
     [Number.NaN, 'NaN'],
