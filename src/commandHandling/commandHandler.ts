@@ -324,6 +324,13 @@ function applyAndCheck(aggregate: AnyAggregate, streamId: string, command: strin
         { cause: error },
       );
     }
+    if (holds === undefined) {
+      // A forgotten `return` would otherwise read as a broken rule on every command.
+      throw new DomainCodeError(
+        `invariant "${invariant.name}" of ${aggregate.name} returned nothing while checking stream "${streamId}" after ${command}. ` +
+          'Nothing was stored. An invariant must return true or false, e.g. `holds: (state) => state.balance >= 0`.',
+      );
+    }
     if (!holds) throw new InvariantViolation(aggregate.name, invariant.name, streamId, state);
   }
   return state;

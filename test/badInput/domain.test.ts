@@ -71,6 +71,11 @@ const CASES: readonly { title: string; act: () => Promise<unknown>; message: str
     message: `invariant "never" of Counter threw "no" while checking stream "Counter-c1" after Add. ${NOTHING_STORED} An invariant must return true or false for every state, the initial one included.`,
   },
   {
+    title: 'an invariant that forgets to return',
+    act: send({ invariants: [{ name: 'total stays small', holds: ((s: State) => { void (s.total < 100); }) as unknown as (s: State) => boolean }] }),
+    message: `invariant "total stays small" of Counter returned nothing while checking stream "Counter-c1" after Add. ${NOTHING_STORED} An invariant must return true or false, e.g. \`holds: (state) => state.balance >= 0\`.`,
+  },
+  {
     title: 'an evolve that forgets to return, on a new event',
     act: send({ evolve: (s, d) => { s.total += d.n; return undefined as unknown as State; } }, 'c9'),
     message: `Counter's evolve for Added returned nothing on the event Counter's decide for Add produced for stream "Counter-c9" (it would be version 1). ${NOTHING_STORED} ${SHAPE}`,
