@@ -9,7 +9,7 @@ import { compareFields, describeEventMismatch, describeFieldMismatches } from '.
 import type { ExpectedEvent } from '../testing/expectations';
 import { flatten, mergeDeep, valueAtPath } from '../testing/fieldPaths';
 import { coerceCell } from './coerceCell';
-import { readTime } from './readTime';
+import { readTime } from '../core/readTime';
 import { historyData } from './historyData';
 import { buildData, checkData, headedRows, singleRecord } from './readTable';
 import type { Rows, TableField } from './readTable';
