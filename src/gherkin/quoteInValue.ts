@@ -7,12 +7,10 @@
 export function quoteInValue(text: string, isStep: (text: string) => boolean): string | undefined {
   if (isStep(text)) return undefined;
   const quotes = [...text.matchAll(/(?<!\\)"/g)].map((m) => m.index);
-  // The first and last quotes open and close values; only one in between can be the stray one.
-  for (const at of quotes.slice(1, -1)) {
-    const fixed = `${text.slice(0, at)}\\${text.slice(at)}`;
-    if (isStep(fixed)) {
-      return `a value in double quotes cannot hold a bare " (it ends the value early); write it as \\" inside the value: ${fixed}`;
-    }
-  }
-  return undefined;
+  const escaped = (at: readonly number[]) => at.reduceRight((line, i) => `${line.slice(0, i)}\\${line.slice(i)}`, text);
+  // The first and last quotes open and close values: one stray quote in between, or all of them
+  // inside the only value (`"say "hi""`).
+  const inner = quotes.slice(1, -1);
+  const fixed = [...inner.map((at) => escaped([at])), escaped(inner)].find(isStep);
+  return fixed === undefined ? undefined : `a value in double quotes cannot hold a bare " (it ends the value early); write it as \\" inside the value: ${fixed}`;
 }

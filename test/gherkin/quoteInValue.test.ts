@@ -13,8 +13,8 @@ describe('a double quote inside a quoted value', () => {
     );
     assert.equal(
       quoteInValue('the command is rejected with "say "no""', isStep),
-      undefined,
-      'two stray quotes: no single escape makes a step, so nothing is claimed',
+      'a value in double quotes cannot hold a bare " (it ends the value early); write it as \\" inside the value: the command is rejected with "say \\"no\\""',
+      'two quotes inside the only value: both escaped',
     );
   });
 
