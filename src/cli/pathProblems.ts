@@ -34,13 +34,13 @@ export function missingPathsProblem(what: string, paths: readonly string[], cwd:
  * the other kind. Checked before the work starts, so the user reads the path and the fix rather
  * than `EEXIST` or `ENOTDIR` after a long build.
  */
-export function outputPathProblem(flag: string, given: string, cwd: string, kind: 'folder' | 'file'): string | undefined {
+export function outputPathProblem(flag: string, given: string, cwd: string, kind: 'folder' | 'file', exampleFile = 'output'): string | undefined {
   const path = resolve(cwd, given);
   const at = (place: string) => (place === given ? flag : `${flag} ${given}:`);
   if (existsSync(path)) {
     const isFolder = statSync(path).isDirectory();
     if (kind === 'folder' && !isFolder) return `${at(shown(path, cwd))} ${shown(path, cwd)} is a file, not a folder; give a folder to write into (it is made when missing)`;
-    if (kind === 'file' && isFolder) return `${at(shown(path, cwd))} ${shown(path, cwd)} is a folder, not a file; give a file path such as ${given.replace(/[\\/]+$/, '')}/catalog.schema.json`;
+    if (kind === 'file' && isFolder) return `${at(shown(path, cwd))} ${shown(path, cwd)} is a folder, not a file; give a file path such as ${given.replace(/[\\/]+$/, '')}/${exampleFile}`;
     return undefined;
   }
   for (let above = dirname(path); ; above = dirname(above)) {

@@ -24,7 +24,7 @@ export function catalogCommand(options: CatalogOptions, io: CliIO): ExitCode {
     io.stdout.write(text);
     return ExitCode.ok;
   }
-  const problem = outputPathProblem('--out', options.out, io.cwd, 'file');
+  const problem = outputPathProblem('--out', options.out, io.cwd, 'file', 'catalog.schema.json');
   if (problem) throw new UsageError(problem);
   const path = resolve(io.cwd, options.out);
   mkdirSync(dirname(path), { recursive: true });

@@ -67,7 +67,7 @@ export async function testCommand(options: TestOptions, rest: readonly string[],
   if (missing) throw new UsageError(missing);
   for (const format of options.format ?? []) {
     const target = /^[^:]+:(.+)$/.exec(format)?.[1];
-    const problem = target === undefined ? undefined : outputPathProblem('--format', target, cwd, 'file');
+    const problem = target === undefined ? undefined : outputPathProblem('--format', target, cwd, 'file', 'report');
     if (problem) throw new UsageError(problem);
   }
   if (given.length > 0) configuration.runConfiguration.sources.paths = given;
