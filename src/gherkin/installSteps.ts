@@ -118,6 +118,8 @@ export function argumentProblem(step: Pick<VocabularyStep, 'argument'>, text: st
       ? `this step ends with ':' but has no table under it; add ${what} or remove the colon`
       : `this step ends with ':' but has no table under it; add ${what} under it`;
   }
+  if (step.argument === 'table' && argument !== undefined && 'docString' in argument) return 'this step needs a table under it, not a doc string; write the values as a table';
+  if (step.argument === 'docString' && argument !== undefined && 'table' in argument) return 'this step needs a doc string under it, not a table';
   if (step.argument === 'none' && argument !== undefined) {
     const given = 'table' in argument ? 'table' : 'doc string';
     return text !== undefined && isStep(`${text}:`)
