@@ -39,6 +39,8 @@ Then('{Aggregate} {string} records {Events}');
 Then('{Aggregate} {string} records nothing');
 // Checks that the last command was not rejected.
 Then('the command is accepted');
+// Checks that the last command was handled: accepted, or refused for one of the reasons its aggregate declares. A command that fails (an error in decide or evolve, a broken invariant) fails the When step before this one.
+Then('the command is accepted or rejected');
 // Checks that the last command was refused for this business reason.
 Then('the command is rejected with "{Rejection}"');
 // Checks the aggregate's current state, field by field (dotted names for nested fields); fields not listed are not compared.

@@ -14,4 +14,6 @@ Feature: Orders in the shop's own words
     Given alice placed order o-2
     And order o-2 contains 1 x PEN-7 at 2
     When "carol ann" cancels order o-2
-    Then Order "o-2" records OrderCancelled
+    Then Order "o-2" records:
+      | event          | metadata.actor |
+      | OrderCancelled | carol ann      |

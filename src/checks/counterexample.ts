@@ -10,6 +10,8 @@ export interface StatedEvent {
 /** The expectation a scenario states, in the kit's vocabulary. */
 export type ThenClause =
   | { readonly kind: 'accepted' }
+  /** Accepted, or refused for a declared reason: all a property that only forbids failures can promise. */
+  | { readonly kind: 'handled' }
   | { readonly kind: 'rejected'; readonly rejection: string }
   | { readonly kind: 'recordsNothing' }
   | { readonly kind: 'records'; readonly events: readonly { type: string; data?: unknown }[] }

@@ -81,6 +81,8 @@ function thenLines(subject: string, clause: ThenClause, keyword: 'Then' | 'And',
   switch (clause.kind) {
     case 'accepted':
       return [`${STEP}${keyword} the command is accepted`];
+    case 'handled':
+      return [`${STEP}${keyword} the command is accepted or rejected`];
     case 'note':
       return [`${STEP}# ${clause.text}`];
     case 'rejected':

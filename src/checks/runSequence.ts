@@ -111,14 +111,14 @@ export async function runSequence(context: SequenceContext, steps: readonly Step
         const invariant = aggregate.invariants.find((i) => i.name === error.invariant);
         const paths = invariant ? readPaths(error.state, (s) => invariant.holds(s)) : [];
         const values = paths.map((p) => `${p} = ${show(valueAtPath(error.state, p))}`).join(', ');
-        return fail('invariants', `${command.type} breaks the invariant "${error.invariant}"${values ? `: it would leave ${values}` : ''}.`, [{ kind: 'accepted' }], [
+        return fail('invariants', `${command.type} breaks the invariant "${error.invariant}"${values ? `: it would leave ${values}` : ''}.`, [{ kind: 'handled' }], [
           'Expected: the command is accepted, or rejected by name; it was refused because the invariant failed.',
         ]);
       }
       const isEventContract = error instanceof ContractError && aggregate.eventsByName.has(error.type);
       const property: PropertyName = isEventContract ? 'eventContracts' : 'noCrashes';
       if (!on.has(property)) return undefined;
-      return fail(property, `${command.type} fails with ${(error as Error).name}: ${(error as Error).message}`, [{ kind: 'accepted' }], [
+      return fail(property, `${command.type} fails with ${(error as Error).name}: ${(error as Error).message}`, [{ kind: 'handled' }], [
         'Expected: the command is accepted, or rejected by name.',
       ]);
     }
@@ -185,7 +185,7 @@ export async function runSequence(context: SequenceContext, steps: readonly Step
       for (const event of recorded) next = evolveOne(aggregate, next, event);
     } catch (error) {
       if (!on.has('noCrashes')) return undefined;
-      return fail('noCrashes', `evolve fails on the events ${command.type} recorded: ${(error as Error).message}`, [{ kind: 'accepted' }]);
+      return fail('noCrashes', `evolve fails on the events ${command.type} recorded: ${(error as Error).message}`, [{ kind: 'handled' }]);
     }
     stepStates.set(id, next);
 

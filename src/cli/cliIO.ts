@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import pc from 'picocolors';
 import type { Colors } from 'picocolors/types';
+import { terminalSafe } from '../core/terminalText';
 
 /** Where a command reads and writes: the real process, or a test's buffers. */
 export interface CliIO {
@@ -24,11 +25,11 @@ export function colorsFor(stream: OutputStream, env: CliIO['env']): Colors {
   return pc.createColors(enabled);
 }
 
-/** Announces a stage of long work on stderr, only for a person watching a terminal (logs stay clean). */
+/** Announces a stage of long work on stderr, only for a person watching a terminal (logs stay clean); stages quote paths and ids, printed terminal-safe. */
 export function progress(io: CliIO): (message: string) => void {
   if (io.stderr.isTTY !== true) return () => {};
   const c = colorsFor(io.stderr, io.env);
-  return (message) => io.stderr.write(`${c.dim('›')} ${message}\n`);
+  return (message) => io.stderr.write(`${c.dim('›')} ${terminalSafe(message)}\n`);
 }
 
 export function writeLine(stream: OutputStream, text = ''): void {

@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import type { CliIO } from './cliIO';
 import { colorsFor } from './cliIO';
+import { redactCredentials } from './redactCredentials';
+import { terminalSafe } from '../core/terminalText';
 import { registerCatalog } from './commands/catalogCommand';
 import { registerCheck } from './commands/checkCommand';
 import { registerDocs } from './commands/docsCommand';
@@ -32,7 +34,8 @@ export function createProgram(io: CliIO, done: (code: ExitCode) => void, options
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(red(text)),
+      // Commander quotes the arguments it refuses, and an argument may be a connection string.
+      outputError: (text, write) => write(red(terminalSafe(redactCredentials(text)))),
     })
     .showSuggestionAfterError(true)
     .showHelpAfterError('(add --help for usage)')

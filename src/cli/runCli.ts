@@ -6,6 +6,7 @@ import type { ProgramOptions } from './createProgram';
 import { createProgram } from './createProgram';
 import { ExitCode, UsageError } from './exitCodes';
 import { redactCredentials } from './redactCredentials';
+import { terminalSafe } from '../core/terminalText';
 
 /** Runs one command line (without `node eventspec`) and gives its exit code; never exits the process. */
 export async function runCli(argv: readonly string[], io: CliIO = processIO(), options: ProgramOptions = {}): Promise<ExitCode> {
@@ -40,9 +41,10 @@ function report(error: unknown, io: CliIO): ExitCode {
   for (let e: unknown = error instanceof Error ? error.cause : undefined; e instanceof Error && causes.length < 3; e = e.cause) {
     if (!(error as Error).message.includes(e.message)) causes.push(e.message);
   }
-  const message = redactCredentials([error instanceof Error ? error.message : String(error), ...causes].join(': '));
+  // Messages quote ids, feature text and driver output: no password, and nothing the terminal would obey.
+  const message = terminalSafe(redactCredentials([error instanceof Error ? error.message : String(error), ...causes].join(': ')));
   writeLine(io.stderr, c.red(`eventspec: ${message}`));
-  if (io.env.EVENTSPEC_DEBUG) writeLine(io.stderr, redactCredentials(stackOf(error)));
+  if (io.env.EVENTSPEC_DEBUG) writeLine(io.stderr, terminalSafe(redactCredentials(stackOf(error))));
   else if (!(error instanceof EventspecError)) writeLine(io.stderr, c.dim('(set EVENTSPEC_DEBUG=1 for the stack trace)'));
   return error instanceof UsageError ? ExitCode.usage : ExitCode.failed;
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Envelope } from '@cucumber/messages';
 import type { Domain } from '../domain/defineDomain';
 import type { StepPhrase } from '../gherkin/stepPhrase';
+import { bidiSafe } from './bidiSafe';
 import type { DocsData, ScenarioStatus } from './docsData';
 import { domainCatalog } from './domainCatalog';
 import { documentFeatures } from './featureDocument';
@@ -74,7 +75,7 @@ export function docsData(options: BuildDocsOptions, cwd = resolve(options.cwd ??
       info = { missing: `${options.messages} does not exist (run the features to produce it)` };
     } else {
       progress(`reading the message stream ${options.messages}`);
-      const stream = readMessageStream(path);
+      const stream = readMessageStream(path, options.messages);
       streamEnvelopes = stream.envelopes;
       info = { source: options.messages, ...(stream.truncatedAt !== undefined ? { truncatedAt: stream.truncatedAt } : {}) };
     }
@@ -94,12 +95,13 @@ export function docsData(options: BuildDocsOptions, cwd = resolve(options.cwd ??
     projections: readModelCatalog(options.domain, results.scenarios),
     glossary: glossary.phrases,
   };
-  const data = {
+  // Every name the page shows comes from here, so bidi controls are neutralised once, for all of them.
+  const data = bidiSafe({
     title: options.title ?? `${options.domain?.name ?? 'eventspec'} — living documentation`,
     generatedAt: new Date().toISOString(),
     ...partial,
     uncovered: uncovered(partial),
-  };
+  });
   if (options.history === undefined) return data;
   progress(`recording this run in ${options.history}`);
   const records = recordAndReadHistory(resolve(cwd, options.history), data);

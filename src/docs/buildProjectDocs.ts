@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import type { Domain } from '../domain/defineDomain';
 import type { StepPhrase } from '../gherkin/stepPhrase';
+import { terminalSafe } from '../core/terminalText';
 import { buildDocs, type BuiltDocs } from './buildDocs';
 
 /** What `eventspec docs [--out <dir>]` passes in once the CLI has parsed its options and loaded the domain. */
@@ -27,7 +28,9 @@ export interface ProjectDocsOptions {
  * Throws DocsInputError on bad input; the CLI prints its message and exits non-zero.
  */
 export function buildProjectDocs(options: ProjectDocsOptions = {}): BuiltDocs {
-  const log = options.log ?? ((line: string) => console.log(line));
+  // Notes quote the message stream and paths quote the disk: neither may steer the terminal.
+  const print = options.log ?? ((line: string) => console.log(line));
+  const log = (line: string) => print(terminalSafe(line));
   const cwd = options.cwd ?? process.cwd();
   const built = buildDocs({
     features: options.features ?? 'features',

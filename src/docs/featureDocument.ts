@@ -1,4 +1,5 @@
 import type * as m from '@cucumber/messages';
+import { bidiSafeText } from './bidiSafe';
 import { dedent } from './dedent';
 import MarkdownIt from 'markdown-it';
 import type { DocumentPart, ExamplesDoc, FeatureDoc, PlainStep } from './docsData';
@@ -6,14 +7,11 @@ import type { DocumentPart, ExamplesDoc, FeatureDoc, PlainStep } from './docsDat
 // Raw HTML in a description is shown as text, never run; markdown-it refuses javascript: links itself.
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
-// Bidirectional controls would reorder what a reader sees; the page shows their codes instead.
-const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F]/g;
-
 /** A feature or scenario description as safe HTML, or nothing when it is empty. */
 export function descriptionHtml(description: string | undefined): string | undefined {
   const text = dedent(description ?? '');
   if (text === '') return undefined;
-  return markdown.render(text).replace(BIDI, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return bidiSafeText(markdown.render(text));
 }
 
 /**

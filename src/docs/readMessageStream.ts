@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import type { Envelope } from '@cucumber/messages';
 import { EventspecError } from '../core/errors';
+import { envelopeProblem } from './envelopeShape';
 
 /** The documentation could not be built from its inputs; the message says which file and what to do. */
 export class DocsInputError extends EventspecError {
@@ -19,9 +20,9 @@ export interface MessageStream {
  * Reads a Cucumber NDJSON message stream a megabyte at a time, so a long run's stream (165 MB at
  * 20,000 scenarios) is never held whole beside its parsed messages. A broken last line is a
  * truncated stream (reported, not fatal: the results before it are still worth showing); a broken
- * line in the middle is corruption.
+ * line in the middle is corruption. Errors name the file as `shownAs` (the path the user gave).
  */
-export function readMessageStream(path: string): MessageStream {
+export function readMessageStream(path: string, shownAs = path): MessageStream {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -33,7 +34,7 @@ export function readMessageStream(path: string): MessageStream {
         'or build the documentation without results (eventspec docs without --require-results; buildDocs with allowMissingResults: true)',
     );
   }
-  const reader = lineReader(path);
+  const reader = lineReader(shownAs);
   try {
     const chunk = Buffer.alloc(1 << 20);
     const decoder = new StringDecoder('utf8');
@@ -71,6 +72,13 @@ function lineReader(source: string): { push(text: string): void; end(): MessageS
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
       throw new DocsInputError(`${source}:${lineNumber}: expected one JSON object per line (a Cucumber envelope), found ${Array.isArray(parsed) ? 'an array' : typeof parsed}`);
+    }
+    const problem = envelopeProblem(parsed as Record<string, unknown>);
+    if (problem !== undefined) {
+      throw new DocsInputError(
+        `${source}:${lineNumber}: ${problem} — each line must be a message as Cucumber's "message" formatter writes it; ` +
+          'write the stream again (run the features) or remove this line',
+      );
     }
     envelopes.push(parsed as Envelope);
     return true;

@@ -1,3 +1,4 @@
+import { redactCredentials, scrubError } from '../core/redactCredentials';
 import { After, AfterAll, Before, defineParameterType, defineStep, setWorldConstructor, World } from '@cucumber/cucumber';
 import type { IWorldOptions } from '@cucumber/cucumber';
 import { controllableClock } from '../core/clock';
@@ -167,7 +168,7 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
     try {
       factory = make();
     } catch (error) {
-      throw briefError(`the ${storeName} store cannot be used: ${(error as Error).message}`, error);
+      throw briefError(`the ${storeName} store cannot be used: ${redactCredentials((error as Error).message)}`, scrubError(error));
     }
     opened.set(storeName, factory);
     return factory;

@@ -3,7 +3,7 @@ import type { AnyAggregate } from '../aggregate/defineAggregate';
 import { streamIdOf } from '../aggregate/defineAggregate';
 import type { EventContract } from '../contracts/contract';
 import { exampleOf } from '../contracts/exampleOf';
-import { didYouMean } from '../core/suggest';
+import { closest, didYouMean } from '../core/suggest';
 import type { HistoryEvent } from '../testing/scenario';
 import { compareFields, describeEventMismatch, describeFieldMismatches } from '../testing/expectations';
 import type { ExpectedEvent } from '../testing/expectations';
@@ -40,8 +40,11 @@ function lookup(context: StepContext, aggregateName: string, id: string) {
   return { aggregate, id, streamId: streamIdOf(aggregate, id) };
 }
 
+/** A column that states event metadata (`metadata.actor`) rather than a field of the event's data. */
+const METADATA_COLUMN = 'metadata.';
+
 /** Rows of an `| event | field… |` table as events of an aggregate, at a schema version. */
-function eventRows(context: StepContext, aggregate: AnyAggregate, rows: Rows, version: number | undefined, noRows: string): { type: string; fields: TableField[]; rowRef: { row: number; dataRow: number } }[] {
+function eventRows(context: StepContext, aggregate: AnyAggregate, rows: Rows, version: number | undefined, noRows: string): { type: string; fields: TableField[]; metadata: Record<string, string>; rowRef: { row: number; dataRow: number } }[] {
   const { header, records } = headedRows(rows, context.place);
   const eventColumn = header.findIndex((h) => /^(event|type)$/i.test(h));
   if (eventColumn < 0) {
@@ -54,14 +57,22 @@ function eventRows(context: StepContext, aggregate: AnyAggregate, rows: Rows, ve
     const typeCell = fields[eventColumn]!;
     const contract = resolveEvent(context.scenario.domain, aggregate, typeCell.text.trim(), context.place, typeCell.ref);
     const schema = version === undefined || version === contract.version ? contract.schema : undefined;
-    const given = fields.filter((f, column) => column !== eventColumn && f.text.trim() !== '');
+    const written = version === undefined || version === contract.version ? contract.schema : contract.upcasters.find((u) => u.from === version)?.schema;
+    const writtenFields = new Set(written ? fieldPaths(written) : []);
+    const metadata: Record<string, string> = {};
+    const given = fields.filter((f, column) => {
+      if (column === eventColumn || f.text.trim() === '') return false;
+      if (!f.name.startsWith(METADATA_COLUMN) || writtenFields.has(f.name)) return true;
+      metadata[f.name.slice(METADATA_COLUMN.length)] = f.text.trim();
+      return false;
+    });
     if (schema) {
       const known = new Set(fieldPaths(schema));
       for (const f of given) {
         if (!known.has(f.name)) throw new ScenarioError(context.place, `${contract.name} has no field \`${f.name}\`${unknownFieldHint(contract, f.name, known, rowTypes)}`, f.ref);
       }
     }
-    return { type: contract.name, fields: given, rowRef };
+    return { type: contract.name, fields: given, metadata, rowRef };
   });
 }
 
@@ -70,26 +81,29 @@ function unknownFieldHint(contract: EventContract, column: string, known: Readon
   if (tableTypes.some((other) => other !== contract && fieldPaths(other.schema).includes(column))) return ' (leave its cell empty on this row: another event in the table has it)';
   const older = contract.upcasters.find((u) => fieldPaths(u.schema).includes(column));
   if (older) return ` in its current version ${contract.version}; \`${column}\` is a field of version ${older.from}: state such history with "has recorded (v${older.from}):"`;
-  return didYouMean(column, [...known], 'a field such as');
+  if (closest(column, known) !== undefined) return didYouMean(column, [...known]);
+  return `${didYouMean(column, [...known], 'a field such as')}; for event metadata, name the column \`${METADATA_COLUMN}${column}\``;
 }
 
 async function recordHistory(context: StepContext, aggregateName: string, id: string, rows: Rows, version: number | undefined) {
   const { aggregate } = lookup(context, aggregateName, id);
   const noRows = 'add one row per event under the header (a scenario without history needs no "has recorded" step)';
-  const events: HistoryEvent[] = eventRows(context, aggregate, rows, version, noRows).map(({ type, fields, rowRef }) => {
+  const events: HistoryEvent[] = eventRows(context, aggregate, rows, version, noRows).map(({ type, fields, metadata, rowRef }) => {
     const contract = aggregate.eventsByName.get(type)!;
     const at = version ?? contract.version;
-    return { type, schemaVersion: at, data: historyData(contract, at, fields, context.place, rowRef) };
+    const data = historyData(contract, at, fields, context.place, rowRef);
+    return Object.keys(metadata).length > 0 ? { type, schemaVersion: at, data, metadata } : { type, schemaVersion: at, data };
   });
   await context.scenario.record(aggregate, id, events);
 }
 
 function expectedEvents(context: StepContext, aggregate: AnyAggregate, aggregateName: string, id: string, rows: Rows): ExpectedEvent[] {
   const noRows = `add one row per expected event under the header, or write "Then ${aggregateName} "${id}" records nothing"`;
-  return eventRows(context, aggregate, rows, undefined, noRows).map(({ type, fields }) => {
+  return eventRows(context, aggregate, rows, undefined, noRows).map(({ type, fields, metadata }) => {
     const contract = aggregate.eventsByName.get(type)!;
     const { data, refs } = buildData(fields, contract.schema, contract.name, context.place);
-    return { type, fields: Object.fromEntries([...refs.keys()].map((path) => [path, valueAtPath(data, path)])) };
+    const expected = { type, fields: Object.fromEntries([...refs.keys()].map((path) => [path, valueAtPath(data, path)])) };
+    return Object.keys(metadata).length > 0 ? { ...expected, metadata } : expected;
   });
 }
 
@@ -111,6 +125,15 @@ function schemaLike(value: unknown): z.ZodType | undefined {
   return undefined;
 }
 
+/** A did-you-mean for a state field, also when the name is a nested field written without its parents. */
+function stateFieldHint(name: string, known: readonly string[]): string {
+  if (closest(name, known) !== undefined) return didYouMean(name, known);
+  const nested = known.filter((path) => path.includes('.') && (path.endsWith(`.${name}`) || closest(name, [path.slice(path.lastIndexOf('.') + 1)]) !== undefined));
+  if (nested.length === 1) return ` — did you mean \`${nested[0]}\`? (nested fields are written with their parents, dot-separated)`;
+  if (nested.length > 1) return ` — did you mean one of ${nested.slice(0, 6).map((p) => `\`${p}\``).join(', ')}? (nested fields are written with their parents, dot-separated)`;
+  return didYouMean(name, known, 'a field such as');
+}
+
 async function checkState(context: StepContext, aggregateName: string, id: string, argument: StepArgument, load: { atVersion?: number; asOf?: string }) {
   const { aggregate } = lookup(context, aggregateName, id);
   let loaded;
@@ -128,7 +151,7 @@ async function checkState(context: StepContext, aggregateName: string, id: strin
     const fieldType = schema ? fieldSchema(schema, field.name) : schemaLike(valueAtPath(actual, field.name));
     const present = fieldType !== undefined || known.includes(field.name) || flatten(actual)[field.name] !== undefined;
     if (!present) {
-      throw new ScenarioError(context.place, `${aggregateName}'s state has no field \`${field.name}\`${didYouMean(field.name, known, 'a field such as')}`, field.ref);
+      throw new ScenarioError(context.place, `${aggregateName}'s state has no field \`${field.name}\`${stateFieldHint(field.name, known)}`, field.ref);
     }
     const coerced = coerceCell(fieldType, field.text);
     if (!coerced.ok) throw new ScenarioError(context.place, coerced.problem, field.ref);
@@ -238,6 +261,14 @@ const commandSideSteps: readonly VocabularyStep[] = [
       if (last.result.status === 'rejected') {
         throw new ScenarioError(context.place, `the command ${last.result.command} was rejected with "${last.result.rejection}": ${last.result.message}`);
       }
+    }),
+
+  step('Then', 'the command is accepted or rejected', 'the command is accepted or rejected', 'none',
+    'Checks that the last command was handled: accepted, or refused for one of the reasons its aggregate declares. '
+      + 'A command that fails (an error in decide or evolve, a broken invariant) fails the When step before this one.',
+    'Then the command is accepted or rejected',
+    async (context) => {
+      if (!context.scenario.last) throw new ScenarioError(context.place, 'no command was sent before this step; add a "When … is sent …" step');
     }),
 
   step('Then', 'the command is rejected with "{Rejection}"', 'the command is rejected with "{Rejection}"', 'none',

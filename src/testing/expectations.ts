@@ -7,7 +7,11 @@ import { valueAtPath } from './fieldPaths';
 export interface ExpectedEvent {
   type: string;
   fields: Record<string, unknown>;
+  /** Metadata keys that matter (`actor`, `correlationId`…), compared with the recorded event's metadata. */
+  metadata?: Record<string, unknown>;
 }
+
+const METADATA = 'metadata.';
 
 export interface FieldMismatch {
   path: string;
@@ -34,15 +38,17 @@ function sameValue(expected: unknown, actual: unknown): boolean {
 export function describeEventMismatch(expected: readonly ExpectedEvent[], actual: readonly RecordedEvent[]): string | undefined {
   const firstDifference = findFirstDifference(expected, actual);
   if (firstDifference === undefined) return undefined;
-  const columns = [...new Set(expected.flatMap((e) => Object.keys(e.fields)))];
+  const columns = [...new Set(expected.flatMap((e) => [...Object.keys(e.fields), ...Object.keys(e.metadata ?? {}).map((key) => METADATA + key)]))];
+  const cell = (fields: unknown, metadata: unknown, column: string) =>
+    column.startsWith(METADATA) && !hasPath(fields, column) ? valueAtPath(metadata, column.slice(METADATA.length)) : valueAtPath(fields, column);
   const render = (rows: { type: string; value: (path: string) => unknown }[]) =>
     rows.length === 0 ? '  (nothing)' : tableText([['event', ...columns], ...rows.map((r) => [r.type, ...columns.map((c) => cellText(r.value(c)))])], '    ');
   return [
     firstDifference,
     '  expected:',
-    render(expected.map((e) => ({ type: e.type, value: (c: string) => e.fields[c] }))),
+    render(expected.map((e) => ({ type: e.type, value: (c: string) => (c in e.fields ? e.fields[c] : cell(undefined, e.metadata, c)) }))),
     '  recorded:',
-    render(actual.map((e) => ({ type: e.type, value: (c: string) => valueAtPath(e.data, c) }))),
+    render(actual.map((e) => ({ type: e.type, value: (c: string) => cell(e.data, e.metadata, c) }))),
   ].join('\n');
 }
 
@@ -57,6 +63,11 @@ function findFirstDifference(expected: readonly ExpectedEvent[], actual: readonl
     if (mismatch) {
       return `event ${i + 1} (${want.type}), ${mismatch.path}: expected ${show(mismatch.expected)}, recorded ${show(mismatch.actual)}`;
     }
+    // Metadata has no schema to read cells by, so a table's text is compared with the value's text.
+    const [metadataMismatch] = compareFields(want.metadata ?? {}, got.metadata).filter((m) => typeof m.expected !== 'string' || m.actual === undefined || cellText(m.actual) !== m.expected);
+    if (metadataMismatch) {
+      return `event ${i + 1} (${want.type}), metadata ${metadataMismatch.path}: expected ${show(metadataMismatch.expected)}, recorded ${show(metadataMismatch.actual)}`;
+    }
   }
   return undefined;
 }
@@ -64,6 +75,10 @@ function findFirstDifference(expected: readonly ExpectedEvent[], actual: readonl
 /** The differing fields as a table: field | expected | actual. */
 export function describeFieldMismatches(mismatches: readonly FieldMismatch[]): string {
   return tableText([['field', 'expected', 'actual'], ...mismatches.map((m) => [m.path, show(m.expected), show(m.actual)])]);
+}
+
+function hasPath(value: unknown, path: string): boolean {
+  return valueAtPath(value, path) !== undefined;
 }
 
 function show(value: unknown): string {

@@ -63,6 +63,27 @@ describe('a printed counterexample, pasted into a feature file, fails for the sa
     assert.match(outcome.failures.join('\n'), new RegExp(`rejected with "${rejection}"`), outcome.failures.join('\n'));
   });
 
+  it('a written regression for a broken invariant passes once the bug is fixed by a named rejection', async () => {
+    const found = await failure(planted, 'Wallet', { runs: 100, seed: 1 });
+    const file = join(dir, 'wallet-regression.feature');
+    await writeFile(file, `Feature: regression\n\n${found.gherkin}`);
+    const install = async (name: string, exported: string): Promise<string> => {
+      const support = join(dir, `${name}.steps.ts`);
+      await writeFile(
+        support,
+        `import { installSteps } from ${JSON.stringify(join(root, 'src', 'gherkin'))};\n` +
+          `import { ${exported} } from ${JSON.stringify(join(__dirname, 'plantedAggregates'))};\n` +
+          `installSteps(${exported});\n`,
+      );
+      return support;
+    };
+    const buggy = runFeatures(dir, [file], [await install('buggy', 'planted')]);
+    assert.equal(buggy.success, false, `the regression must fail while the bug is there:\n${found.gherkin}`);
+    const repaired = runFeatures(dir, [file], [await install('repaired', 'fixed')]);
+    assert.deepEqual(repaired.failures, [], `the regression must pass once Withdraw refuses overdrafts by name:\n${found.gherkin}`);
+    assert.equal(repaired.success, true);
+  });
+
   it('with the planted aggregates installed: invariant, determinism and upcaster failures', async () => {
     const cases = [
       { name: 'Wallet', seed: 1, reason: /the balance is never negative/ },

@@ -259,9 +259,36 @@ describe('the living documentation as a specification, in Chromium', { skip }, (
   });
 
   it('shows a malformed link as not found, not a blank page', async () => {
-    await onPage(url('#/event/%E0%A4%A'), async (page) => {
+    for (const hash of ['#/event/%E0%A4%A', '#/scenario/%', '#/feature/features/%ZZ.feature', '#/aggregate/%E0', '#/command/%C3%28']) {
+      await onPage(url(hash), async (page) => {
+        assert.match((await page.locator('#view').textContent()) ?? '', /Not found.*not a well-formed link/, hash);
+      });
+    }
+    // reached by following a link in the page, not by opening it
+    await onPage(url('#/events'), async (page) => {
+      await page.evaluate('location.hash = "#/event/%E0%A4%A"');
+      await page.waitForSelector('#view[data-view="bad-link"]');
       assert.match((await page.locator('#view').textContent()) ?? '', /Not found.*not a well-formed link/);
     });
+    // a malformed filter is a search for its text, not an error
+    await onPage(url('#/scenarios?q=%E0%A4%A&tags=%'), async (page) => {
+      assert.equal(await page.locator('#view').getAttribute('data-view'), 'scenarios');
+    });
+  });
+
+  it('shows bidi controls in names as their codes, so no name is reordered', async () => {
+    const project = join(work, 'bidi');
+    cpSync(join(FIXTURE, 'features', 'cart.feature'), join(project, 'features', 'cart.feature'));
+    writeFileSync(join(project, 'features', 'bidi.feature'), '@tag\u202Ex\nFeature: Feat\u202Eure\n  Rule: Ru\u2067le\n    Scenario: Sce\u200Fnario\n      Given a st\u202Dep\n        | ce\u061Cll |\n');
+    const built = buildDocs({ features: 'features', cwd: project, out: join(project, 'site'), domain: shop });
+    const scenario = built.data.scenarios.find((s) => s.uri === 'features/bidi.feature')!;
+    for (const hash of ['#/features', `#/feature/features/bidi.feature`, `#/scenario/${scenario.key.split('/').map(encodeURIComponent).join('/')}`, '#/scenarios']) {
+      await onPage(url(hash, built.index), async (page) => {
+        const shown = await page.locator('#app').innerText();
+        assert.doesNotMatch(shown, /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/, hash);
+        assert.match(shown, /Feat\\u202Eure/, hash);
+      });
+    }
   });
 });
 

@@ -6,15 +6,23 @@ import { before, describe, it } from 'node:test';
 const root = join(__dirname, '..', '..');
 const feature = 'test/gherkin/fixtures/misspelled-names.feature';
 
+function dryRun(...extra: string[]): { status: number | null; output: string; stdout: string } {
+  const result = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js'), '--config', 'test/gherkin/fixtures/cucumber.js', '--dry-run', ...extra, feature],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } },
+  );
+  return { status: result.status, output: result.stdout + result.stderr, stdout: result.stdout };
+}
+
+function listedMisspellings(stdout: string): string[] {
+  return stdout.slice(stdout.lastIndexOf('\neventspec: ')).trim().split('\n');
+}
+
 describe('a dry run over misspelled domain names', () => {
   let run: { status: number | null; output: string; stdout: string };
   before(() => {
-    const result = spawnSync(
-      process.execPath,
-      [join(root, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js'), '--config', 'test/gherkin/fixtures/cucumber.js', '--dry-run', feature],
-      { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } },
-    );
-    run = { status: result.status, output: result.stdout + result.stderr, stdout: result.stdout };
+    run = dryRun();
   });
 
   it('fails, though cucumber lets a dry run with undefined steps pass', () => {
@@ -22,7 +30,7 @@ describe('a dry run over misspelled domain names', () => {
   });
 
   it('names each misspelling with its file, line and the closest name of the domain', () => {
-    const listed = run.stdout.slice(run.stdout.lastIndexOf('\neventspec: ')).trim().split('\n');
+    const listed = listedMisspellings(run.stdout);
     assert.deepEqual(listed, [
       'eventspec: 5 misspelled names in the feature files (a dry run fails on them):',
       `  ${feature}:4: unknown command \`PlaceOrdr\` — did you mean \`PlaceOrder\`?`,
@@ -47,5 +55,15 @@ describe('a dry run over misspelled domain names', () => {
     const told = `// ${feature}:24: a value in double quotes cannot hold a bare " (it ends the value early); write it as \\" inside the value: Order "o-\\"1" has recorded OrderPlaced\n`;
     assert.ok(run.output.includes(told), run.output);
     assert.doesNotMatch(run.output, /Order "o-\{string\}/);
+  });
+});
+
+describe('a parallel dry run over misspelled domain names', () => {
+  it('fails and lists the same misspellings as a serial one: the workers do not hide them', () => {
+    const serial = dryRun();
+    const parallel = dryRun('--parallel', '2');
+    assert.equal(parallel.status, 1, parallel.output);
+    assert.deepEqual(listedMisspellings(parallel.stdout), listedMisspellings(serial.stdout));
+    assert.equal(listedMisspellings(parallel.stdout).length, 6);
   });
 });

@@ -81,7 +81,7 @@ describe('a feature file with mistakes, run through cucumber', () => {
   it('suggests a field for a column no event of the table has', () => {
     assert.equal(
       failure('A column no event of the table has'),
-      `ScenarioError: ${feature}:34 (row 1, column "carrier"): OrderPlaced has no field \`carrier\` — expected a field such as \`customer\`, \`amount\`, \`currency\``,
+      `ScenarioError: ${feature}:34 (row 1, column "carrier"): OrderPlaced has no field \`carrier\` — expected a field such as \`customer\`, \`amount\`, \`currency\`; for event metadata, name the column \`metadata.carrier\``,
     );
   });
 
@@ -117,6 +117,23 @@ describe('a feature file with mistakes, run through cucumber', () => {
     assert.equal(
       failure('An Outline placeholder that names no column'),
       `ScenarioError: ${feature}:${line}: <custmer> names no column of the Examples table (its columns are <customer>) — did you mean \`customer\`?`,
+    );
+  });
+  it('compares a metadata column with the recorded event\'s metadata, naming both values', () => {
+    const line = readFileSync(join(root, feature), 'utf8').split('\n').findIndex((l) => l.includes('Scenario: Metadata other than')) + 5;
+    assert.equal(
+      failure('Metadata other than what was recorded'),
+      `ScenarioError: ${feature}:${line}: Order "o-1" recorded other events than expected — event 1 (OrderShipped), metadata actor: expected carol, recorded bob\n` +
+        '  expected:\n    | event        | metadata.actor |\n    | OrderShipped | carol          |\n' +
+        '  recorded:\n    | event        | metadata.actor |\n    | OrderShipped | bob            |',
+    );
+  });
+
+  it('says how to name a metadata column when a column is no field of the event', () => {
+    const line = readFileSync(join(root, feature), 'utf8').split('\n').findIndex((l) => l.includes('Scenario: Metadata in a column named like a field')) + 7;
+    assert.equal(
+      failure('Metadata in a column named like a field'),
+      `ScenarioError: ${feature}:${line} (row 1, column "actor"): OrderShipped has no field \`actor\` — expected a field such as \`carrier\`; for event metadata, name the column \`metadata.actor\``,
     );
   });
 });

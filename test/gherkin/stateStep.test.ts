@@ -29,3 +29,35 @@ describe('checking a state without a schema', () => {
     await assert.rejects(checkState([['since', '2025-03-02']]), /\| since \| 2025-03-02T00:00:00\.000Z \| 2025-03-01T10:00:00\.000Z \|/);
   });
 });
+
+describe('a misspelled state field', () => {
+  const Moved = defineEvent('Moved', z.object({ city: z.string() }));
+  const Move = defineCommand('Move', z.object({}));
+  const state = z.object({ name: z.string(), address: z.object({ city: z.string(), postal: z.object({ code: z.string() }) }) });
+  const shapes = {
+    'with a state schema': { state },
+    'without a state schema': {},
+  };
+  for (const [shape, declared] of Object.entries(shapes)) {
+    const Resident = defineAggregate({ name: 'Resident', events: [Moved], commands: [Move], initialState: { name: 'r', address: { city: 'a', postal: { code: '1' } } }, ...declared }).behavior({
+      evolve: { Moved: (s, { city }) => ({ ...s, address: { ...s.address, city } }) },
+      decide: { Move: () => ({ type: 'Moved', data: { city: 'b' } }) },
+    });
+    const town = defineDomain({ name: 'town', aggregates: [Resident] });
+    const check = async (field: string) => {
+      const scenario = createScenario({ domain: town, stores: await memoryScenarioStores.create({ clock: { now: () => new Date() }, scenario: 't' }) });
+      return hasState.run({ scenario, place: undefined }, ['Resident', 'r-1'], { table: [[field, 'a']] });
+    };
+    it(`${shape}: a typo deep in a nested path gets the nested field`, async () => {
+      await assert.rejects(check('address.postl.code'), { message: 'in this step: Resident\'s state has no field `address.postl.code` — did you mean `address.postal.code`?' });
+    });
+    it(`${shape}: a nested field written without its parents gets its full path`, async () => {
+      await assert.rejects(check('postal.code'), {
+        message: 'in this step: Resident\'s state has no field `postal.code` — did you mean `address.postal.code`? (nested fields are written with their parents, dot-separated)',
+      });
+      await assert.rejects(check('cty'), {
+        message: 'in this step: Resident\'s state has no field `cty` — did you mean `address.city`? (nested fields are written with their parents, dot-separated)',
+      });
+    });
+  }
+});

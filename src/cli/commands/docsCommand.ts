@@ -4,6 +4,8 @@ import { progress, writeLine } from '../cliIO';
 import { ExitCode, UsageError } from '../exitCodes';
 import { loadDomain } from '../loadDomain';
 import { missingPathsProblem, outputPathProblem } from '../pathProblems';
+import { redactCredentials } from '../redactCredentials';
+import { terminalSafe } from '../../core/terminalText';
 
 export interface DocsOptions {
   out?: string;
@@ -44,7 +46,7 @@ export function docsCommand(options: DocsOptions, io: CliIO): ExitCode {
     return ExitCode.ok;
   } catch (error) {
     if (!(error instanceof docs.DocsInputError)) throw error;
-    writeLine(io.stderr, error.message);
+    writeLine(io.stderr, terminalSafe(redactCredentials(error.message)));
     return ExitCode.failed;
   }
 }

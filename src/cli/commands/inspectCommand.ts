@@ -14,6 +14,8 @@ import { loadDomain } from '../loadDomain';
 import type { StoreOpener } from '../openStores';
 import { openMongoStoresFromUri } from '../openStores';
 import { redactCredentials, scrubError } from '../redactCredentials';
+import { looksLikeConnectionString } from '../../core/redactCredentials';
+import { terminalSafe, terminalSafeJson } from '../../core/terminalText';
 
 export interface InspectRequest {
   domain: Domain;
@@ -52,13 +54,7 @@ export interface StreamReport {
 /** A stream's events up to a version or a time, and the aggregate's state there. */
 export async function inspectStream(request: InspectRequest): Promise<StreamReport> {
   const { domain, events, streamId } = request;
-  let owner: ReturnType<Domain['aggregateOfStream']>;
-  try {
-    owner = domain.aggregateOfStream(streamId);
-  } catch (error) {
-    if (error instanceof UnknownNameError) throw new UsageError(error.message);
-    throw error;
-  }
+  const owner = ownerOfStream(domain, streamId);
   if (request.at !== undefined && request.asOf !== undefined) throw new UsageError('give either --at or --as-of, not both');
   const asOf = request.asOf === undefined ? undefined : toIso(request.asOf);
   const streamVersion = await events.streamVersion(streamId);
@@ -82,6 +78,30 @@ export async function inspectStream(request: InspectRequest): Promise<StreamRepo
   return report;
 }
 
+/**
+ * The aggregate a stream id names, checked before anything is opened: a connection string in the
+ * stream's place (never echoed: it may hold a password), or an aggregate name with no id, is refused.
+ */
+export function ownerOfStream(domain: Domain, streamId: string): ReturnType<Domain['aggregateOfStream']> {
+  if (looksLikeConnectionString(streamId)) {
+    throw new UsageError(
+      'the stream id looks like a connection string (not shown, as it may hold a password): ' +
+        'give the stream as <Aggregate>-<id>, e.g. Order-o-1, and the connection string with --mongo <uri> or MONGODB_URI',
+    );
+  }
+  let owner: ReturnType<Domain['aggregateOfStream']>;
+  try {
+    owner = domain.aggregateOfStream(streamId);
+  } catch (error) {
+    if (error instanceof UnknownNameError) throw new UsageError(error.message);
+    throw error;
+  }
+  if (owner.id === '') {
+    throw new UsageError(`stream "${streamId}" names the ${owner.aggregate.name} aggregate but no id: give the id after the dash, e.g. ${owner.aggregate.name}-1`);
+  }
+  return owner;
+}
+
 function toIso(time: string): string {
   try {
     return toDate(time, '--as-of').toISOString();
@@ -90,11 +110,11 @@ function toIso(time: string): string {
   }
 }
 
-/** The report for a person: one line per event, then the state. */
+/** The report for a person: one line per event, then the state. Stored text is printed terminal-safe. */
 export function formatStreamReport(report: StreamReport, c: Colors): string {
   const lines: string[] = [];
   const where = report.at !== undefined ? ` at version ${report.at}` : report.asOf !== undefined ? ` as of ${report.asOf}` : '';
-  lines.push(`${c.bold(report.streamId)} ${c.dim(`(${report.aggregate} "${report.id}")`)} — ${plural(report.streamVersion, 'event')}${where}`);
+  lines.push(`${c.bold(terminalSafe(report.streamId))} ${c.dim(`(${report.aggregate} "${terminalSafe(report.id)}")`)} — ${plural(report.streamVersion, 'event')}${where}`);
   if (report.events.length === 0) {
     lines.push(c.dim(report.streamVersion === 0 ? '  no events: nothing was ever recorded on this stream' : '  no events up to this point'));
   }
@@ -103,15 +123,15 @@ export function formatStreamReport(report: StreamReport, c: Colors): string {
   for (const e of report.events) {
     const version = `v${String(e.version).padStart(versionWidth)}`;
     const schema = c.dim(`schema v${e.schemaVersion}`);
-    lines.push(`  ${c.cyan(version)}  ${e.type.padEnd(typeWidth)}  ${schema}  ${c.dim(e.occurredAt)}  ${oneLine(e.data)}`);
+    lines.push(`  ${c.cyan(version)}  ${terminalSafe(e.type.padEnd(typeWidth))}  ${schema}  ${c.dim(terminalSafe(e.occurredAt))}  ${oneLine(e.data)}`);
   }
   lines.push('', `${c.bold('State')} at version ${report.version}:`);
-  lines.push(...JSON.stringify(report.state, jsonSafe, 2).split('\n').map((l) => `  ${l}`));
+  lines.push(...terminalSafeJson(JSON.stringify(report.state, jsonSafe, 2)).split('\n').map((l) => `  ${l}`));
   return lines.join('\n');
 }
 
 function oneLine(value: unknown): string {
-  return JSON.stringify(value, jsonSafe) ?? 'undefined';
+  return terminalSafeJson(JSON.stringify(value, jsonSafe) ?? 'undefined');
 }
 
 function jsonSafe(_key: string, value: unknown): unknown {
@@ -139,6 +159,7 @@ export async function inspectCommand(streamId: string, options: InspectOptions, 
     throw new UsageError('inspect reads a stored stream: pass --mongo <uri> or set MONGODB_URI');
   }
   const { domain } = loadDomain(io, options.domain);
+  ownerOfStream(domain, streamId);
   const step = progress(io);
   step(`connecting to ${redactCredentials(uri, uri)}`);
   let stores: Awaited<ReturnType<StoreOpener>>;
@@ -154,7 +175,7 @@ export async function inspectCommand(streamId: string, options: InspectOptions, 
     if (options.at !== undefined) request.at = options.at;
     if (options.asOf !== undefined) request.asOf = options.asOf;
     const report = await inspectStream(request);
-    writeLine(io.stdout, options.json ? JSON.stringify(report, jsonSafe, 2) : formatStreamReport(report, colorsFor(io.stdout, io.env)));
+    writeLine(io.stdout, options.json ? terminalSafeJson(JSON.stringify(report, jsonSafe, 2)) : formatStreamReport(report, colorsFor(io.stdout, io.env)));
     return report.streamVersion === 0 ? ExitCode.failed : ExitCode.ok;
   } catch (error) {
     throw scrubError(error, uri);
