@@ -17,3 +17,4 @@ export type {
 } from './defineAggregate';
 export { Rejection, isRejection, UndeclaredRejectionError } from './rejection';
 export { replay, evolveOne, currentData } from './replay';
+export { DomainCodeError } from './domainCode';

@@ -3,6 +3,7 @@ import { StoredEventError } from '../core/errors';
 import { didYouMean } from '../core/suggest';
 import { upcast } from '../versioning/upcast';
 import type { AnyAggregate } from './defineAggregate';
+import { evolveFailure } from './domainCode';
 
 /** Brings a stored event to its current schema version, parsed by its contract. */
 export function currentData(aggregate: AnyAggregate, event: RecordedEvent): unknown {
@@ -19,13 +20,24 @@ export function currentData(aggregate: AnyAggregate, event: RecordedEvent): unkn
   return upcast(contract, event.schemaVersion, event.data, event);
 }
 
-/** Applies one stored event to a state. */
-export function evolveOne<State>(aggregate: AnyAggregate, state: State, event: RecordedEvent): State {
+/**
+ * Applies one event to a state: a stored one, or (with `newFrom`, the command whose decide made it)
+ * one about to be stored. An evolve that throws or returns nothing is named, with the event.
+ */
+export function evolveOne<State>(aggregate: AnyAggregate, state: State, event: RecordedEvent, newFrom?: string): State {
   const data = currentData(aggregate, event);
   const handler = (aggregate.evolve as Record<string, ((s: State, d: unknown, e: RecordedEvent) => State) | undefined>)[
     event.type
   ];
-  return handler ? handler(state, data, event) : state;
+  if (!handler) return state;
+  let next: State;
+  try {
+    next = handler(state, data, event);
+  } catch (error) {
+    throw evolveFailure(aggregate.name, event, error, true, newFrom);
+  }
+  if (next === undefined) throw evolveFailure(aggregate.name, event, undefined, false, newFrom);
+  return next;
 }
 
 /** Folds stored events over a state, upcasting each on the way. */

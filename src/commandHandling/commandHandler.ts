@@ -2,6 +2,7 @@ import type { AnyAggregate, CommandOf, StateOf } from '../aggregate/defineAggreg
 import { streamIdOf } from '../aggregate/defineAggregate';
 import { Rejection, rejectionOf } from '../aggregate/rejection';
 import { evolveOne } from '../aggregate/replay';
+import { decidedEvents, DomainCodeError, thrownText } from '../aggregate/domainCode';
 import type { Clock } from '../core/clock';
 import { systemClock } from '../core/clock';
 import { isoTime } from '../core/isoTime';
@@ -10,7 +11,7 @@ import { AppendOutcomeUnknownError, appendMayHaveLanded, EventspecError, Idempot
 import type { IdGenerator } from '../core/ids';
 import { randomIds } from '../core/ids';
 import { didYouMean } from '../core/suggest';
-import { parseContract } from '../contracts/parseContract';
+import { parseContract, show } from '../contracts/parseContract';
 import type { Domain } from '../domain/defineDomain';
 import type { AppendResult, EventStore } from '../eventStore/eventStore';
 import type { ExpectedVersion } from '../eventStore/expectedVersion';
@@ -22,6 +23,7 @@ import type { CommandResult } from './commandResult';
 import type { Loaded, LoadOptions } from './loadAggregate';
 import { loadAggregate } from './loadAggregate';
 import { stateCache } from './stateCache';
+import { streamQueue } from './streamQueue';
 
 export interface CommandHandlerOptions {
   domain: Domain;
@@ -64,6 +66,12 @@ export interface CommandHandler {
   load<A extends AnyAggregate>(aggregate: A, id: string, options?: LoadOptions): Promise<Loaded<StateOf<A>>>;
 }
 
+interface Queued {
+  request: CommandRequest;
+  aggregate: AnyAggregate;
+  streamId: string;
+}
+
 export class ConcurrencyError extends EventspecError {
   override name = 'ConcurrencyError';
 }
@@ -77,13 +85,40 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
   const commandLog = options.commandLog ?? inMemoryCommandLog();
   const cache = stateCache(options.cacheSize ?? 1000);
 
-  async function handle(request: CommandRequest): Promise<CommandResult> {
-    const aggregate = domain.aggregate(request.aggregate);
+  /**
+   * Commands to one stream run one after another, in order of arrival, so within this handler they
+   * never conflict (optimistic concurrency is then only between processes); other streams run alongside.
+   */
+  const queue = streamQueue<Queued, CommandResult>(handleQueued);
+
+  function handle(request: CommandRequest): Promise<CommandResult> {
+    let aggregate: AnyAggregate;
+    try {
+      aggregate = domain.aggregate(request.aggregate);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const malformed = malformedRequest(aggregate.name, request);
+    if (malformed !== undefined) return Promise.reject(new EventspecError(malformed));
     const streamId = streamIdOf(aggregate, request.id);
+    return queue.run(streamId, { request, aggregate, streamId });
+  }
+
+  function handleQueued(queued: Queued): Promise<CommandResult> {
+    return handleNow(queued.request, queued.aggregate, queued.streamId);
+  }
+
+  async function handleNow(request: CommandRequest, aggregate: AnyAggregate, streamId: string): Promise<CommandResult> {
     const type = request.command.type;
     const contract = aggregate.commandsByName.get(type);
     if (!contract) {
       throw new EventspecError(`${aggregate.name} has no command \`${type}\`${didYouMean(type, [...aggregate.commandsByName.keys()])}`);
+    }
+    if (request.expectedVersion !== undefined && !(Number.isInteger(request.expectedVersion) && request.expectedVersion >= 0)) {
+      throw new EventspecError(
+        `${type} on "${streamId}": expectedVersion ${String(request.expectedVersion)} is not a version; pass the whole number ≥ 0 the stream was at ` +
+          '(0 = a new stream), or leave it out to have conflicts retried',
+      );
     }
     // Made once per call, not per attempt: every attempt sends the same event ids.
     const commandId = request.commandId ?? ids();
@@ -104,7 +139,14 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
     }
 
     for (let attempt = 0; ; attempt++) {
-      const loaded = await loadAggregate({ store, snapshots, known: cache.get(streamId) }, aggregate, streamId);
+      let loaded: Loaded;
+      try {
+        loaded = await loadAggregate({ store, snapshots, known: cache.get(streamId) }, aggregate, streamId);
+      } catch (error) {
+        // An evolve that mutates in place and then threw has left the cached state half-changed.
+        cache.delete(streamId);
+        throw error;
+      }
       if (request.expectedVersion !== undefined && loaded.version !== request.expectedVersion) {
         throw new WrongExpectedVersionError(streamId, `version ${request.expectedVersion}`, loaded.version);
       }
@@ -120,7 +162,7 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
             throw rejectionOf(aggregate, type, rejection, message);
           },
         });
-        produced = (Array.isArray(out) ? out : [out]) as { type: string; data: unknown }[];
+        produced = decidedEvents(aggregate.name, type, streamId, out) as { type: string; data: unknown }[];
       } catch (error) {
         if (!(error instanceof Rejection)) {
           cache.delete(streamId);
@@ -143,7 +185,7 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
       const events = produced.map((event, i) => toNewEvent(aggregate, streamId, type, event, i, metadata, commandEventId(commandId, i)));
       let state: unknown;
       try {
-        state = applyAndCheck(aggregate, streamId, loaded, events);
+        state = applyAndCheck(aggregate, streamId, type, loaded, events);
         const appended = await appendOnce(streamId, events, loaded.version === 0 ? 'no_stream' : loaded.version, commandId);
         cache.set(streamId, appended.nextExpectedVersion, state);
         const result: CommandResult = Object.assign({}, base, { status: 'accepted' as const, version: appended.nextExpectedVersion, events: appended.events });
@@ -218,6 +260,18 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
   }
 }
 
+/** Why a request cannot name a stream and a command, before it joins any stream's line. */
+function malformedRequest(aggregate: string, request: CommandRequest): string | undefined {
+  if (typeof request.id !== 'string' || request.id.length === 0) {
+    return `a command to ${aggregate} needs the aggregate's id as a non-empty string (the stream is "${aggregate}-<id>"), got ${show(request.id)}`;
+  }
+  const command: unknown = request.command;
+  if (command === null || typeof command !== 'object' || typeof (command as { type?: unknown }).type !== 'string') {
+    return `the command to ${aggregate} "${request.id}" must be { type, data } with the command's name as type, got ${show(command)}`;
+  }
+  return undefined;
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
@@ -231,8 +285,11 @@ function toNewEvent(
   metadata: EventMetadata,
   id: string,
 ): NewEvent {
-  const contract = aggregate.eventsByName.get(event?.type);
   const where = `${aggregate.name}.decide.${command} on "${streamId}", event ${index + 1}`;
+  if (event === null || typeof event !== 'object' || typeof event.type !== 'string') {
+    throw new DomainCodeError(`${where}: decide returned ${show(event)} where an event { type, data } was expected; return events as { type: 'SomethingHappened', data: { … } }`);
+  }
+  const contract = aggregate.eventsByName.get(event.type);
   if (!contract) {
     throw new EventspecError(`${where}: ${aggregate.name} has no event \`${String(event?.type)}\`${didYouMean(String(event?.type), [...aggregate.eventsByName.keys()])}`);
   }
@@ -240,7 +297,7 @@ function toNewEvent(
 }
 
 /** Evolves the loaded state with the new events and checks every invariant before anything is stored. */
-function applyAndCheck(aggregate: AnyAggregate, streamId: string, loaded: Loaded, events: readonly NewEvent[]): unknown {
+function applyAndCheck(aggregate: AnyAggregate, streamId: string, command: string, loaded: Loaded, events: readonly NewEvent[]): unknown {
   let state = loaded.state;
   events.forEach((event, i) => {
     // Spelled out: on Node 20 `{ ...object, more }` falls off V8's fast path and costs ~0.5 µs a time.
@@ -254,10 +311,27 @@ function applyAndCheck(aggregate: AnyAggregate, streamId: string, loaded: Loaded
       position: 0,
       metadata: Object.assign({}, event.metadata, { recordedAt: event.metadata.occurredAt }),
     };
-    state = evolveOne(aggregate, state, provisional);
+    state = evolveOne(aggregate, state, provisional, command);
   });
   for (const invariant of aggregate.invariants) {
-    if (!invariant.holds(state)) throw new InvariantViolation(aggregate.name, invariant.name, streamId, state);
+    let holds: boolean;
+    try {
+      holds = invariant.holds(state);
+    } catch (error) {
+      throw new DomainCodeError(
+        `invariant "${invariant.name}" of ${aggregate.name} threw ${thrownText(error)} while checking stream "${streamId}" after ${command}. ` +
+          'Nothing was stored. An invariant must return true or false for every state, the initial one included.',
+        { cause: error },
+      );
+    }
+    if (holds === undefined) {
+      // A forgotten `return` would otherwise read as a broken rule on every command.
+      throw new DomainCodeError(
+        `invariant "${invariant.name}" of ${aggregate.name} returned nothing while checking stream "${streamId}" after ${command}. ` +
+          'Nothing was stored. An invariant must return true or false, e.g. `holds: (state) => state.balance >= 0`.',
+      );
+    }
+    if (!holds) throw new InvariantViolation(aggregate.name, invariant.name, streamId, state);
   }
   return state;
 }

@@ -1,6 +1,7 @@
 import type { AnyAggregate } from '../aggregate/defineAggregate';
 import { replay } from '../aggregate/replay';
 import { toDate } from '../core/clock';
+import { EventspecError } from '../core/errors';
 import type { EventStore } from '../eventStore/eventStore';
 import type { Snapshot, SnapshotStore } from '../snapshots/snapshotStore';
 
@@ -30,7 +31,7 @@ export async function loadAggregate(context: LoadContext, aggregate: AnyAggregat
   if (options.asOf !== undefined) return loadAsOf(context.store, aggregate, streamId, toDate(options.asOf, 'as of'));
   const atVersion = options.atVersion;
   if (atVersion !== undefined && !(Number.isInteger(atVersion) && atVersion >= 0)) {
-    throw new RangeError(`stream "${streamId}": version ${atVersion} is not a whole number ≥ 0`);
+    throw new EventspecError(`stream "${streamId}": version ${String(atVersion)} is not a whole number ≥ 0; ask for the state after that many events (0 = the initial state)`);
   }
   const known = atVersion === undefined ? context.known : undefined;
   const snapshot = known ?? await usableSnapshot(context.snapshots, aggregate, streamId, atVersion);
@@ -41,7 +42,7 @@ export async function loadAggregate(context: LoadContext, aggregate: AnyAggregat
   });
   const version = from + tail.length;
   if (atVersion !== undefined && version < atVersion) {
-    throw new RangeError(`stream "${streamId}" has ${version} events, so it has no version ${atVersion}`);
+    throw new EventspecError(`stream "${streamId}" has ${version} events, so it has no version ${atVersion}; ask for a version up to ${version}`);
   }
   const start = snapshot ? snapshot.state : aggregate.initialState();
   return { state: replay(aggregate, start, tail), version, fromSnapshot: from };

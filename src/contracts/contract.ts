@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { ContractError } from '../core/errors';
+import { describeIssues } from './zodIssues';
 
 /** Turns data stored at schema version `from` into data of version `from + 1`. */
 export interface Upcaster {
@@ -76,7 +78,7 @@ export function defineEvent<const Name extends string, Schema extends z.ZodType>
       );
     }
   });
-  return { kind: 'event', name, schema, version, upcasters, ...describe(options) };
+  return { kind: 'event', name, schema, version, upcasters, ...describe('event', name, schema, options) };
 }
 
 export function defineCommand<const Name extends string, Schema extends z.ZodType>(
@@ -85,7 +87,7 @@ export function defineCommand<const Name extends string, Schema extends z.ZodTyp
   options: ContractOptions<Schema> & { version?: number } = {},
 ): CommandContract<Name, Schema> {
   checkName('command', name);
-  return { kind: 'command', name, schema, version: options.version ?? 1, ...describe(options) };
+  return { kind: 'command', name, schema, version: options.version ?? 1, ...describe('command', name, schema, options) };
 }
 
 /** An upcaster from version `from`: `data` is parsed by that version's schema before `upcast` sees it. */
@@ -97,9 +99,20 @@ export function upcaster<Schema extends z.ZodType>(
   return { from, schema, upcast: upcast as (data: unknown) => unknown };
 }
 
-function describe<S extends z.ZodType>(options: ContractOptions<S>): Pick<ContractBase<string, S>, 'description' | 'example'> {
+function describe<S extends z.ZodType>(kind: string, name: string, schema: S, options: ContractOptions<S>): Pick<ContractBase<string, S>, 'description' | 'example'> {
   const out: { description?: string; example?: z.output<S> } = {};
   if (options.description !== undefined) out.description = options.description;
-  if (options.example !== undefined) out.example = options.example;
+  if (options.example !== undefined) {
+    checkExample(kind, name, schema, options.example);
+    out.example = options.example;
+  }
   return out;
+}
+
+/** Scenarios and the documentation use the example as data, so it must pass the schema it stands for. */
+function checkExample(kind: string, name: string, schema: z.ZodType, example: unknown): void {
+  const result = schema.safeParse(example);
+  if (result.success) return;
+  const { field, value, text } = describeIssues(result.error, example);
+  throw new ContractError(`${kind} ${name}: the example does not fit its own schema — ${text}; fix the example (or the schema)`, name, field, value);
 }

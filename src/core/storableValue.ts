@@ -76,6 +76,11 @@ function unsupportedKind(node: object): string | undefined {
   if (node instanceof Map) return 'a Map (BSON keeps a plain object)';
   if (ArrayBuffer.isView(node) || node instanceof ArrayBuffer) return `binary data (${node.constructor.name}); store it as a base64 string`;
   if (node instanceof RegExp) return 'a RegExp';
+  // Objects whose content lives in internal slots: BSON writes their own fields, none, and keeps {}.
+  if (node instanceof Number || node instanceof String || node instanceof Boolean) return `a boxed ${typeof node.valueOf()} (new ${node.constructor.name}(…), which BSON keeps as {})`;
+  if (node instanceof Error) return 'an Error (BSON keeps {}; store its message)';
+  if (node instanceof URL || node instanceof URLSearchParams) return `a ${node.constructor.name} (BSON keeps {}; store it as a string)`;
+  if (node instanceof WeakRef) return 'a WeakRef (BSON keeps {})';
   if (node instanceof WeakMap || node instanceof WeakSet || node instanceof Promise) return `a ${node.constructor.name}`;
   return undefined;
 }

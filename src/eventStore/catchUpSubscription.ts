@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '../core/envelope';
+import { EventspecError } from '../core/errors';
 import { backoffDelay, isTransientFailure, pause } from '../core/transientRetry';
 import type { ReadAllOptions, SubscribeOptions, Subscription } from './eventStore';
 
@@ -16,6 +17,13 @@ export interface SubscriptionSource {
  */
 export function catchUpSubscription(source: SubscriptionSource, options: SubscribeOptions): Subscription {
   const batchSize = options.batchSize ?? 500;
+  // Refused at once: batchSize 0 would spin on empty reads, and a bad position would only fail inside the loop.
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new EventspecError(`subscribing: batchSize must be a whole number ≥ 1, got ${String(batchSize)}`);
+  const after: unknown = options.after;
+  if (after !== undefined && !(typeof after === 'number' && Number.isInteger(after) && after >= 0)) {
+    throw new EventspecError(`subscribing: after must be a whole number ≥ 0 (a global position; 0 reads from the start), got ${String(after)}`);
+  }
+  if (typeof options.handler !== 'function') throw new EventspecError('subscribing: handler must be a function, called with each event');
   let position = options.after ?? 0;
   let stopping = false;
   let stopSignal!: () => void;

@@ -1,3 +1,5 @@
+import { EventspecError } from '../core/errors';
+
 /**
  * What a writer believes about the stream before appending: an exact version (0 = empty),
  * `no_stream`, `stream_exists`, or `any` (no check).
@@ -21,12 +23,17 @@ export function satisfies(expected: ExpectedVersion, currentVersion: number): bo
   }
 }
 
-export function checkExpectedVersion(expected: ExpectedVersion): void {
-  if (typeof expected === 'number') {
-    if (!Number.isInteger(expected) || expected < 0) {
-      throw new RangeError(`expected version ${expected} is not a whole number ≥ 0`);
-    }
-  } else if (!['any', 'no_stream', 'stream_exists'].includes(expected)) {
-    throw new RangeError(`expected version "${String(expected)}" is not a number, no_stream, stream_exists or any`);
-  }
+/**
+ * Refuses what is not an expected version, naming the stream: a negative number (the sentinels are
+ * the words below, not -1 or -2), NaN, a fraction, or an unknown word.
+ */
+export function checkExpectedVersion(streamId: string, expected: unknown): asserts expected is ExpectedVersion {
+  if (typeof expected === 'number' ? Number.isInteger(expected) && expected >= 0 : SENTINELS.includes(expected as string)) return;
+  const got = typeof expected === 'string' ? JSON.stringify(expected) : String(expected);
+  throw new EventspecError(
+    `stream "${streamId}": expected version ${got} is not a version; pass a whole number ≥ 0 (the version the stream is at, 0 = empty), ` +
+      `or "no_stream", "stream_exists" or "any"`,
+  );
 }
+
+const SENTINELS: readonly string[] = ['any', 'no_stream', 'stream_exists'];

@@ -9,6 +9,7 @@ import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStrea
 import { describeExpected } from './expectedVersion';
 import { checkStreamId } from '../core/storableValue';
 import { validateAppend } from './validateAppend';
+import { checkReadAllOptions, checkReadStreamOptions } from './readOptions';
 
 interface Stream {
   events: RecordedEvent[];
@@ -31,8 +32,7 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
 
   const store: EventStore = {
     async append(streamId: string, events: readonly NewEvent[], appendOptions: AppendOptions = {}): Promise<AppendResult> {
-      const expected = appendOptions.expectedVersion ?? 'any';
-      validateAppend(streamId, events, expected);
+      const expected = validateAppend(streamId, events, appendOptions);
       const stream = streams.get(streamId);
       const currentVersion = stream?.events.length ?? 0;
       const storedVersions = new Map<string, number>();
@@ -87,6 +87,7 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
 
     async readStream(streamId: string, readOptions: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
       checkStreamId(streamId);
+      checkReadStreamOptions(streamId, readOptions);
       const events = streams.get(streamId)?.events ?? [];
       const maxCount = readOptions.maxCount ?? Infinity;
       if (readOptions.direction === 'backward') {
@@ -99,7 +100,8 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
     },
 
     async readAll(readOptions: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-      const after = Math.max(readOptions.after ?? 0, 0);
+      checkReadAllOptions(readOptions);
+      const after = readOptions.after ?? 0;
       const maxCount = readOptions.maxCount ?? Infinity;
       return log.slice(after, maxCount === Infinity ? undefined : after + maxCount);
     },

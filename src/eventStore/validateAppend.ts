@@ -1,14 +1,21 @@
 import type { NewEvent } from '../core/envelope';
 import { EventspecError } from '../core/errors';
 import { checkExpectedVersion, type ExpectedVersion } from './expectedVersion';
+import type { AppendOptions } from './eventStore';
+import { didYouMean } from '../core/suggest';
 import { checkStreamId, isWellFormed, unstorableValue } from '../core/storableValue';
+import { LARGEST_STORED_BYTES, storedEventSize, storedSize } from '../core/storedSize';
 
-/** Rejects malformed input before any store looks at it; every store calls this first. */
-export function validateAppend(streamId: unknown, events: readonly NewEvent[], expected: ExpectedVersion): void {
+/**
+ * Rejects malformed input before any store looks at it; every store calls this first, with the
+ * options as given, and appends with the expected version it returns (`any` when none is given).
+ */
+export function validateAppend(streamId: unknown, events: readonly NewEvent[], options: AppendOptions | undefined): ExpectedVersion {
   checkStreamId(streamId);
   if (streamId.length > 512) throw new EventspecError(`stream id "${streamId.slice(0, 40)}…" is longer than 512 characters`);
-  checkExpectedVersion(expected);
+  const expected = expectedVersionOf(streamId, options);
   if (!Array.isArray(events)) throw new EventspecError(`stream "${streamId}": events must be an array`);
+  let batchBytes = 0;
   events.forEach((event, i) => {
     const where = `stream "${streamId}", event ${i + 1} of the batch`;
     if (event === null || typeof event !== 'object') throw new EventspecError(`${where}: not an event`);
@@ -24,5 +31,49 @@ export function validateAppend(streamId: unknown, events: readonly NewEvent[], e
     // Both stores refuse what one of them would change, so tests on one tell the truth about the other.
     const problem = unstorableValue(event.data, 'data') ?? unstorableValue(event.metadata, 'metadata');
     if (problem) throw new EventspecError(`${where} (${event.type}): ${problem}. Nothing was written.`);
+    const bytes = storedEventSize(event);
+    if (bytes > LARGEST_STORED_BYTES) {
+      throw new EventspecError(
+        `${where} (${event.type}) takes ${bytes} bytes as stored${largestField(event.data)}, over the ${LARGEST_STORED_BYTES} bytes (15 MiB) any store keeps in one event ` +
+          "(MongoDB's documents end at 16 MiB); keep large content elsewhere and store a reference to it in the event. Nothing was written.",
+      );
+    }
+    batchBytes += bytes;
   });
+  if (batchBytes > LARGEST_STORED_BYTES) {
+    throw new EventspecError(
+      `stream "${streamId}": the batch of ${events.length} events takes ${batchBytes} bytes as stored, over the ${LARGEST_STORED_BYTES} bytes (15 MiB) ` +
+        'any store keeps in one append (MongoDB writes a batch into one document); append it in smaller batches. Nothing was written.',
+    );
+  }
+  return expected;
+}
+
+/** ", most of it in data.blob (N bytes)": where to look, for an event too big to store. */
+function largestField(data: unknown): string {
+  if (data === null || typeof data !== 'object') return '';
+  let name: string | undefined;
+  let most = 0;
+  for (const key of Object.keys(data)) {
+    const size = storedSize((data as Record<string, unknown>)[key]);
+    if (size > most) {
+      most = size;
+      name = key;
+    }
+  }
+  return name === undefined ? '' : `, most of it in data.${name} (${most} bytes)`;
+}
+
+/** `append(s, events, 3)` or `{ expected: 3 }` would otherwise append with no check at all. */
+function expectedVersionOf(streamId: string, options: AppendOptions | undefined): ExpectedVersion {
+  if (options === undefined) return 'any';
+  if (options === null || typeof options !== 'object') {
+    throw new EventspecError(`appending to stream "${streamId}": the options must be an object such as { expectedVersion: 3 }, got ${String(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== 'expectedVersion') throw new EventspecError(`appending to stream "${streamId}": unknown option "${key}"${didYouMean(key, ['expectedVersion'])}`);
+  }
+  const expected = options.expectedVersion ?? 'any';
+  checkExpectedVersion(streamId, expected);
+  return expected;
 }

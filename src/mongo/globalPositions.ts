@@ -1,5 +1,7 @@
 import type { RecordedEvent } from '../core/envelope';
 import { EventspecError } from '../core/errors';
+import type { ReadAllOptions } from '../eventStore/eventStore';
+import { checkReadAllOptions } from '../eventStore/readOptions';
 
 /**
  * Global positions come from one counter document, bumped inside the same transaction that pushes
@@ -31,11 +33,12 @@ export function firstPositionOf(counterAfter: number, count: number): number {
 }
 
 /** Which positions one `readAll` asks for: after `after`, up to the head seen just before, at most `maxCount`. */
-export function readAllWindow(options: { after?: number | undefined; maxCount?: number | undefined }, head: number): { after: number; upper: number } | undefined {
-  const after = Math.max(Math.floor(options.after ?? 0), 0);
+export function readAllWindow(options: ReadAllOptions, head: number): { after: number; upper: number } | undefined {
+  checkReadAllOptions(options);
+  const after = options.after ?? 0;
   const maxCount = options.maxCount ?? Infinity;
-  if (!(maxCount > 0) || after >= head) return undefined;
-  return { after, upper: Math.min(head, after + Math.floor(maxCount)) };
+  if (maxCount === 0 || after >= head) return undefined;
+  return { after, upper: Math.min(head, after + maxCount) };
 }
 
 /**

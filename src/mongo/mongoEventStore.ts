@@ -8,6 +8,7 @@ import { catchUpSubscription } from '../eventStore/catchUpSubscription';
 import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../eventStore/eventStore';
 import { describeExpected, type ExpectedVersion } from '../eventStore/expectedVersion';
 import { validateAppend } from '../eventStore/validateAppend';
+import { checkReadAllOptions } from '../eventStore/readOptions';
 import { planAppend, type AppendPlan } from './appendPlan';
 import { type ChunkHead, encodeEvent, type EncodedEvent, newChunk, placeEvents, readChunkEvents, readChunkHead, readStoredEvent, type StoredEvent } from './chunkDocument';
 import { asStored } from './bodyEncoding';
@@ -166,9 +167,8 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
 
   const store: EventStore = {
     async append(streamId: string, events: readonly NewEvent[], appendOptions: AppendOptions = {}): Promise<AppendResult> {
-      const expected = appendOptions.expectedVersion ?? 'any';
       if (readOnly) throw new EventspecError(`stream "${streamId}": this MongoDB event store was opened read-only (for inspecting); open it without readOnly to append`);
-      validateAppend(streamId, events, expected);
+      const expected = validateAppend(streamId, events, appendOptions);
       const recordedAt = clock.now().toISOString();
       const encoded = events.map((event, i) => encodeEvent(streamId, i, event, recordedAt));
       const batch = { count: encoded.length, bytes: encoded.reduce((sum, e) => sum + e.bytes, 0) };
@@ -231,13 +231,15 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
 
     async readStream(streamId: string, readOptions: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
       checkStreamId(streamId);
-      const plan = planStreamRead(readOptions);
+      const plan = planStreamRead(streamId, readOptions);
       if (!plan) return [];
       await connection.ready();
       return readEvents(streamId, plan);
     },
 
     async readAll(readOptions: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+      // Refused before connecting, as the in-memory store refuses it.
+      checkReadAllOptions(readOptions);
       await connection.ready();
       // Both reads in one causally consistent session: the chunk query then reads a majority snapshot
       // at least as new as the counter's, also on a primary elected in between, so every position up

@@ -1,3 +1,4 @@
+import { LARGEST_STORED_BYTES } from '../core/storedSize';
 import { MongoSetupError } from './mongoSetupError';
 
 /** How big one chunk document may grow: by event count and by the bytes its events take. */
@@ -8,7 +9,7 @@ export interface ChunkLimits {
 
 export const DEFAULT_CHUNK_LIMITS: ChunkLimits = { maxEvents: 500, maxBytes: 1024 * 1024 };
 /** MongoDB refuses documents over 16 MiB; a chunk keeps 1 MiB for its own fields and the update command. */
-export const LARGEST_CHUNK_BYTES = 15 * 1024 * 1024;
+export const LARGEST_CHUNK_BYTES = LARGEST_STORED_BYTES;
 
 export interface CollectionNames {
   events: string;

@@ -2,6 +2,7 @@ import type { RecordedEvent } from '../core/envelope';
 import type { ChunkHead } from './chunkDocument';
 import { StoredChunkError } from './storedChunkError';
 import type { ReadStreamOptions } from '../eventStore/eventStore';
+import { checkReadStreamOptions } from '../eventStore/readOptions';
 
 /** A stream read: direction, the version to start at (inclusive), and how many events at most. */
 export interface StreamReadPlan {
@@ -11,9 +12,11 @@ export interface StreamReadPlan {
   maxCount: number;
 }
 
-export function planStreamRead(options: ReadStreamOptions = {}): StreamReadPlan | undefined {
+/** The plan for valid options (refused as every store refuses them), or undefined when nothing can match. */
+export function planStreamRead(streamId: string, options: ReadStreamOptions = {}): StreamReadPlan | undefined {
+  checkReadStreamOptions(streamId, options);
   const maxCount = options.maxCount ?? Infinity;
-  if (!(maxCount > 0)) return undefined;
+  if (maxCount === 0) return undefined;
   if (options.direction === 'backward') {
     const from = options.fromVersion ?? Infinity;
     return from < 1 ? undefined : { direction: 'backward', from, maxCount };

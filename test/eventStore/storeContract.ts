@@ -154,7 +154,7 @@ export function eventStoreContract(name: string, factory: StoreFactory): void {
 
       test('rejects a malformed expected version', async () => {
         const stream = freshStream();
-        await assert.rejects(store.append(stream, [newEvent()], { expectedVersion: -1 }), /not a whole number/);
+        await assert.rejects(store.append(stream, [newEvent()], { expectedVersion: -1 }), new RegExp(`stream "${stream}": expected version -1 is not a version; pass a whole number ≥ 0`));
         await assert.rejects(store.append(stream, [newEvent()], { expectedVersion: 'maybe' as 'any' }), /expected version/);
         assert.equal(await store.streamVersion(stream), 0);
       });
@@ -469,6 +469,29 @@ export function eventStoreContract(name: string, factory: StoreFactory): void {
         await assert.rejects(store.append('', [newEvent()]), /stream id must be a non-empty string/);
         await assert.rejects(store.append(stream, [newEvent(), { ...newEvent(), id: '' }]), /event 2 of the batch: the event id/);
         await assert.rejects(store.append(stream, [{ ...newEvent(), schemaVersion: 0 }]), /schemaVersion/);
+        assert.equal(await store.streamVersion(stream), 0);
+      });
+    });
+
+    // Issue 13: every store refuses the same bad options and sizes with the same words (test/badInput has the full table).
+    describe('bad read options and oversized events', () => {
+      test('refuses invalid read options, naming the option and the stream, instead of clamping them', async () => {
+        const stream = freshStream();
+        await store.append(stream, newEvents(3));
+        await assert.rejects(store.readStream(stream, { maxCount: -1 }), { message: `reading stream "${stream}": maxCount must be a whole number ≥ 0 (the most events to read), got -1; leave it out for no limit` });
+        await assert.rejects(store.readStream(stream, { fromVersion: 1.5 }), { message: `reading stream "${stream}": fromVersion must be a whole number ≥ 0 (versions count from 1), got 1.5` });
+        await assert.rejects(store.readAll({ after: Number.NaN, maxCount: 1.5 }), { message: 'reading all events: after must be a whole number ≥ 0 (a global position; 0 reads from the start), got NaN' });
+        await assert.rejects(store.readAll({ maxCount: 1.5 }), { message: 'reading all events: maxCount must be a whole number ≥ 0 (the most events to read), got 1.5; leave it out for no limit' });
+        assert.deepEqual(await store.readStream(stream, { maxCount: 0 }), []);
+        assert.equal((await store.readStream(stream)).length, 3);
+      });
+
+      test('refuses an event over 15 MiB as stored, naming its largest field, and writes nothing', async () => {
+        const stream = freshStream();
+        await assert.rejects(store.append(stream, [newEvent('Huge', { note: 'x', blob: 'x'.repeat(16 * 1024 * 1024) })]), (error: unknown) => {
+          assert.match(String(error), /stream "[^"]+", event 1 of the batch \(Huge\) takes \d+ bytes as stored, most of it in data\.blob \(\d+ bytes\), over the 15728640 bytes/);
+          return true;
+        });
         assert.equal(await store.streamVersion(stream), 0);
       });
     });

@@ -107,7 +107,7 @@ describe('MongoDB races that really race, and the failover soak (review Parts D,
   test('a forward read from a version examines only the chunks that hold it, shown by explain (A6)', async () => {
     const { stores, chunks } = await writers(1, { chunkMaxEvents: 10 });
     for (let i = 0; i < 30; i++) await stores[0]!.append('Long-1', newEvents(10));
-    const plan = planStreamRead({ fromVersion: 295 })!;
+    const plan = planStreamRead('Long-1', { fromVersion: 295 })!;
     const start = startChunkQuery('Long-1', plan)!;
     const startExplain = await chunks.find(start.filter, { sort: start.sort, projection: { _id: 0, chunk: 1 } }).limit(1).explain('executionStats');
     assert.ok(startExplain.executionStats.totalDocsExamined <= 1, JSON.stringify(startExplain.executionStats));

@@ -36,6 +36,10 @@ export const REFUSED_VALUES: readonly RefusedValue[] = [
   { title: 'nesting past the limit', data: () => ({ tree: deep(70) }), message: /is nested deeper than 64 levels/ },
   { title: 'a RegExp', data: () => ({ pattern: /x/g }), message: /data\.pattern is a RegExp/ },
   { title: 'a bigint', data: () => ({ n: 10n }), message: /data\.n is a bigint/ },
+  { title: 'a boxed number', data: () => ({ n: new Number(5) }), message: /data\.n is a boxed number/ },
+  { title: 'a boxed string', data: () => ({ s: [new String('ab')] }), message: /data\.s\[0\] is a boxed string/ },
+  { title: 'an Error', data: () => ({ failure: new Error('no stock') }), message: /data\.failure is an Error \(BSON keeps \{\}; store its message\)/ },
+  { title: 'a URL', data: () => ({ link: new URL('https://example.com/a') }), message: /data\.link is a URL \(BSON keeps \{\}; store it as a string\)/ },
 ];
 
 /** Values both stores keep, and what each gives back (undefined fields go, undefined in arrays is null, as in JSON). */

@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+
+/** One readable line per zod issue: `field: problem (got value)`. */
+export function describeIssues(error: z.ZodError, data: unknown): { field: string | undefined; value: unknown; text: string } {
+  const parts = error.issues.map((issue) => {
+    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
+    const value = valueAt(data, issue.path);
+    return { field, value, text: `${field ?? '(whole value)'}: ${plainMessage(issue)} (got ${show(value)})` };
+  });
+  const first = parts[0];
+  return { field: first?.field, value: first?.value, text: parts.map((p) => p.text).join('; ') };
+}
+
+export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = data;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+export function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value instanceof Date) return value.toISOString();
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  } catch {
+    return String(value);
+  }
+}
+
+function plainMessage(issue: z.core.$ZodIssue): string {
+  return issue.message.replace(/^Invalid input: /, '');
+}
