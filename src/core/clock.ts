@@ -1,3 +1,6 @@
+import { EventspecError } from './errors';
+import { readTime } from './readTime';
+
 /** Where "now" comes from. Scenarios inject a controllable clock so recorded times are deterministic. */
 export interface Clock {
   now(): Date;
@@ -18,15 +21,23 @@ export function controllableClock(start: Date | string = '2025-01-01T00:00:00.00
       current = toDate(time, 'the time');
     },
     advance(milliseconds) {
+      if (!Number.isFinite(milliseconds)) throw new EventspecError(`the clock cannot advance by ${String(milliseconds)} milliseconds; give a finite number`);
       current = new Date(current.getTime() + milliseconds);
     },
   };
 }
 
+/**
+ * A time given to the clock, `as of` or the CLI: a valid Date, or text in one of the ISO forms of
+ * `readTime` (never `new Date(text)`, which reads "1" as 2001 and 2025-02-30 as March).
+ */
 export function toDate(value: Date | string, what: string): Date {
-  const date = value instanceof Date ? new Date(value.getTime()) : new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    throw new RangeError(`${what} "${String(value)}" is not a date; write it like 2025-03-01 or 2025-03-01T10:00:00Z`);
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new EventspecError(`${what} is an invalid Date; give a valid Date or text such as 2025-03-01T10:00:00Z`);
+    return new Date(value.getTime());
   }
-  return date;
+  if (typeof value !== 'string') throw new EventspecError(`${what} must be a Date or ISO 8601 text such as 2025-03-01T10:00:00Z, not ${typeof value}`);
+  const read = readTime(value);
+  if (!read.ok) throw new EventspecError(`${what} ${read.problem}`);
+  return read.value;
 }

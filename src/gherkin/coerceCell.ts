@@ -1,4 +1,4 @@
-import { readTime } from './readTime';
+import { readTime } from '../core/readTime';
 import type { z } from 'zod';
 import { closest } from '../core/suggest';
 import { defOf, unwrap } from '../contracts/schemaFields';

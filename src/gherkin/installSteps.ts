@@ -20,6 +20,8 @@ import { readSideSteps } from './readSideSteps';
 import type { StepArgument } from './stepContext';
 import type { StepPlace } from './stepPlace';
 import { placesOf } from './stepPlace';
+import { quoteInValue } from './quoteInValue';
+import { ScenarioError } from './scenarioError';
 import type { VocabularyStep } from './vocabulary';
 import { vocabulary } from './vocabulary';
 
@@ -63,17 +65,26 @@ function argumentOf(value: unknown): StepArgument {
   return undefined;
 }
 
-/** Cucumber checks a step function's declared length, so each step gets a function of the right arity. */
-function withArity(length: number, body: (world: EventspecWorld, args: unknown[]) => Promise<void>) {
-  switch (length) {
-    case 0: return function (this: EventspecWorld) { return body(this, []); };
-    case 1: return function (this: EventspecWorld, a: unknown) { return body(this, [a]); };
-    case 2: return function (this: EventspecWorld, a: unknown, b: unknown) { return body(this, [a, b]); };
-    case 3: return function (this: EventspecWorld, a: unknown, b: unknown, c: unknown) { return body(this, [a, b, c]); };
-    case 4: return function (this: EventspecWorld, a: unknown, b: unknown, c: unknown, d: unknown) { return body(this, [a, b, c, d]); };
-    case 5: return function (this: EventspecWorld, a: unknown, b: unknown, c: unknown, d: unknown, e: unknown) { return body(this, [a, b, c, d, e]); };
-    default: throw new TypeError(`a step with ${length} parameters is more than eventspec supports (5)`);
-  }
+/**
+ * A step function declared with one parameter more than its captures. Cucumber passes the table or
+ * doc string there when the step has one, and its own callback when it has none; given the
+ * callback, the step settles through it and returns nothing. Returning a promise as well made
+ * cucumber fail the step with "multiple asynchronous interfaces" while the body still ran, and its
+ * rejection then surfaced as a later scenario's failure.
+ */
+function stepFunction(captures: number, body: (world: EventspecWorld, args: unknown[], argument: unknown) => Promise<void>) {
+  const run = function (this: EventspecWorld, ...args: unknown[]): Promise<void> | undefined {
+    const last = args[captures];
+    if (typeof last === 'function') {
+      const done = last as (error?: unknown) => void;
+      body(this, args.slice(0, captures), undefined).then(() => done(), (error: unknown) => done(error ?? new Error('the step failed')));
+      return undefined;
+    }
+    return body(this, args.slice(0, captures), last);
+  };
+  // Cucumber reads the declared length to tell the table slot from its callback.
+  Object.defineProperty(run, 'length', { value: captures + 1 });
+  return run;
 }
 
 /** A step bound to a domain: its expression compiled with the domain's names. */
@@ -82,21 +93,42 @@ interface BoundStep {
   readonly pattern: RegExp;
 }
 
-function register(bound: BoundStep): void {
+function register(bound: BoundStep, isStep: (text: string) => boolean): void {
   const { step, pattern } = bound;
   const captures = parameterCount(step.cucumberExpression);
-  const takesArgument = step.argument !== 'none';
   atDefinitionSite(step.declaredAt, () =>
     defineStep(
       step.cucumberExpression,
-      withArity(captures + (takesArgument ? 1 : 0), async (world, args) => {
+      stepFunction(captures, async (world, args, given) => {
         const place = world.placeOf(pattern);
+        const argument = argumentOf(given);
+        const problem = argumentProblem(step, place?.text, argument, isStep);
+        if (problem) throw new ScenarioError(place, problem);
         if (place?.phase) world.scenario.enter(place.phase);
-        const argument = takesArgument ? argumentOf(args[captures]) : undefined;
-        await step.run({ scenario: world.scenario, place }, args.slice(0, captures).map(String), argument);
+        await step.run({ scenario: world.scenario, place }, args.map(String), argument);
       }),
     ),
   );
+}
+
+/** A table or doc string where the step takes none, or none where it needs one: what to change. */
+export function argumentProblem(step: Pick<VocabularyStep, 'argument'>, text: string | undefined, argument: StepArgument, isStep: (text: string) => boolean): string | undefined {
+  const what = step.argument === 'tableOrDocString' ? 'a table (or a doc string)' : step.argument === 'docString' ? 'a doc string' : 'a table';
+  if (step.argument !== 'none' && argument === undefined) {
+    if (text === undefined || !text.endsWith(':')) return `this step needs ${what} under it`;
+    return isStep(text.slice(0, -1).trimEnd())
+      ? `this step ends with ':' but has no table under it; add ${what} or remove the colon`
+      : `this step ends with ':' but has no table under it; add ${what} under it`;
+  }
+  if (step.argument === 'table' && argument !== undefined && 'docString' in argument) return 'this step needs a table under it, not a doc string; write the values as a table';
+  if (step.argument === 'docString' && argument !== undefined && 'table' in argument) return 'this step needs a doc string under it, not a table';
+  if (step.argument === 'none' && argument !== undefined) {
+    const given = 'table' in argument ? 'table' : 'doc string';
+    return text !== undefined && isStep(`${text}:`)
+      ? `this step has a ${given} under it but does not end with ':'; add the colon to give fields, or remove the ${given}`
+      : `this step takes no table or doc string; remove the ${given} under it`;
+  }
+  return undefined;
 }
 
 /** Installs the eventspec vocabulary and the domain's phrasings into cucumber, with a fresh store per scenario. */
@@ -118,6 +150,7 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
   const commandSide = bound.filter(({ step }) => !readSideSteps.includes(step)).map(({ pattern }) => pattern);
 
   rememberInstalledDomain(domain, bound.map(({ pattern }) => pattern));
+  const isStep = (text: string) => bound.some(({ pattern }) => pattern.test(text));
   const stale = staleEditorFile(domain, process.cwd());
   if (stale) console.warn(`eventspec: ${stale}`);
   setWorldConstructor(EventspecWorld);
@@ -166,6 +199,11 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
     if (!inline) await this.scenario.processes?.runner.start();
     this.places = placesOf(pickle, gherkinDocument);
     checkOutlinePlaceholders(pickle, gherkinDocument, this.places);
+    // Cucumber would report such a step as undefined, with a snippet of the line cut at the quote.
+    for (const place of this.places) {
+      const problem = place.text.includes('"') ? quoteInValue(place.text, isStep) : undefined;
+      if (problem) throw new ScenarioError(place, problem);
+    }
   });
 
   After({ name: 'eventspec: record events and release stores' }, async function (this: EventspecWorld) {
@@ -189,7 +227,7 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
     for (const factory of opened.values()) await factory.close();
   });
 
-  for (const step of bound) register(step);
+  for (const step of bound) register(step, isStep);
 }
 
 /** A setup problem told in one line: its message is the whole story (EVENTSPEC_DEBUG=1 keeps the stack). */

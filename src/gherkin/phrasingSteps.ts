@@ -48,10 +48,10 @@ function phrasingStep(domain: Domain, phrasing: Phrasing): VocabularyStep {
       });
       const given = mergeDeep(phrasing.fixed, fields);
       if (phrasing.keyword === 'When') {
-        const data = checkData(contract.schema, given, contract.name, refs, context.place);
+        const data = checkData(contract.schema, given, contract.name, refs, context.place, {}, 'phrasing');
         await context.scenario.send(aggregate, id, { type: contract.name, data }, { metadata });
       } else if (phrasing.keyword === 'Given') {
-        const data = checkData(contract.schema, mergeDeep(contract.example ?? exampleOf(contract.schema), given), contract.name, refs, context.place);
+        const data = checkData(contract.schema, mergeDeep(contract.example ?? exampleOf(contract.schema), given), contract.name, refs, context.place, {}, 'phrasing');
         await context.scenario.record(aggregate, id, [{ type: contract.name, data, metadata }]);
       } else {
         await context.scenario.settle();

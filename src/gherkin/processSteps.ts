@@ -7,7 +7,7 @@ import type { SentCommand } from '../processes/processStep';
 import { compareFields, describeFieldMismatches } from '../testing/expectations';
 import { tableText } from '../testing/tableText';
 import { coerceCell } from './coerceCell';
-import { readTime } from './readTime';
+import { readTime } from '../core/readTime';
 import { headedRows, singleRecord } from './readTable';
 import { resolveAggregate, resolveCommand } from './resolve';
 import { ScenarioError } from './scenarioError';
@@ -159,7 +159,7 @@ export const processSteps: readonly VocabularyStep[] = [
     'Then the OrderFulfilment process for "o-1" has deadlines:\n  | deadline   | due                  |\n  | PaymentDue | 2025-03-04T10:00:00Z |',
     async (context, [processName, id], argument) => {
       const { process, instance } = await instanceOf(context, processName!, id!);
-      const { header, records } = headedRows(tableOf(argument, context));
+      const { header, records } = headedRows(tableOf(argument, context), context.place);
       if (header[0] !== 'deadline' || header[1] !== 'due' || header.length !== 2) {
         throw new ScenarioError(context.place, `a deadlines table has the columns | deadline | due | (this one has ${header.map((h) => `"${h}"`).join(', ')})`, { row: 0 });
       }

@@ -100,7 +100,7 @@ export const readSideSteps: readonly VocabularyStep[] = [
         const ref = refOf(context, name!);
         const coerced = coerceCell(fieldSchema(ref.schema, field!), value!);
         if (!coerced.ok) throw new ScenarioError(context.place, `${field}: ${coerced.problem}`);
-        const rows = headedRows(tableOf(argument, context)).records.map((fields) => Object.fromEntries(fields.filter((f) => f.text.trim() !== '').map((f) => [f.name, f.text.trim()])));
+        const rows = headedRows(tableOf(argument, context), context.place).records.map((fields) => Object.fromEntries(fields.filter((f) => f.text.trim() !== '').map((f) => [f.name, f.text.trim()])));
         await check(context, eventuallyWanted, () => expectReadModelDocuments(readSideOf(context).readModels, ref, { [field!]: coerced.value }, rows));
       })),
 
@@ -119,7 +119,7 @@ export const readSideSteps: readonly VocabularyStep[] = [
       `Then ${prefix}the OrderSummary read model has:\n  | id    | orders |\n  | alice | 1      |`,
       async (context, [name], argument) => {
         const ref = refOf(context, name!);
-        const rows = headedRows(tableOf(argument, context)).records.map((fields) => Object.fromEntries(fields.filter((f) => f.text.trim() !== '').map((f) => [f.name, f.text.trim()])));
+        const rows = headedRows(tableOf(argument, context), context.place).records.map((fields) => Object.fromEntries(fields.filter((f) => f.text.trim() !== '').map((f) => [f.name, f.text.trim()])));
         await check(context, eventuallyWanted, () => expectReadModelRows(readSideOf(context).readModels, ref, rows));
       })),
 

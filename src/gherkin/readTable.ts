@@ -33,10 +33,19 @@ export function singleRecord(rows: Rows, isField: (name: string) => boolean, pla
     hasHeader ||
     (width === 2 && (rows.length === 1 || firstColumn.every(isField) || !rows[0]!.every((c) => isField(c.trim()))));
   if (vertical) {
-    return rows.slice(hasHeader ? 1 : 0).map((row, i) => {
+    const fields = rows.slice(hasHeader ? 1 : 0).map((row, i) => {
       const index = i + (hasHeader ? 1 : 0);
       return { name: row[0]!.trim(), text: row[1]!, ref: { row: index, column: row[0]!.trim() } };
     });
+    const seen = new Map<string, number>();
+    for (const field of fields) {
+      const first = seen.get(field.name);
+      if (first !== undefined) {
+        throw new ScenarioError(place, `the field "${field.name}" is given twice (on rows ${first + 1} and ${field.ref.row + 1} of the table), so one value would be lost; keep one row per field`, field.ref);
+      }
+      seen.set(field.name, field.ref.row);
+    }
+    return fields;
   }
   if (rows.length !== 2) {
     throw new ScenarioError(
@@ -44,11 +53,24 @@ export function singleRecord(rows: Rows, isField: (name: string) => boolean, pla
       `a table for ${what} has either one "| field | value |" row per field, or a header row and exactly one row of values (this one has ${rows.length - 1} rows of values)`,
     );
   }
+  refuseRepeatedColumns(rows[0]!, place);
   return rows[0]!.map((name, column) => ({ name: name.trim(), text: rows[1]![column]!, ref: { row: 1, dataRow: 1, column: name.trim() } }));
 }
 
+/** A column written twice would let its last cell silently win. */
+function refuseRepeatedColumns(header: readonly string[], place: StepPlace | undefined): void {
+  const names = header.map((h) => h.trim());
+  names.forEach((name, column) => {
+    const first = names.indexOf(name);
+    if (first !== column) {
+      throw new ScenarioError(place, `the column "${name}" appears twice in the header (columns ${first + 1} and ${column + 1}), so one value of each row would be lost; keep one "${name}" column`, { row: 0, column: name });
+    }
+  });
+}
+
 /** The rows of a table with a header, as fields per row. */
-export function headedRows(rows: Rows): { header: string[]; records: TableField[][] } {
+export function headedRows(rows: Rows, place: StepPlace | undefined): { header: string[]; records: TableField[][] } {
+  refuseRepeatedColumns(rows[0] ?? [], place);
   const header = (rows[0] ?? []).map((h) => h.trim());
   const records = rows.slice(1).map((row, i) =>
     header.map((name, column) => ({ name, text: row[column]!, ref: { row: i + 1, dataRow: i + 1, column: name } })),
@@ -82,6 +104,9 @@ export function buildData(
   return { data, refs };
 }
 
+/** Where assembled data came from, so a missing field is asked for in the right place. */
+export type DataSource = 'table' | 'docString' | 'phrasing';
+
 /** Parses assembled data by a schema, pointing a failure at the cell it came from. */
 export function checkData(
   schema: z.ZodType,
@@ -90,6 +115,7 @@ export function checkData(
   refs: ReadonlyMap<string, CellRef>,
   place: StepPlace | undefined,
   fallback: CellRef = {},
+  source: DataSource = 'table',
 ): unknown {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
@@ -98,6 +124,12 @@ export function checkData(
   const ref = refs.get(path) ?? fallback;
   const { text } = describeIssues(result.error, data);
   const missing = !refs.has(path) && issue.code === 'invalid_type';
-  const hint = missing ? ` — add a "${path}" column` : '';
-  throw new ScenarioError(place, `${typeName} is not valid: ${text}${hint}`, ref);
+  throw new ScenarioError(place, `${typeName} is not valid: ${text}${missing ? missingHint(path, source) : ''}`, ref);
+}
+
+function missingHint(path: string, source: DataSource): string {
+  if (source === 'docString') return path === '' ? ' — write the doc string as a JSON object, like {"field": "value"}' : ` — add "${path}" to the doc string's JSON`;
+  if (path === '') return '';
+  if (source === 'phrasing') return ` — this phrasing gives no "${path}"; add it to the phrasing's wording or its fixed fields`;
+  return ` — add a "${path}" column`;
 }

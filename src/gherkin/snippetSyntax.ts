@@ -1,5 +1,6 @@
 import type { ISnippetSyntaxBuildOptions } from '@cucumber/cucumber/lib/formatter/step_definition_snippet_builder/snippet_syntax';
-import { installedDomain } from './installedDomain';
+import { installedDomain, isInstalledStep } from './installedDomain';
+import { quoteInValue } from './quoteInValue';
 import { stepLineFor } from './stepLineFor';
 import { suggestStep } from './suggestStep';
 
@@ -31,6 +32,9 @@ export default class EventspecSnippetSyntax {
   build({ comment, generatedExpressions, functionName, stepParameterNames }: ISnippetSyntaxBuildOptions): string {
     const source = generatedExpressions[0]?.source ?? '';
     const step = stepLineFor(source);
+    // A bare quote cut the value short: the snippet would be garbled, the fix is in the line itself.
+    const quoted = quoteInValue(step.text, isInstalledStep);
+    if (quoted) return `// ${step.where ?? step.text}: ${quoted}`;
     const suggestion = suggestStep(step.text, installedDomain());
     if (suggestion && suggestion.misspelled.length > 0) reportAtExit(suggestion.misspelled.map((m) => `${step.where ?? step.text}: ${m}`));
     const params = [...(generatedExpressions[0]?.parameterNames ?? []), ...stepParameterNames].join(', ');

@@ -9,7 +9,7 @@ import { compareFields, describeEventMismatch, describeFieldMismatches } from '.
 import type { ExpectedEvent } from '../testing/expectations';
 import { flatten, mergeDeep, valueAtPath } from '../testing/fieldPaths';
 import { coerceCell } from './coerceCell';
-import { readTime } from './readTime';
+import { readTime } from '../core/readTime';
 import { historyData } from './historyData';
 import { buildData, checkData, headedRows, singleRecord } from './readTable';
 import type { Rows, TableField } from './readTable';
@@ -45,12 +45,13 @@ function lookup(context: StepContext, aggregateName: string, id: string) {
 const METADATA_COLUMN = 'metadata.';
 
 /** Rows of an `| event | field… |` table as events of an aggregate, at a schema version. */
-function eventRows(context: StepContext, aggregate: AnyAggregate, rows: Rows, version: number | undefined): { type: string; fields: TableField[]; metadata: Record<string, string>; rowRef: { row: number; dataRow: number } }[] {
-  const { header, records } = headedRows(rows);
+function eventRows(context: StepContext, aggregate: AnyAggregate, rows: Rows, version: number | undefined, noRows: string): { type: string; fields: TableField[]; metadata: Record<string, string>; rowRef: { row: number; dataRow: number } }[] {
+  const { header, records } = headedRows(rows, context.place);
   const eventColumn = header.findIndex((h) => /^(event|type)$/i.test(h));
   if (eventColumn < 0) {
     throw new ScenarioError(context.place, `the table needs an "event" column naming each event (its columns are ${header.map((h) => `"${h}"`).join(', ')})`, { row: 0 });
   }
+  if (records.length === 0) throw new ScenarioError(context.place, `the table has a header but no rows, so it names no events; ${noRows}`, { row: 0 });
   const rowTypes = records.map((fields) => aggregate.eventsByName.get(fields[eventColumn]!.text.trim())).filter((c) => c !== undefined);
   return records.map((fields, i) => {
     const rowRef = { row: i + 1, dataRow: i + 1 };
@@ -90,7 +91,7 @@ async function recordOne(context: StepContext, aggregateName: string, id: string
   const contract = resolveEvent(context.scenario.domain, aggregate, type, context.place);
   const fields = recordFields(argument, context, (name) => fieldSchema(contract.schema, name) !== undefined, `one ${type}`);
   const data = 'json' in fields
-    ? checkData(contract.schema, mergeDeep(contract.example ?? exampleOf(contract.schema), fields.json), contract.name, new Map(), context.place)
+    ? checkData(contract.schema, mergeDeep(contract.example ?? exampleOf(contract.schema), fields.json), contract.name, new Map(), context.place, {}, 'docString')
     : historyData(contract, contract.version, fields, context.place);
   const event = [{ type: contract.name, data }];
   await (when === 'past' ? context.scenario.record(aggregate, id, event) : context.scenario.occur(aggregate, id, event));
@@ -98,7 +99,8 @@ async function recordOne(context: StepContext, aggregateName: string, id: string
 
 async function recordHistory(context: StepContext, aggregateName: string, id: string, rows: Rows, version: number | undefined) {
   const { aggregate } = lookup(context, aggregateName, id);
-  const events: HistoryEvent[] = eventRows(context, aggregate, rows, version).map(({ type, fields, metadata, rowRef }) => {
+  const noRows = 'add one row per event under the header (a scenario without history needs no "has recorded" step)';
+  const events: HistoryEvent[] = eventRows(context, aggregate, rows, version, noRows).map(({ type, fields, metadata, rowRef }) => {
     const contract = aggregate.eventsByName.get(type)!;
     const at = version ?? contract.version;
     const data = historyData(contract, at, fields, context.place, rowRef);
@@ -107,8 +109,9 @@ async function recordHistory(context: StepContext, aggregateName: string, id: st
   await context.scenario.record(aggregate, id, events);
 }
 
-function expectedEvents(context: StepContext, aggregate: AnyAggregate, rows: Rows): ExpectedEvent[] {
-  return eventRows(context, aggregate, rows, undefined).map(({ type, fields, metadata }) => {
+function expectedEvents(context: StepContext, aggregate: AnyAggregate, aggregateName: string, id: string, rows: Rows): ExpectedEvent[] {
+  const noRows = `add one row per expected event under the header, or write "Then ${aggregateName} "${id}" records nothing"`;
+  return eventRows(context, aggregate, rows, undefined, noRows).map(({ type, fields, metadata }) => {
     const contract = aggregate.eventsByName.get(type)!;
     const { data, refs } = buildData(fields, contract.schema, contract.name, context.place);
     const expected = { type, fields: Object.fromEntries([...refs.keys()].map((path) => [path, valueAtPath(data, path)])) };
@@ -229,7 +232,7 @@ const commandSideSteps: readonly VocabularyStep[] = [
           data = contract.example ?? exampleOf(contract.schema);
         } else {
           const fields = recordFields(argument, context, (name) => fieldSchema(contract.schema, name) !== undefined, `the ${type} command`);
-          if ('json' in fields) data = checkData(contract.schema, fields.json, contract.name, new Map(), context.place);
+          if ('json' in fields) data = checkData(contract.schema, fields.json, contract.name, new Map(), context.place, {}, 'docString');
           else {
             const built = buildData(fields, contract.schema, contract.name, context.place);
             data = checkData(contract.schema, built.data, contract.name, built.refs, context.place);
@@ -243,7 +246,7 @@ const commandSideSteps: readonly VocabularyStep[] = [
     'Then Order "o-1" records:\n  | event        | carrier |\n  | OrderShipped | DHL     |',
     async (context, [aggregateName, id], argument) => {
       const { aggregate } = lookup(context, aggregateName!, id!);
-      await checkRecorded(context, aggregateName!, id!, expectedEvents(context, aggregate, tableOf(argument, context)));
+      await checkRecorded(context, aggregateName!, id!, expectedEvents(context, aggregate, aggregateName!, id!, tableOf(argument, context)));
     }),
 
   step('Then', '{Aggregate} "{id}" records {Event}, {Event} and {Event}', '{Aggregate} {string} records {Events}', 'none',

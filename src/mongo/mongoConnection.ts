@@ -9,6 +9,7 @@ import { messageOf } from './messageOf';
 
 /** Where a MongoDB store lives: a connection string (the store owns the client) or a client you own. */
 export interface MongoTarget {
+  /** With `client` as well, it only names the server in messages (redacted). */
   uri?: string;
   client?: MongoClient;
   /** Defaults to `eventspec`. */
@@ -47,7 +48,8 @@ export function mongoConnection(target: MongoTarget, setup: (db: Db) => Promise<
   const timeoutMs = target.serverSelectionTimeoutMS ?? STARTUP_CHECK_MS;
   const uri = target.uri;
   if (!target.client && typeof uri !== 'string') throw new MongoSetupError('a MongoDB store needs a connection string (uri) or a MongoClient (client)');
-  const where = target.client ? 'the MongoClient passed in' : redactUri(uri!);
+  // A client given with its connection string is named by the string (redacted), as one made from it.
+  const where = typeof uri === 'string' ? redactUri(uri) : 'the MongoClient passed in';
   let client: MongoClient;
   try {
     client = target.client ?? new MongoClient(uri!, clientOptionsFor(uri!, target.serverSelectionTimeoutMS));

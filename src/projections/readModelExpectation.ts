@@ -10,6 +10,7 @@ import { valueAtPath } from '../core/valueAtPath';
 import { filterPath } from './documentFilter';
 import type { ProjectionStatus } from './projectionRunner';
 import type { ReadModelStore } from './readModelStore';
+import { readTime } from '../core/readTime';
 
 export interface ReadModelRef {
   readonly name: string;
@@ -177,7 +178,10 @@ export function sameValue(expected: unknown, actual: unknown): boolean {
   if (typeof actual === 'number') return text !== '' && Number(text) === actual;
   if (typeof actual === 'boolean') return text === String(actual);
   if (actual === null) return text === 'null';
-  if (actual instanceof Date) return !Number.isNaN(Date.parse(text)) && Date.parse(text) === actual.getTime();
+  if (actual instanceof Date) {
+    const read = readTime(text);
+    return read.ok && read.value.getTime() === actual.getTime();
+  }
   if (typeof actual === 'object' && actual !== null) {
     try {
       return isDeepStrictEqual(JSON.parse(text), actual);

@@ -25,7 +25,7 @@ describe('eventspec test', () => {
   it('exits 2 for an option cucumber refuses only when the run starts, saying why', async () => {
     const { code, stderr } = await run(['test', '--', '--order', 'rand'], specs);
     assert.equal(code, 2, stderr);
-    assert.equal(stderr, 'eventspec: cucumber configuration: Cucumber errored when trying to do a "pickles:order" transform: Unrecognized order type. Should be `defined` or `random`\n');
+    assert.equal(stderr, 'eventspec: the order (--order): Unrecognized order type. Should be `defined` or `random`\n');
   });
 
   it('runs the mongo profile for --store mongo', async () => {

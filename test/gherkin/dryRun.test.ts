@@ -50,6 +50,12 @@ describe('a dry run over misspelled domain names', () => {
       assert.ok(run.output.includes(`// Did you mean (${feature}:${line}):\n         //   ${suggestion}\n`), `no suggestion "${suggestion}" for line ${line}:\n${run.output}`);
     }
   });
+
+  it('tells a bare double quote inside a value, with the line to write, instead of a garbled snippet', () => {
+    const told = `// ${feature}:24: a value in double quotes cannot hold a bare " (it ends the value early); write it as \\" inside the value: Order "o-\\"1" has recorded OrderPlaced\n`;
+    assert.ok(run.output.includes(told), run.output);
+    assert.doesNotMatch(run.output, /Order "o-\{string\}/);
+  });
 });
 
 describe('a parallel dry run over misspelled domain names', () => {

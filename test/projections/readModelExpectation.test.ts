@@ -100,4 +100,11 @@ describe('read-model expectations (the logic behind the Then steps)', () => {
     assert.ok(!sameValue(20, '20'), 'a typed expectation is compared strictly');
     assert.ok(!sameValue('yes', true));
   });
+
+  it('reads a date in a table strictly: ISO only, no rolled-over or guessed dates', () => {
+    assert.ok(sameValue('2025-03-01', new Date('2025-03-01T00:00:00Z')));
+    assert.ok(sameValue('2025-03-01T10:00', new Date('2025-03-01T10:00:00Z')), 'a time without a zone is UTC');
+    assert.ok(!sameValue('2025-02-29', new Date('2025-03-01T00:00:00Z')), 'no 29 February in 2025');
+    assert.ok(!sameValue('1', new Date('2001-01-01T00:00:00Z')), '"1" is not the year 2001');
+  });
 });

@@ -4,8 +4,9 @@ import type { Command } from 'commander';
 import { buildCatalog } from '../../catalog/buildCatalog';
 import type { CliIO } from '../cliIO';
 import { writeLine } from '../cliIO';
-import { ExitCode } from '../exitCodes';
+import { ExitCode, UsageError } from '../exitCodes';
 import { loadDomain } from '../loadDomain';
+import { outputPathProblem } from '../pathProblems';
 
 export interface CatalogOptions {
   out?: string;
@@ -23,6 +24,8 @@ export function catalogCommand(options: CatalogOptions, io: CliIO): ExitCode {
     io.stdout.write(text);
     return ExitCode.ok;
   }
+  const problem = outputPathProblem('--out', options.out, io.cwd, 'file', 'catalog.schema.json');
+  if (problem) throw new UsageError(problem);
   const path = resolve(io.cwd, options.out);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text);

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../cliIO';
 import { progress, writeLine } from '../cliIO';
-import { ExitCode } from '../exitCodes';
+import { ExitCode, UsageError } from '../exitCodes';
 import { loadDomain } from '../loadDomain';
+import { missingPathsProblem, outputPathProblem } from '../pathProblems';
 import { redactCredentials } from '../redactCredentials';
 import { terminalSafe } from '../../core/terminalText';
 
@@ -18,6 +19,12 @@ export interface DocsOptions {
 
 /** Builds the living documentation site from the features, the last run's messages and the domain. */
 export function docsCommand(options: DocsOptions, io: CliIO): ExitCode {
+  // Checked before the domain loads and the build starts: a wrong path is a usage mistake.
+  const problem =
+    (options.features !== undefined ? missingPathsProblem('--features', options.features, io.cwd) : undefined) ??
+    outputPathProblem('--out', options.out ?? 'site', io.cwd, 'folder') ??
+    (options.history !== undefined ? outputPathProblem('--history', options.history, io.cwd, 'folder') : undefined);
+  if (problem) throw new UsageError(problem);
   const { domain } = loadDomain(io, options.domain);
   // Loaded here, not at start-up: the generator pulls in gherkin parsing and the site assets.
   const docs = require('../../docs') as typeof import('../../docs');

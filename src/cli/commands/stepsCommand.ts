@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EDITOR_STEPS_FILE, editorStepsSource } from '../../gherkin/editorStepsFile';
 import type { CliIO } from '../cliIO';
 import { writeLine } from '../cliIO';
-import { ExitCode } from '../exitCodes';
+import { ExitCode, UsageError } from '../exitCodes';
 import { loadDomain } from '../loadDomain';
+import { outputPathProblem } from '../pathProblems';
 
 export interface StepsOptions {
   out?: string;
@@ -19,6 +20,8 @@ export interface StepsOptions {
 /** Writes the editor file: the project's steps as literal calls the Cucumber extension reads. */
 export function stepsCommand(options: StepsOptions, io: CliIO): ExitCode {
   const { domain, root } = loadDomain(io, options.domain);
+  const problem = outputPathProblem('--out', options.out ?? EDITOR_STEPS_FILE, root, 'file', basename(EDITOR_STEPS_FILE));
+  if (problem) throw new UsageError(problem);
   const path = resolve(root, options.out ?? EDITOR_STEPS_FILE);
   const shown = relative(io.cwd, path) || path;
   const text = editorStepsSource(domain, { root, ...(options.import ? { eventspecModule: options.import } : {}) });

@@ -1,9 +1,11 @@
 import { sep } from 'node:path';
+import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import type { CliIO } from '../cliIO';
 import { writeLine } from '../cliIO';
 import { ExitCode, UsageError } from '../exitCodes';
+import { missingPathsProblem, outputPathProblem } from '../pathProblems';
 import { projectRoot } from '../projectModule';
 
 export interface TestOptions {
@@ -52,7 +54,7 @@ export async function testCommand(options: TestOptions, rest: readonly string[],
   const profiles = profilesFor(options);
   let configuration: Awaited<ReturnType<typeof loadConfiguration>>;
   try {
-    configuration = await loadConfiguration({ profiles, provided: cucumberArgv(options, rest) }, environment);
+    configuration = await loadConfiguration({ profiles, provided: cucumberArgv(options, rest) }, { ...environment, stderr: withoutPathMergeWarning(io.stderr) });
   } catch (error) {
     const message = (error as Error).message;
     const hint = /profile/i.test(message) && options.store === 'mongo' ? ' (add a `mongo` profile to cucumber.js to run against MongoDB)' : '';
@@ -61,17 +63,26 @@ export async function testCommand(options: TestOptions, rest: readonly string[],
   // Cucumber adds paths given on the command line to the profile's; here they replace them, so
   // `eventspec test features/x.feature` runs x alone.
   const given = await pathsGiven(rest, environment, loadConfiguration);
+  const missing = missingPathsProblem('the feature path', given, cwd);
+  if (missing) throw new UsageError(missing);
+  for (const format of options.format ?? []) {
+    const target = /^[^:]+:(.+)$/.exec(format)?.[1];
+    const problem = target === undefined ? undefined : outputPathProblem('--format', target, cwd, 'file', 'report');
+    if (problem) throw new UsageError(problem);
+  }
   if (given.length > 0) configuration.runConfiguration.sources.paths = given;
   const loadedBefore = new Set(Object.keys(require.cache));
   let success: boolean;
   try {
     ({ success } = await runCucumber(configuration.runConfiguration, environment));
   } catch (error) {
-    // Cucumber checks some options only when the run starts (`--order rand`): a usage mistake,
-    // whose cause says what is wrong.
-    if (error instanceof Error && /^Cucumber errored when trying to do a "/.test(error.message)) {
-      const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-      throw new UsageError(`cucumber configuration: ${error.message}${cause}`);
+    // Cucumber checks some options only when the run starts (`--order rand`, `--tags "a and"`): a
+    // usage mistake, told by the option and cucumber's own reason, not its transform's name.
+    const stage = error instanceof Error ? /^Cucumber errored when trying to do a "([^"]+)" transform/.exec(error.message)?.[1] : undefined;
+    if (stage !== undefined) {
+      const option = STAGE_OPTIONS[stage] ?? 'cucumber configuration';
+      const cause = (error as Error).cause;
+      throw new UsageError(`${option}: ${cause instanceof Error ? cause.message : (error as Error).message}`);
     }
     throw error;
   } finally {
@@ -80,6 +91,23 @@ export async function testCommand(options: TestOptions, rest: readonly string[],
   if (!success) writeLine(io.stderr, 'some scenarios failed');
   return success ? ExitCode.ok : ExitCode.failed;
 }
+
+/**
+ * Cucumber warns that paths given on the command line are merged with the profile's; eventspec
+ * replaces them instead (see testCommand), so that warning would describe a run that never happens.
+ */
+function withoutPathMergeWarning(stderr: CliIO['stderr']): Writable {
+  return new Writable({
+    write(chunk: Buffer | string, _encoding, callback) {
+      const text = chunk.toString();
+      if (!text.startsWith('You have specified paths in both your configuration file and as CLI arguments.')) stderr.write(text);
+      callback();
+    },
+  });
+}
+
+/** The option behind each of cucumber's start-of-run stages that can refuse one. */
+const STAGE_OPTIONS: Record<string, string> = { 'pickles:filter': 'the tag expression (--tags)', 'pickles:order': 'the order (--order)' };
 
 export function registerTest(program: Command, io: CliIO, done: (code: ExitCode) => void): void {
   const collect = (value: string, previous: string[] = []) => [...previous, value];
