@@ -8,6 +8,7 @@ import type { DocsData, ScenarioStatus } from './docsData';
 import { domainCatalog } from './domainCatalog';
 import { documentFeatures } from './featureDocument';
 import { readModelCatalog } from './readModelCatalog';
+import { processCatalog } from './processCatalog';
 import { historyDoc, recordAndReadHistory } from './runHistory';
 import { readFeatureFiles } from './readFeatureFiles';
 import { DocsInputError, readMessageStream } from './readMessageStream';
@@ -93,6 +94,7 @@ export function docsData(options: BuildDocsOptions, cwd = resolve(options.cwd ??
     events: catalog.events,
     commands: catalog.commands,
     projections: readModelCatalog(options.domain, results.scenarios),
+    processes: processCatalog(options.domain, results.scenarios),
     glossary: glossary.phrases,
   };
   // Every name the page shows comes from here, so bidi controls are neutralised once, for all of them.

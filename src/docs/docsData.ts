@@ -27,6 +27,7 @@ export interface DocsData {
   readonly events: ContractDoc[];
   readonly commands: ContractDoc[];
   readonly projections: ProjectionDoc[];
+  readonly processes: ProcessDoc[];
   readonly glossary: PhraseDoc[];
   readonly uncovered: UncoveredDoc;
   /** The last runs, when the docs were built with a history folder. */
@@ -124,6 +125,8 @@ export interface ScenarioDoc {
   readonly durationMs?: number;
   readonly steps: StepDoc[];
   readonly events: RecordedEventDoc[];
+  /** Commands the domain's processes sent during the scenario. */
+  readonly sent?: SentCommandDoc[];
   readonly attachments: AttachmentDoc[];
 }
 
@@ -149,6 +152,17 @@ export interface RecordedEventDoc {
   readonly schemaVersion?: number;
   readonly data: unknown;
   readonly metadata?: unknown;
+}
+
+export interface SentCommandDoc {
+  readonly process: string;
+  readonly instance: string;
+  readonly trigger: { readonly kind: 'event' | 'deadline' | 'refusal'; readonly name: string };
+  readonly aggregate: string;
+  readonly id: string;
+  readonly command: string;
+  /** `accepted`, or the rejection's name. */
+  readonly outcome: string;
 }
 
 export interface AttachmentDoc {
@@ -219,6 +233,26 @@ export interface ProjectionDoc {
   /** The events it handles. */
   readonly events: string[];
   readonly readModels: { readonly name: string; readonly schema: SchemaDoc; readonly checkedIn: number[] }[];
+}
+
+export interface ProcessDoc {
+  readonly name: string;
+  readonly description?: string;
+  readonly kind: 'process' | 'policy';
+  /** The events it reacts to; `startedBy` those that may start an instance. */
+  readonly reactsTo: string[];
+  readonly startedBy: string[];
+  readonly deadlines: string[];
+  /** Commands whose refusal it compensates. */
+  readonly compensates: string[];
+  /** What it was seen to send in the run: by trigger and command, with the scenarios. */
+  readonly sends: { readonly trigger: SentCommandDoc['trigger']; readonly aggregate: string; readonly command: string; readonly outcomes: string[]; readonly scenarios: number[] }[];
+  /** Scenarios in which it sent a command or whose steps name it. */
+  readonly coveredBy: number[];
+  /** Reactions, deadlines and compensations no scenario of the run exercised. */
+  readonly uncovered: string[];
+  /** Mermaid source of events → process → commands across aggregates. */
+  readonly diagram: string;
 }
 
 export interface PhraseDoc {

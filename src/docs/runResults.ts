@@ -2,7 +2,7 @@ import type * as m from '@cucumber/messages';
 import { isRecordedEventsAttachment as isRecordedEvents } from '../testing/recordedEventsAttachment';
 import { dedent } from './dedent';
 import { scenarioKey } from './stableKeys';
-import type { AttachmentDoc, FeatureDoc, RecordedEventDoc, RunDoc, ScenarioDoc, ScenarioStatus, StepDoc } from './docsData';
+import type { AttachmentDoc, FeatureDoc, RecordedEventDoc, RunDoc, ScenarioDoc, ScenarioStatus, SentCommandDoc, StepDoc } from './docsData';
 
 
 /** A step definition of the run and the scenarios whose steps matched it. */
@@ -225,7 +225,7 @@ export function runResults(fileEnvelopes: readonly m.Envelope[], streamEnvelopes
     const error =
       status !== 'passed' && worstStep?.error ? worstStep.error : status === 'unknown' && pickle.steps.length === 0 ? 'this scenario has no steps, so it checks nothing' : undefined;
 
-    const { events, extra, problem } = attempt ? readAttachments(attachments.get(attempt.id) ?? []) : { events: [], extra: [], problem: undefined };
+    const { events, sent, extra, problem } = attempt ? readAttachments(attachments.get(attempt.id) ?? []) : { events: [], sent: [], extra: [], problem: undefined };
     const rule = owner.ast.ruleOf.get(pickle.astNodeIds[0] ?? '');
     const durationMs = attempt && ended ? millis(ended.timestamp) - millis(attempt.timestamp) : undefined;
     const earlierErrors = testCase && attempt && (attemptsOf.get(testCase.id) ?? 0) > 1 ? earlierAttemptErrors((attemptsByCase.get(testCase.id) ?? []).filter((s) => s.id !== attempt.id), stepResults) : [];
@@ -249,6 +249,7 @@ export function runResults(fileEnvelopes: readonly m.Envelope[], streamEnvelopes
       ...(earlierErrors.length > 0 ? { earlierErrors } : {}),
       steps,
       events,
+      ...(sent.length > 0 ? { sent } : {}),
       attachments: extra,
     };
     if (problem) problems.push(`${pickle.uri}: scenario "${pickle.name}": ${problem}`);
@@ -323,8 +324,9 @@ function ciOf(meta: m.Meta | undefined): Pick<RunDoc, 'ci' | 'git'> {
   };
 }
 
-function readAttachments(list: readonly m.Attachment[]): { events: RecordedEventDoc[]; extra: AttachmentDoc[]; problem: string | undefined } {
+function readAttachments(list: readonly m.Attachment[]): { events: RecordedEventDoc[]; sent: SentCommandDoc[]; extra: AttachmentDoc[]; problem: string | undefined } {
   const events: RecordedEventDoc[] = [];
+  const sent: SentCommandDoc[] = [];
   const extra: AttachmentDoc[] = [];
   let problem: string | undefined;
   for (const a of list) {
@@ -332,7 +334,10 @@ function readAttachments(list: readonly m.Attachment[]): { events: RecordedEvent
     if (isRecordedEvents(a)) {
       const parsed = recordedEvents(body);
       if (typeof parsed === 'string') problem = `its recorded events could not be read (${parsed})`;
-      else events.push(...parsed);
+      else {
+        events.push(...parsed.events);
+        sent.push(...parsed.sent);
+      }
     } else if (a.mediaType.startsWith('text/') || a.mediaType === 'application/json' || a.mediaType.endsWith('+json')) {
       extra.push({ mediaType: a.mediaType, ...(a.fileName ? { fileName: a.fileName } : {}), text: cut(body) });
     } else {
@@ -342,10 +347,10 @@ function readAttachments(list: readonly m.Attachment[]): { events: RecordedEvent
       extra.push({ mediaType: a.mediaType, ...(a.fileName ? { fileName: a.fileName } : {}), ...(embed ? { dataUrl: `data:${a.mediaType};base64,${base64}` } : { bytes }) });
     }
   }
-  return { events, extra, problem };
+  return { events, sent, extra, problem };
 }
 
-function recordedEvents(body: string): RecordedEventDoc[] | string {
+function recordedEvents(body: string): { events: RecordedEventDoc[]; sent: SentCommandDoc[] } | string {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -369,7 +374,29 @@ function recordedEvents(body: string): RecordedEventDoc[] | string {
       ...(e.metadata !== undefined ? { metadata: e.metadata } : {}),
     });
   }
-  return out;
+  return { events: out, sent: sentCommands((parsed as { sent?: unknown }).sent) };
+}
+
+const TRIGGERS = new Set(['event', 'deadline', 'refusal']);
+
+/** What the processes sent; entries of another shape (an older or foreign writer) are left out. */
+function sentCommands(list: unknown): SentCommandDoc[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item): SentCommandDoc[] => {
+    const s = item as Record<string, unknown> | null;
+    const trigger = s?.trigger as Record<string, unknown> | undefined;
+    const strings = ['process', 'instance', 'aggregate', 'id', 'command', 'outcome'] as const;
+    if (!s || strings.some((k) => typeof s[k] !== 'string') || !trigger || !TRIGGERS.has(trigger.kind as string) || typeof trigger.name !== 'string') return [];
+    return [{
+      process: s.process as string,
+      instance: s.instance as string,
+      trigger: { kind: trigger.kind as SentCommandDoc['trigger']['kind'], name: trigger.name },
+      aggregate: s.aggregate as string,
+      id: s.id as string,
+      command: s.command as string,
+      outcome: s.outcome as string,
+    }];
+  });
 }
 
 interface AstIndex {

@@ -35,6 +35,7 @@ export const SITE_SCRIPTS = [
   'views/catalog.js',
   'views/aggregates.js',
   'views/readModels.js',
+  'views/processes.js',
   'views/glossary.js',
   'views/history.js',
   'main.js',

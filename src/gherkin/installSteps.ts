@@ -217,7 +217,17 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
       data,
       metadata,
     }));
-    this.attach(JSON.stringify({ events }), { mediaType: 'application/json', fileName: RECORDED_EVENTS_FILE });
+    // What the processes sent, for the living documentation's process pages.
+    const sent = (this.scenario.processes?.sent ?? []).map(({ process, instance, trigger, request, result }) => ({
+      process,
+      instance,
+      trigger,
+      aggregate: request.aggregate,
+      id: request.id,
+      command: request.command.type,
+      outcome: result.status === 'accepted' ? 'accepted' : result.rejection,
+    }));
+    this.attach(JSON.stringify(sent.length > 0 ? { events, sent } : { events }), { mediaType: 'application/json', fileName: RECORDED_EVENTS_FILE });
     await this.scenario.processes?.runner.stop();
     await this.scenario.readSide?.runner.stop();
     await this.scenario.stores.dispose();

@@ -4,4 +4,4 @@ export { processRunner } from './processRunner';
 export type { ProcessRunner, ProcessRunnerOptions, ProcessStatus } from './processRunner';
 export { inlineProcesses } from './inlineProcesses';
 export type { DeadlineDocument, InstanceDocument } from './processProjection';
-export type { SentCommand } from './processStep';
+export type { ProcessTrigger, SentCommand } from './processStep';

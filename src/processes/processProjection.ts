@@ -66,6 +66,7 @@ export function processProjection(process: AnyProcess, effects: ProcessEffects):
             correlationId: event.metadata.correlationId ?? event.id,
             causationId: event.id,
             what: `event ${type} (${event.streamId}, version ${event.version})`,
+            cause: { kind: 'event', name: type },
           },
           before,
           (state, actions) => react(state, event.data, actions, event),

@@ -118,6 +118,7 @@ export function processRunner(options: ProcessRunnerOptions): ProcessRunner {
         correlationId: deadline.instance,
         causationId: `${process.name}/${deadline.instance}/${deadline.deadline}`,
         what: `deadline ${deadline.deadline} (due ${deadline.due})`,
+        cause: { kind: 'deadline', name: deadline.deadline },
       },
       { state: stored.state, deadlines: pending, completed: false },
       (state, actions) => handler(state, actions),

@@ -9,6 +9,8 @@ import type { AnyProcess, CommandIntent, ProcessActions, ProcessIntent } from '.
 export interface SentCommand {
   readonly process: string;
   readonly instance: string;
+  /** What made the process send it: an event, a deadline, or the refusal of an earlier command. */
+  readonly trigger: ProcessTrigger;
   readonly request: CommandRequest & { readonly commandId: string };
   readonly result: CommandResult;
 }
@@ -27,6 +29,12 @@ export interface StepOutcome {
   completed: boolean;
 }
 
+export interface ProcessTrigger {
+  readonly kind: 'event' | 'deadline' | 'refusal';
+  /** The event type, the deadline name, or the refused command. */
+  readonly name: string;
+}
+
 /** An input to an instance: an event, a deadline falling due, or a refusal. */
 export interface StepInput {
   readonly process: AnyProcess;
@@ -39,6 +47,7 @@ export interface StepInput {
   readonly causationId: string;
   /** Names the input in errors: `event OrderPlaced (Order-o-1, version 1)`. */
   readonly what: string;
+  readonly cause: ProcessTrigger;
 }
 
 /** Compensation may itself be refused and compensated; past this depth it is a loop. */
@@ -89,7 +98,7 @@ export async function runProcessStep(
       causationId: input.causationId,
     };
     const result = await effects.send(request);
-    effects.onSent?.({ process: process.name, instance: input.instance, request, result });
+    effects.onSent?.({ process: process.name, instance: input.instance, trigger: input.cause, request, result });
     if (result.status === 'accepted') continue;
     const compensate = process.whenRejected[intent.command.type];
     if (!compensate) {
@@ -102,7 +111,7 @@ export async function runProcessStep(
     if (depth >= MAX_DEPTH) throw stepError(input, `compensation kept being refused ${MAX_DEPTH} times in a row; a whenRejected handler probably sends the command it handles`);
     const refused = { aggregate: intent.aggregate, id: intent.id, command: intent.command.type, rejection: result.rejection, message: result.message };
     outcome = await runProcessStep(
-      { ...input, trigger: `${request.commandId}/refused`, what: `the refusal of ${intent.command.type} (${result.rejection}) after ${input.what}` },
+      { ...input, trigger: `${request.commandId}/refused`, what: `the refusal of ${intent.command.type} (${result.rejection}) after ${input.what}`, cause: { kind: 'refusal', name: intent.command.type } },
       outcome,
       (current, nested) => compensate(current, refused, nested),
       effects,

@@ -36,6 +36,7 @@
         link('#/events', 'Events (' + data.events.length + ')', { id: 'nav-events' }),
         link('#/commands', 'Commands (' + data.commands.length + ')', { id: 'nav-commands' }),
         link('#/read-models', 'Read models (' + data.projections.length + ')', { id: 'nav-read-models' }),
+        data.processes && data.processes.length ? link('#/processes', 'Processes (' + data.processes.length + ')', { id: 'nav-processes' }) : null,
         link('#/glossary', 'Step glossary (' + data.glossary.length + ')', { id: 'nav-glossary' }),
         link('#/uncovered', 'Not covered', { id: 'nav-uncovered' }),
         data.history ? link('#/history', 'History (' + data.history.runs.length + ' runs)', { id: 'nav-history' }) : null));

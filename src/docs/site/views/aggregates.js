@@ -75,6 +75,7 @@
     });
   }
 
+  site.drawDiagram = drawDiagram;
   function drawDiagram(container, source) {
     loadMermaid().then(function (mermaid) {
       return mermaid.render('eventspec-diagram-' + (++diagramCount), source);
