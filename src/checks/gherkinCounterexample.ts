@@ -43,7 +43,7 @@ export function counterexampleToGherkin(example: Counterexample, aggregate: AnyA
   return `${lines.join('\n')}\n`;
 }
 
-function quote(text: string): string {
+export function quote(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
@@ -64,7 +64,8 @@ function historyTable(history: readonly StatedEvent[], aggregate: AnyAggregate):
   return renderTable([header, ...body], TABLE);
 }
 
-function whenLines(subject: string, command: { type: string; data: unknown }, aggregate: AnyAggregate): string[] {
+/** `When <Aggregate> "<id>" is sent <Command>:` with the command's fields as a table. */
+export function whenLines(subject: string, command: { type: string; data: unknown }, aggregate: AnyAggregate): string[] {
   const contract = aggregate.commandsByName.get(command.type);
   const fields = tableFields(command.data, contract?.schema);
   if (fields.length === 0) {

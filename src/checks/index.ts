@@ -11,3 +11,5 @@ export { writeRegression, regressionFilePath } from './regressionFile';
 export { CheckSetupError } from './runSequence';
 export { runChecks } from './runChecks';
 export type { RunChecksOptions, RunChecksOutput } from './runChecks';
+export { checkProcess, PROCESS_PROPERTIES } from './checkProcess';
+export type { ProcessCheckOptions, ProcessCheckResult, ProcessPropertyName } from './checkProcess';

@@ -2,11 +2,14 @@ import pc from 'picocolors';
 import type { Domain } from '../domain/defineDomain';
 import type { AggregateCheckOptions, CheckProgress, CheckResult } from './checkAggregate';
 import { checkAggregate } from './checkAggregate';
+import { checkProcess } from './checkProcess';
+import type { ProcessCheckResult } from './checkProcess';
+import { isProcess } from '../processes/defineProcess';
 import type { PropertySwitches } from './properties';
 
 /** Parsed options of `eventspec check [Aggregate] --runs --seed --path --regressions`. */
 export interface RunChecksOptions {
-  /** One aggregate; all of the domain's when absent. */
+  /** One aggregate or process; all of the domain's when absent. */
   aggregate?: string;
   runs?: number;
   seed?: number;
@@ -38,9 +41,11 @@ export async function runChecks(domain: Domain, options: RunChecksOptions = {}, 
   const { out, err } = output;
   const color = pc.createColors(!options.json && (output.colors ?? Boolean(err.isTTY)));
   let names: string[];
+  const processNames = domain.processes.filter(isProcess).map((p) => p.name);
+  const onlyProcess = options.aggregate !== undefined && processNames.includes(options.aggregate);
   try {
-    names = options.aggregate !== undefined ? [domain.aggregate(options.aggregate).name] : domain.aggregates.map((a) => a.name);
-    if (options.path !== undefined && names.length !== 1) throw new RangeError('--path replays one failure: name the aggregate it was found in');
+    names = onlyProcess ? [] : options.aggregate !== undefined ? [domain.aggregate(options.aggregate).name] : domain.aggregates.map((a) => a.name);
+    if (options.path !== undefined && names.length !== 1 && !onlyProcess) throw new RangeError('--path replays one failure: name the aggregate or process it was found in');
     if (options.path !== undefined && options.seed === undefined) throw new RangeError('--path needs the --seed it was found with');
     for (const name of Object.keys(options.aggregates ?? {})) domain.aggregate(name);
   } catch (error) {
@@ -79,12 +84,36 @@ export async function runChecks(domain: Domain, options: RunChecksOptions = {}, 
     }
     results.push(result);
   }
-  const failed = results.filter((r) => r.status === 'failed').length;
+  const processResults: ProcessCheckResult[] = [];
+  for (const name of onlyProcess ? [options.aggregate!] : options.aggregate === undefined ? processNames : []) {
+    const started = Date.now();
+    let result: ProcessCheckResult;
+    try {
+      result = await checkProcess(domain, name, {
+        ...(options.runs !== undefined ? { runs: options.runs } : {}),
+        ...(options.seed !== undefined ? { seed: options.seed } : {}),
+        ...(options.path !== undefined ? { path: options.path } : {}),
+      });
+    } catch (error) {
+      err.write(`${color.red('eventspec check:')} ${name}: ${(error as Error).message}\n`);
+      return 2;
+    }
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    if (!options.json && result.status === 'passed') {
+      out.write(`${color.green('✓')} ${name} (process): ${result.runs} cases passed in ${seconds}s (seed ${result.seed})\n`);
+    } else if (!options.json && result.status === 'failed') {
+      out.write(`${color.red('✗')} ${name} (process): ${result.property} — ${result.message}\n  found after ${result.runs} case(s)\n${result.gherkin}\n`);
+    }
+    processResults.push(result);
+  }
+  const failed = results.filter((r) => r.status === 'failed').length + processResults.filter((r) => r.status === 'failed').length;
+  const checked = results.length + processResults.length;
   if (options.json) {
-    out.write(`${JSON.stringify({ passed: failed === 0, aggregates: results }, null, 2)}\n`);
+    out.write(`${JSON.stringify({ passed: failed === 0, aggregates: results, processes: processResults }, null, 2)}\n`);
     return failed === 0 ? 0 : 1;
   }
-  out.write(failed === 0 ? `${color.green(`all ${results.length} aggregate(s) passed their checks`)}\n` : `${color.red(`${failed} of ${results.length} aggregate(s) failed`)}\n`);
+  const what = processResults.length > 0 ? 'aggregate(s) and process(es)' : 'aggregate(s)';
+  out.write(failed === 0 ? `${color.green(`all ${checked} ${what} passed their checks`)}\n` : `${color.red(`${failed} of ${checked} ${what} failed`)}\n`);
   return failed === 0 ? 0 : 1;
 }
 

@@ -273,7 +273,8 @@ export async function runSequence(context: SequenceContext, steps: readonly Step
 }
 
 /** The first candidate `decide` does not reject on the current state (a dry run: decide is pure), else the first. */
-function chooseCommand(aggregate: AnyAggregate, step: Step, state: unknown): GeneratedCommand {
+/** The first candidate the aggregate would accept in this state (else the first): sequences reach deep states. */
+export function chooseCommand(aggregate: AnyAggregate, step: Step, state: unknown): GeneratedCommand {
   if (step.candidates.length === 1) return step.candidates[0]!;
   const streamId = streamIdOf(aggregate, step.id);
   const accepts = (candidate: GeneratedCommand): boolean => {

@@ -73,9 +73,16 @@ export async function runProcessStep(
     send: (aggregate: AnyAggregate, id: string, command: { type: string; data?: unknown }) => {
       intents.push({ kind: 'send', aggregate: aggregate.name, id, command: { type: command.type, ...(command.data !== undefined ? { data: command.data } : {}) } });
     },
-    schedule: (deadline, after) => intents.push({ kind: 'schedule', deadline, after }),
-    cancel: (deadline) => intents.push({ kind: 'cancel', deadline }),
-    complete: () => intents.push({ kind: 'complete' }),
+    // Braces: an arrow handler written `=> process.complete()` must return nothing, not a count.
+    schedule: (deadline, after) => {
+      intents.push({ kind: 'schedule', deadline, after });
+    },
+    cancel: (deadline) => {
+      intents.push({ kind: 'cancel', deadline });
+    },
+    complete: () => {
+      intents.push({ kind: 'complete' });
+    },
   };
   let returned: unknown;
   try {

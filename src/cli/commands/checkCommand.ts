@@ -46,7 +46,7 @@ export async function checkCommand(aggregate: string | undefined, options: Check
 export function registerCheck(program: Command, io: CliIO, done: (code: ExitCode) => void): void {
   program
     .command('check')
-    .argument('[aggregate]', 'the aggregate to check (default: all)')
+    .argument('[aggregate]', 'the aggregate or process to check (default: all of them)')
     .description('property-check aggregates with generated command sequences; a failure prints as a Gherkin scenario')
     .option('--runs <n>', 'command sequences per aggregate (default 100)')
     .option('--seed <n>', 'replay a run exactly (printed with every failure)')
