@@ -9,6 +9,7 @@ import { newEvent, newEvents } from '../support/events';
 import { catchUpSubscription } from '../../src/eventStore';
 import { appliesThenThrows, flakyReadAll } from '../support/faultyStores';
 import { KEPT_VALUES, REFUSED_VALUES } from '../support/valueCases';
+import { skipMongo } from '../support/requireMongo';
 
 export interface StoreFactory {
   /** A store that sees no other test's events (a fresh database, prefix or instance). */
@@ -39,7 +40,7 @@ export function eventStoreContract(name: string, factory: StoreFactory): void {
 
     const test = (title: string, body: () => Promise<void>) =>
       it(title, async (t) => {
-        if (skipReason) return t.skip(skipReason);
+        if (skipReason) return skipMongo(t, skipReason);
         await body();
       });
 

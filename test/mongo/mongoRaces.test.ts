@@ -5,6 +5,7 @@ import { controllableClock, IdempotencyError, WrongExpectedVersionError, type Ev
 import { MongoSetupError, StoredChunkError, localMongod, mongoEventStore, mongoSnapshotStore, type MongoEventStoreOptions } from '../../src/mongo';
 import { newEvent, newEvents } from '../support/events';
 import { serverSuite } from '../support/mongo';
+import { skipMongo } from '../support/requireMongo';
 
 /**
  * The races of DESIGN.md §3, against a real mongod. Each test gets its own collections; stores made
@@ -72,7 +73,7 @@ describe('MongoDB store races', () => {
           data: { failCommands: ['commitTransaction'], appName, writeConcernError: { code: 64, codeName: 'WriteConcernFailed', errmsg: 'waiting for replication timed out', errInfo: { wtimeout: true } } },
         });
       } catch (error) {
-        return t.skip(`the server refuses fail points (start mongod with --setParameter enableTestCommands=1): ${(error as Error).message}`);
+        return skipMongo(t, `the server refuses fail points (start mongod with --setParameter enableTestCommands=1): ${(error as Error).message}`);
       }
       const batch = newEvents(2);
       const result = await store.append('Order-3', batch, { expectedVersion: 1 });
@@ -243,7 +244,7 @@ describe('MongoDB store races', () => {
 
   test('a standalone mongod (no replica set) is refused with how to fix it', async (t) => {
     const local = await localMongod();
-    if ('skip' in local) return t.skip(`needs a local mongod binary to start a standalone server: ${local.skip}`);
+    if ('skip' in local) return skipMongo(t, `needs a local mongod binary to start a standalone server: ${local.skip}`);
     const { MongoMemoryServer } = await import('mongodb-memory-server');
     const standalone = await MongoMemoryServer.create({ binary: { systemBinary: local.binary } });
     const store = mongoEventStore({ uri: standalone.getUri(), serverSelectionTimeoutMS: 3000 });
