@@ -45,6 +45,14 @@ describe('stateCache', () => {
     assert.deepEqual(cache.get('a'), { version: 2, state: 'A2' });
   });
 
+  it('a look-up of a stream it does not hold takes no room', () => {
+    const cache = stateCache(2);
+    cache.set('a', 1, 'A');
+    assert.equal(cache.get('b'), undefined);
+    cache.set('c', 1, 'C');
+    assert.equal(cache.get('a')?.state, 'A');
+  });
+
   it('size 0 caches nothing', () => {
     const cache = stateCache(0);
     cache.set('a', 1, 'A');
