@@ -16,7 +16,7 @@ module.exports = {
   'src/mongo/appendPlan.ts': ['test/mongo/appendPlan.test.ts'],
   'src/mongo/storedVersions.ts': ['test/mongo/storedVersions.test.ts', 'test/mongo/appendPlan.test.ts'],
   'src/mongo/globalPositions.ts': ['test/mongo/globalPositions.test.ts'],
-  'src/projections/projectionRunner.ts': ['test/projections/projectionRunner.test.ts', 'test/projections/inlineProjections.test.ts', 'test/projections/exampleReadModels.test.ts'],
-  'src/projections/unitOfWork.ts': ['test/projections/projectionRunner.test.ts', 'test/projections/inlineProjections.test.ts', 'test/projections/exampleReadModels.test.ts'],
+  'src/projections/projectionRunner.ts': ['test/projections/projectionRunner.test.ts', 'test/projections/unitOfWorkEffects.test.ts', 'test/projections/inlineProjections.test.ts', 'test/projections/exampleReadModels.test.ts'],
+  'src/projections/unitOfWork.ts': ['test/projections/unitOfWorkEffects.test.ts', 'test/projections/projectionRunner.test.ts', 'test/projections/inlineProjections.test.ts', 'test/projections/exampleReadModels.test.ts'],
   'src/gherkin/coerceCell.ts': ['test/gherkin/coerceCellCases.test.ts', 'test/gherkin/coerceCell.test.ts', 'test/gherkin/readTable.test.ts'],
 };

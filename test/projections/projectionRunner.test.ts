@@ -153,8 +153,12 @@ describe('projection runner', () => {
       const readModels = inMemoryReadModelStore();
       await projectionRunner({ events, readModels, projections: [placedCounter], batchSize: 2 }).caughtUp().catch(() => undefined);
       assert.equal(await readModels.checkpoint('PlacedCounter'), 2);
-      const again = projectionRunner({ events, readModels, projections: [placedCounter], batchSize: 2 });
+      // Counted, not just read back: an empty commit would leave the checkpoint at 2 as well.
+      let commits = 0;
+      const watched = { ...readModels, commit: (commit: Parameters<typeof readModels.commit>[0]) => (commits++, readModels.commit(commit)) };
+      const again = projectionRunner({ events, readModels: watched, projections: [placedCounter], batchSize: 2 });
       await assert.rejects(again.caughtUp(), /position 3/);
+      assert.equal(commits, 0);
       assert.equal(await readModels.checkpoint('PlacedCounter'), 2);
     });
 
