@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { inMemoryEventStore } from '../../src';
+import { WrongExpectedVersionError, inMemoryEventStore } from '../../src';
 import { newEvent, newEvents } from '../support/events';
 
 describe('the in-memory store, in detail', () => {
@@ -53,6 +53,26 @@ describe('the in-memory store, in detail', () => {
     assert.deepEqual(kept.price, { amount: 5, currency: 'EUR' });
     assert.equal(Object.getPrototypeOf(kept.price), Object.prototype, 'a class instance is kept as a plain object');
     assert.ok(Object.isFrozen(kept.price) && Object.isFrozen(kept) && Object.isFrozen(stored!.metadata) && Object.isFrozen(stored));
+  });
+
+  it('says in a WrongExpectedVersionError what was expected and what was found', async () => {
+    const store = inMemoryEventStore();
+    await store.append('S-5', newEvents(2));
+    const refusal = (error: unknown) => {
+      assert.ok(error instanceof WrongExpectedVersionError, String(error));
+      return [error.streamId, error.expected, error.actual, error.message];
+    };
+    const caught = async (expectedVersion: 'no_stream' | 'stream_exists' | number, streamId = 'S-5') => {
+      try {
+        await store.append(streamId, newEvents(1), { expectedVersion });
+      } catch (error) {
+        return refusal(error);
+      }
+      return assert.fail(`appending to ${streamId} with ${expectedVersion} was accepted`);
+    };
+    assert.deepEqual(await caught('no_stream'), ['S-5', 'no_stream', 2, 'stream "S-5" was expected to be at no_stream but is at version 2']);
+    assert.deepEqual(await caught(1), ['S-5', 'version 1', 2, 'stream "S-5" was expected to be at version 1 but is at version 2']);
+    assert.deepEqual(await caught('stream_exists', 'S-6'), ['S-6', 'stream_exists', 0, 'stream "S-6" was expected to be at stream_exists but is at version 0']);
   });
 
   it('stamps each event of a batch with its own version and position', async () => {
