@@ -10,6 +10,18 @@ module.exports = {
     { mutator: 'ConditionalExpression', original: 'atVersion === undefined', replacement: 'true', why: 'only the handler passes a known (cached) state, and never with atVersion' },
     { mutator: 'ConditionalExpression', original: 'atVersion !== undefined', replacement: 'true', why: 'the comparison that follows with an undefined atVersion (`version < undefined`, `snapshot.version > undefined`) is false anyway' },
   ],
+  'src/eventStore/inMemoryEventStore.ts': [
+    { mutator: 'ConditionalExpression', original: "case 'write':", prefix: true, why: "the last case of the switch: falling out of it or breaking is the same" },
+    { mutator: 'StringLiteral', original: "'write'", why: 'as above: no case matching write falls out of the switch just the same' },
+    { mutator: 'ConditionalExpression', original: '!stream', replacement: 'true', why: 'sets the Map entry the stream already has to the same object' },
+    { mutator: 'ConditionalExpression', original: 'recorded.length > 0', why: 'an extra wake-up after an empty append: waiting subscriptions read, find nothing new and wait again' },
+    { mutator: 'EqualityOperator', original: 'recorded.length > 0', why: 'as above' },
+    { mutator: 'ConditionalExpression', original: 'maxCount === Infinity', replacement: 'false', why: 'slice(a, a + Infinity) is slice(a)' },
+    { mutator: 'BlockStatement', original: '{ notifier.notify(); }', why: "close() only wakes waiting subscriptions, which find nothing new and wait again; the store holds no resources" },
+    { mutator: 'ArrayDeclaration', original: 'new Array<unknown>(value.length)', why: 'every index is assigned right after, so a pre-sized and an empty array end up equal' },
+    { mutator: 'ConditionalExpression', original: "key === '__proto__'", replacement: 'true', why: 'defineProperty with all flags true is what assignment does for any other key; the copy is frozen next' },
+    { mutator: 'BooleanLiteral', original: 'true', replacement: 'false', inLine: "Object.defineProperty(copy, key, { value: field, enumerable: true, writable: true, configurable: true })", why: 'writable/configurable of the __proto__ field: the copy is frozen right after, which makes both false anyway (enumerable is tested)' },
+  ],
   'src/gherkin/coerceCell.ts': [
     { mutator: 'StringLiteral', original: "'int'", why: "with zod 4 no schema has def.type 'int' (z.int(), z.number().int() and z.int32() all report 'number')" },
     { mutator: 'ConditionalExpression', original: '!/^[[{"]/.test(cell) && !/^(true|false|null|-?\\d)/.test(cell)', why: 'json(): without the guard every cell is parsed, and a failed parse of a cell not starting with [ or { gives undefined, as the guard does' },

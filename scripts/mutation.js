@@ -56,10 +56,17 @@ function originalOf(file, location) {
 }
 
 /** A survivor listed in mutation-equivalents.js (same mutator, source text and replacement): its reason. */
+// An entry names the mutated text exactly, or its start (`prefix: true`, for blocks); `inLine` narrows
+// it to the source line that holds the given text (for literals as common as `true`).
 function equivalentReason(file, survivor) {
-  const original = originalOf(file, survivor.location);
+  const original = originalOf(file, survivor.location).replace(/\s+/g, ' ');
+  const line = readFileSync(join(root, file), 'utf8').split('\n')[survivor.location.start.line - 1];
   const listed = (equivalents[file] ?? []).find(
-    (e) => e.mutator === survivor.mutatorName && e.original === original && (e.replacement === undefined || e.replacement === survivor.replacement),
+    (e) =>
+      e.mutator === survivor.mutatorName &&
+      (e.prefix ? original.startsWith(e.original) : e.original === original) &&
+      (e.replacement === undefined || e.replacement === survivor.replacement) &&
+      (e.inLine === undefined || line.includes(e.inLine)),
   );
   return listed?.why;
 }

@@ -75,6 +75,24 @@ describe('the in-memory store, in detail', () => {
     assert.deepEqual(await caught('stream_exists', 'S-6'), ['S-6', 'stream_exists', 0, 'stream "S-6" was expected to be at stream_exists but is at version 0']);
   });
 
+  it('refuses a value that fails while it is copied, naming stream, event and type, and stores nothing', async () => {
+    // A getter that works once (when the batch is validated) and then throws, like a value backed by a closed resource.
+    let reads = 0;
+    const data = {
+      get flaky() {
+        reads++;
+        if (reads > 1) throw new Error('the value is gone');
+        return 1;
+      },
+    };
+    const store = inMemoryEventStore();
+    await assert.rejects(store.append('S-7', [newEvent('Ok'), newEvent('Flaky', data)]), {
+      name: 'EventspecError',
+      message: 'stream "S-7", event 2 of the batch (Flaky): the value is gone',
+    });
+    assert.equal(await store.streamVersion('S-7'), 0);
+  });
+
   it('stamps each event of a batch with its own version and position', async () => {
     const store = inMemoryEventStore();
     await store.append('A', newEvents(1));
