@@ -6,6 +6,13 @@ module.exports = {
     { mutator: 'ConditionalExpression', original: 'size <= 0', replacement: 'false', why: 'without the early return, a size-0 cache stores the entry and at once evicts it, the only one it holds' },
     { mutator: 'EqualityOperator', original: 'size <= 0', replacement: 'size < 0', why: 'same as above: size 0 stores and evicts at once' },
   ],
+  'src/commandHandling/commandHandler.ts': [
+    { mutator: 'ConditionalExpression', original: 'request.commandId !== undefined', replacement: 'true', why: 'a command without a caller-given id gets a fresh id and a fingerprint no log entry can match; only the result object carries an extra field' },
+    { mutator: 'ConditionalExpression', original: 'fingerprint !== undefined', replacement: 'true', why: 'as above: a fresh id is never in the log nor in the stream, and the extra fingerprint field changes no decision' },
+    { mutator: 'ConditionalExpression', original: 'loaded.version === 0', replacement: 'false', why: "expected version 0 and 'no_stream' decide alike (also on retry); only a rethrown error would say 'version 0'" },
+    { mutator: 'ConditionalExpression', original: 'request.expectedVersion !== undefined', replacement: 'false', why: 'the retry reloads and the expectedVersion check at the top of the loop throws the same WrongExpectedVersionError' },
+    { mutator: 'ConditionalExpression', original: 'previous.fingerprint !== undefined', replacement: 'true', why: 'every logged result of a caller-given id has a fingerprint; only a log written by an older version could lack one' },
+  ],
   'src/commandHandling/loadAggregate.ts': [
     { mutator: 'ConditionalExpression', original: 'atVersion === undefined', replacement: 'true', why: 'only the handler passes a known (cached) state, and never with atVersion' },
     { mutator: 'ConditionalExpression', original: 'atVersion !== undefined', replacement: 'true', why: 'the comparison that follows with an undefined atVersion (`version < undefined`, `snapshot.version > undefined`) is false anyway' },

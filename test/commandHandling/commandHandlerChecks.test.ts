@@ -18,11 +18,13 @@ import type { EventStore } from '../../src';
 const Counted = defineEvent('Counted', z.object({ by: z.number() }));
 const Count = defineCommand('Count', z.object({ by: z.number() }));
 const Uncount = defineCommand('Uncount', z.object({ by: z.number() }));
+const CountTwice = defineCommand('CountTwice', z.object({ by: z.number() }));
 const Misbehave = defineCommand('Misbehave', z.object({ how: z.enum(['throw', 'nothing', 'unknown']) }));
 const Counter = defineAggregate({
   name: 'Counter',
   events: [Counted],
-  commands: [Count, Uncount, Misbehave],
+  commands: [Count, Uncount, CountTwice, Misbehave],
+  snapshot: { every: 1 },
   initialState: { n: 0, seen: [] as string[] },
 }).behavior({
   // Records what each event looked like to evolve: its version and recording time.
@@ -30,6 +32,10 @@ const Counter = defineAggregate({
   decide: {
     Count: ({ by }) => ({ type: 'Counted', data: { by } }),
     Uncount: ({ by }) => ({ type: 'Counted', data: { by: -by } }),
+    CountTwice: ({ by }) => [
+      { type: 'Counted', data: { by } },
+      { type: 'Counted', data: { by } },
+    ],
     Misbehave: ({ how }): { type: 'Counted'; data: { by: number } } => {
       if (how === 'throw') throw new TypeError('a bug in decide');
       if (how === 'nothing') return undefined as unknown as { type: 'Counted'; data: { by: number } };
@@ -57,7 +63,7 @@ describe('command handling, in detail', () => {
     assert.equal(result.status === 'accepted' && result.version, 2);
     await assert.rejects(
       handler.send(Counter, 'c', { type: 'Count', data: { by: 2 } }, { expectedVersion: 1 }),
-      (error: unknown) => error instanceof WrongExpectedVersionError && error.actual === 2,
+      (error: unknown) => error instanceof WrongExpectedVersionError && error.actual === 2 && error.expected === 'version 1' && error.streamId === 'Counter-c',
     );
   });
 
@@ -82,7 +88,7 @@ describe('command handling, in detail', () => {
       },
     };
     const { handler } = setup(store, 2);
-    await assert.rejects(handler.send(Counter, 'c', { type: 'Count', data: { by: 1 } }), ConcurrencyError);
+    await assert.rejects(handler.send(Counter, 'c', { type: 'Count', data: { by: 1 } }), (error: unknown) => error instanceof ConcurrencyError && error.name === 'ConcurrencyError');
     assert.equal(appends, 3);
   });
 
@@ -95,6 +101,18 @@ describe('command handling, in detail', () => {
     // Not answered from the log as a rejection: the same id runs again (and fails again).
     await assert.rejects(handler.send(Counter, 'c', { type: 'Misbehave', data: { how: 'throw' } }, { commandId: 'm-1' }), /a bug in decide/);
     assert.equal(await store.streamVersion('Counter-c'), 0);
+  });
+
+  it('refuses bad command data naming the stream', async () => {
+    const { handler } = setup();
+    await assert.rejects(handler.send(Counter, 'c', { type: 'Count', data: { by: 'one' as unknown as number } }), /Counter-c/);
+  });
+
+  it('runs an aggregate with a snapshot policy without a snapshot store', async () => {
+    // Counter snapshots every event; this handler has no snapshot store, so it must simply not take any.
+    const { handler } = setup();
+    const result = await handler.send(Counter, 'c', { type: 'Count', data: { by: 1 } });
+    assert.equal(result.status, 'accepted');
   });
 
   it('says which handler returned no event, or an event the aggregate does not have', async () => {
@@ -112,11 +130,11 @@ describe('command handling, in detail', () => {
   it('evolves new events with their real version and time before they are stored', async () => {
     const { handler } = setup();
     // The invariant sees each new event as evolve did; later commands start from the cached state built from them.
-    for (let i = 0; i < 3; i++) {
-      const result = await handler.send(Counter, 'c', { type: 'Count', data: { by: 2 } });
+    for (const type of ['Count', 'CountTwice', 'Count'] as const) {
+      const result = await handler.send(Counter, 'c', { type, data: { by: 2 } });
       assert.equal(result.status, 'accepted');
     }
     const { state } = await handler.load(Counter, 'c');
-    assert.deepEqual(state.seen, ['1@2025-03-01T10:00:00.000Z', '2@2025-03-01T10:00:00.000Z', '3@2025-03-01T10:00:00.000Z']);
+    assert.deepEqual(state.seen, [1, 2, 3, 4].map((v) => `${v}@2025-03-01T10:00:00.000Z`));
   });
 });
