@@ -4,6 +4,7 @@ import { defineDomain, inMemoryEventStore, z } from '../../src';
 import { ItemAdded, OrderPlaced } from '../../src/domains/ordering/events';
 import { Order } from '../../src/domains/ordering/order';
 import { defineProjection, inMemoryReadModelStore, projectionRunner, type ReadModelAccess } from '../../src/projections';
+import { unitOfWork } from '../../src/projections/unitOfWork';
 import { event } from './support';
 
 const Placed = z.object({ customer: z.string() });
@@ -70,5 +71,52 @@ describe('what a handler does to read models reaches the store', () => {
     assert.deepEqual((await runner.status()).map((s) => s.name), ['Customers']);
     assert.deepEqual(await readModels.get('Seen', 'alice'), { customer: 'alice' });
     assert.deepEqual(await projectionRunner({ events, readModels }).status(), []);
+  });
+});
+
+describe('unitOfWork', () => {
+  it('counts its writes, stages undefined as a delete, and keeps nothing upward when it is the outermost', async () => {
+    const work = unitOfWork(inMemoryReadModelStore());
+    work.write('M', 'a', { n: 1 });
+    work.write('M', 'b', undefined);
+    assert.equal(work.size, 2);
+    assert.deepEqual(work.changes(), [
+      { kind: 'put', readModel: 'M', id: 'a', doc: { n: 1 } },
+      { kind: 'delete', readModel: 'M', id: 'b' },
+    ]);
+    work.keep();
+    assert.equal(work.size, 2);
+  });
+
+  it('an update returning undefined deletes the document', async () => {
+    const projection = defineProjection({
+      name: 'Closing',
+      readModels: { Open: Placed },
+      from: [OrderPlaced, ItemAdded],
+      handlers: {
+        OrderPlaced: ({ data, streamId }, { Open }) => Open.put(streamId, { customer: data.customer }),
+        ItemAdded: async ({ streamId }, { Open }) => void (await Open.update(streamId, () => undefined)),
+      },
+    });
+    const events = inMemoryEventStore();
+    await events.append('Order-o-1', [event('OrderPlaced', { customer: 'alice' }), event('ItemAdded', { sku: 'X', quantity: 1, price: 1 })]);
+    const readModels = inMemoryReadModelStore();
+    await projectionRunner({ events, readModels, projections: [projection] }).caughtUp();
+    assert.deepEqual(await readModels.find('Open'), []);
+  });
+
+  it('refuses an empty document id, naming projection and read model', async () => {
+    const projection = defineProjection({
+      name: 'Nameless',
+      readModels: { Open: Placed },
+      from: [OrderPlaced],
+      handlers: { OrderPlaced: ({ data }, { Open }) => Open.put('', { customer: data.customer }) },
+    });
+    const events = inMemoryEventStore();
+    await events.append('Order-o-1', [event('OrderPlaced', { customer: 'alice' })]);
+    await assert.rejects(
+      projectionRunner({ events, readModels: inMemoryReadModelStore(), projections: [projection] }).caughtUp(),
+      /projection Nameless, read model Open "": a document id must be a non-empty string/,
+    );
   });
 });
