@@ -10,7 +10,7 @@ import { describeExpected, type ExpectedVersion } from '../eventStore/expectedVe
 import { validateAppend } from '../eventStore/validateAppend';
 import { checkReadAllOptions } from '../eventStore/readOptions';
 import { planAppend, type AppendPlan } from './appendPlan';
-import { type ChunkHead, encodeEvent, type EncodedEvent, newChunk, placeEvents, readChunkEvents, readChunkHead, readStoredEvent, type StoredEvent } from './chunkDocument';
+import { encodeEvent, type EncodedEvent, newChunk, placeEvents, readChunkHead, readStoredEvent, type StoredEvent } from './chunkDocument';
 import { asStored } from './bodyEncoding';
 import { counterAtStart, firstPositionOf, highestPositionIn, inGlobalOrder, POSITION_COUNTER_ID, readAllWindow, readCounter } from './globalPositions';
 import { indexBuildFailure } from './setupFailure';
@@ -21,8 +21,8 @@ import { checkStreamId } from './streamIdArgument';
 import { batchTooBig, pushFilter, sealFilter, type BatchSize } from './rollOver';
 import { chunkLimits, collectionNames } from './storeOptions';
 import { storedVersionsOf } from './storedVersions';
-import { checkConsecutive, chunkQueryOf, planStreamRead, readsInto, startChunkQuery, type StreamReadPlan, takeFromChunk } from './streamRead';
-import { StoredChunkError } from './storedChunkError';
+import { planStreamRead, type StreamReadPlan } from './streamRead';
+import { readChunks } from './readChunks';
 
 export interface MongoEventStoreOptions extends MongoTarget {
   /** Prefix of the store's collections (`<prefix>events`, `<prefix>positions`); defaults to `eventspec_`. */
@@ -115,29 +115,11 @@ export function mongoEventStore(options: MongoEventStoreOptions): EventStore {
   };
 
   /** A stream read; inside a transaction when `session` is given (one snapshot), else chunk by chunk. */
-  const readEvents = async (streamId: string, plan: StreamReadPlan, session?: ClientSession): Promise<RecordedEvent[]> => {
-    let startChunk: number | undefined;
-    const start = startChunkQuery(streamId, plan);
-    if (start) {
-      const found = await chunks.findOne(start.filter, { sort: start.sort, projection: { _id: 0, chunk: 1 }, session });
-      if (!found) return [];
-      if (typeof found.chunk !== 'number' || !Number.isInteger(found.chunk) || found.chunk < 1) {
-        throw new StoredChunkError(streamId, undefined, 'chunk', `is ${JSON.stringify(found.chunk)}, not a whole number ≥ 1`);
-      }
-      startChunk = found.chunk;
-    }
-    const query = chunkQueryOf(streamId, plan, startChunk);
-    const found: RecordedEvent[] = [];
-    let previous: ChunkHead | undefined;
-    for await (const doc of chunks.find(query.filter, { session }).sort({ chunk: query.sort })) {
-      const head = readChunkHead(doc, streamId);
-      if (previous && !readsInto(previous, head, plan)) break;
-      found.push(...takeFromChunk(readChunkEvents(doc, streamId), plan, found.length));
-      if (found.length >= plan.maxCount) break;
-      previous = head;
-    }
-    return checkConsecutive(streamId, found, plan.direction, plan.direction === 'forward' ? plan.from : undefined);
-  };
+  const readEvents = (streamId: string, plan: StreamReadPlan, session?: ClientSession): Promise<RecordedEvent[]> =>
+    readChunks(streamId, plan, {
+      findStartChunk: (filter, sort) => chunks.findOne(filter, { sort, projection: { _id: 0, chunk: 1 }, session }),
+      findChunks: (filter, sort) => chunks.find(filter, { session }).sort({ chunk: sort }),
+    });
 
   /** What a failed push transaction tells the caller: it may have landed, or it surely did not. */
   const appendError = (streamId: string, error: unknown): unknown => {

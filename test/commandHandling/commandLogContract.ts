@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CommandLog, CommandResult } from '../../src';
+import { skipMongo } from '../support/requireMongo';
 
 export interface CommandLogFactory {
   /** A log that sees no other test's commands. */
@@ -50,7 +51,7 @@ export function commandLogContract(name: string, factory: CommandLogFactory): vo
     after(async () => log?.close?.());
     const test = (title: string, body: () => Promise<void>) =>
       it(title, async (t) => {
-        if (skipReason) return t.skip(skipReason);
+        if (skipReason) return skipMongo(t, skipReason);
         await body();
       });
 

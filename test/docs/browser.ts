@@ -8,6 +8,9 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 /** Debian's chromium; never a downloaded browser. CHROMIUM_PATH points elsewhere if needed. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** A whole browser suite's bound: Chromium pages and Mermaid rendering are slow on a loaded machine. */
+export const BROWSER_SUITE_MS = 10 * 60_000;
+
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Why browser tests cannot run here, or undefined when they can. In CI a missing browser is a failure, not a skip. */

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { buildDocs } from '../../src/docs';
-import { browserForTests, browserUnavailable } from './browser';
+import { BROWSER_SUITE_MS, browserForTests, browserUnavailable } from './browser';
 import { buildSample, samples } from './kitSamples';
 import { shop } from './fixtures/shop/domain';
 
@@ -28,7 +28,7 @@ async function expectRows(page: Page, names: readonly string[]): Promise<void> {
   assert.deepEqual(await rowNames(page), names);
 }
 
-describe('the living documentation in Chromium', { skip }, () => {
+describe('the living documentation in Chromium', { skip, timeout: BROWSER_SUITE_MS }, () => {
   it('opens from file:// and lists every scenario', async () => {
     await onPage(url(), async (page) => {
       assert.equal(await page.locator('#result-count').textContent(), '11 of 11 scenarios');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { buildDocs } from '../../src/docs';
-import { browserForTests, browserUnavailable } from './browser';
+import { BROWSER_SUITE_MS, browserForTests, browserUnavailable } from './browser';
 import { buildSample } from './kitSamples';
 import { shop } from './fixtures/shop/domain';
 import { domain as examples } from '../../src/domains';
@@ -20,7 +20,7 @@ const site = buildDocs({ features: 'features', messages: 'run.ndjson', domain: s
 const url = (hash = '', index = site.index) => pathToFileURL(index).href + hash;
 const keyOf = (name: string, data = site.data) => data.scenarios.find((s) => s.name === name)!.key;
 
-describe('the living documentation as a specification, in Chromium', { skip }, () => {
+describe('the living documentation as a specification, in Chromium', { skip, timeout: BROWSER_SUITE_MS }, () => {
   it('lists the features by folder with their counts', async () => {
     await onPage(url('#/features'), async (page) => {
       assert.equal(await page.title(), 'Features — Shop — living documentation');
@@ -292,7 +292,7 @@ describe('the living documentation as a specification, in Chromium', { skip }, (
   });
 });
 
-describe('the living documentation for every reader (axe-core)', { skip }, () => {
+describe('the living documentation for every reader (axe-core)', { skip, timeout: BROWSER_SUITE_MS }, () => {
   it('has no accessibility violations in any view, light or dark', async () => {
     const axe = require.resolve('axe-core/axe.min.js');
     const views = ['#/scenarios', '#/features', '#/feature/features/cart.feature', `#/scenario/${keyOf('A cart with an item can be checked out')}`, '#/failures',

@@ -23,15 +23,18 @@ let tarball = '';
 
 const ok = (ran: Ran) => assert.equal(ran.code, 0, ran.output);
 
+// Packing, scaffolding and an offline install take minutes on a loaded machine; each command has its own bound too.
+const FIELD_MS = 30 * 60_000;
+
 before(() => {
   if (skipReason) return;
   tarball = pack(temp);
   ok(init(temp, ['shop', '--aggregate', 'Order', '--eventspec', tarball]));
   ok(installOffline(project));
-});
+}, { timeout: FIELD_MS });
 after(() => rmSync(temp, { recursive: true, force: true }));
 
-describe('the packed package in a new project', { skip: skipReason ?? false }, () => {
+describe('the packed package in a new project', { skip: skipReason ?? false, timeout: FIELD_MS }, () => {
   it('ships what the command line and the steps need at run time, and nothing of the checkout', () => {
     const files = tarballFiles(tarball);
     for (const needed of [
@@ -144,7 +147,7 @@ describe('the packed package in a new project', { skip: skipReason ?? false }, (
  * to the files they name, its shell blocks run in order. Two commands are translated, since the
  * package is not published: `npx eventspec init` uses the packed tarball, `npm install` the cache.
  */
-describe('the README, followed verbatim in a new project', { skip: skipReason ?? false }, () => {
+describe('the README, followed verbatim in a new project', { skip: skipReason ?? false, timeout: FIELD_MS }, () => {
   const blocks = readmeBlocks(readFileSync(join(repoRoot, 'README.md'), 'utf8'));
 
   it('names a file for every TypeScript and Gherkin block, so each one is run', () => {

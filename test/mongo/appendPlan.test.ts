@@ -42,17 +42,29 @@ describe('append plan', () => {
     assert.equal(planAppend({ head: empty, expected: 'no_stream', batchIds: ['a'], storedVersions: none, batch: { count: 1, bytes: 1 }, limits }).kind, 'push');
   });
 
-  it('agrees with decideAppend on every version question (property)', () => {
+  it('agrees with decideAppend on every version and idempotency question (property)', () => {
     const expectedArb = fc.oneof(fc.nat(6), fc.constantFrom('no_stream' as const, 'stream_exists' as const, 'any' as const));
+    // Some of the batch's ids may already be stored, at any version of the stream (a retry, an overlap, a scattered reuse).
+    const storedArb = fc.array(fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }), { minLength: 3, maxLength: 3 });
     fc.assert(
-      fc.property(fc.nat(6), expectedArb, fc.nat(3), (current, expected, size) => {
+      fc.property(fc.nat(6), expectedArb, fc.nat(3), storedArb, (current, expected, size, at) => {
         const ids = Array.from({ length: size }, (_, i) => `e${i}`);
+        const storedVersions = new Map(ids.flatMap((id, i) => (at[i] !== undefined && at[i]! <= current ? [[id, at[i]!] as [string, number]] : [])));
         const h = current === 0 ? undefined : head(current + 1, { count: current });
-        const plan = planAppend({ head: h, expected, batchIds: ids, storedVersions: none, batch: { count: size, bytes: 1 }, limits: { maxEvents: 100, maxBytes: 1000 } });
-        const decision = decideAppend({ currentVersion: current, expected, batchIds: ids, storedVersions: none });
-        if (decision.kind === 'wrong-version') assert.equal(plan.kind, 'wrong-version');
-        else assert.ok(['nothing', 'create-first', 'push'].includes(plan.kind), plan.kind);
+        const plan = planAppend({ head: h, expected, batchIds: ids, storedVersions, batch: { count: size, bytes: 1 }, limits: { maxEvents: 100, maxBytes: 1000 } });
+        const decision = decideAppend({ currentVersion: current, expected, batchIds: ids, storedVersions });
+        switch (decision.kind) {
+          case 'wrong-version':
+            return assert.deepEqual(plan, { kind: 'wrong-version', currentVersion: current });
+          case 'partial-overlap':
+            return assert.deepEqual(plan, { kind: 'partial-overlap', reason: decision.reason });
+          case 'already-stored':
+            return assert.deepEqual(plan, { kind: 'already-stored', firstVersion: decision.firstVersion, currentVersion: current });
+          case 'write':
+            return assert.equal(plan.kind, size === 0 ? 'nothing' : current === 0 ? 'create-first' : 'push');
+        }
       }),
+      { numRuns: 500 },
     );
   });
 });

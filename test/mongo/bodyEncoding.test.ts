@@ -19,8 +19,9 @@ describe('body encoding', () => {
       assert.ok(encoded.bson instanceof Binary);
       assert.equal(encoded.bson.sub_type, Binary.SUBTYPE_USER_DEFINED);
       const back = decodeBody(encoded);
-      if (!(hostile instanceof Map) && !Array.isArray(hostile)) assert.deepEqual(back, hostile);
-      else assert.ok(back !== undefined);
+      // A Map is written as a document of its entries, so it comes back as a plain object.
+      const expected = hostile instanceof Map ? Object.fromEntries(hostile) : Array.isArray(hostile) ? hostile.map((m) => Object.fromEntries(m)) : hostile;
+      assert.deepEqual(back, expected);
     });
   }
 

@@ -1,34 +1,52 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MongoBulkWriteError, MongoServerError } from 'mongodb';
+import {
+  MongoCompatibilityError,
+  MongoNetworkError,
+  MongoNetworkTimeoutError,
+  MongoServerError,
+  MongoServerSelectionError,
+  MongoTopologyClosedError,
+} from 'mongodb';
 import { MongoSetupError } from '../../src/mongo';
 import { mongoErrorKind, topologyProblem } from '../../src/mongo/mongoErrorKind';
 import { setupFailure } from '../../src/mongo/setupFailure';
+import { bulkWriteError } from '../support/driverErrors';
 
 describe('driver error kinds', () => {
   it('a unique-index refusal is a duplicate key, alone or inside a bulk write', () => {
     assert.equal(mongoErrorKind(new MongoServerError({ code: 11000, errmsg: 'E11000 duplicate key' })), 'duplicate-key');
-    assert.equal(mongoErrorKind({ name: 'MongoBulkWriteError', writeErrors: [{ code: 11000 }] }), 'duplicate-key');
-    assert.equal(mongoErrorKind({ writeErrors: [{ code: 11000 }, { code: 2 }] }), 'other');
+    // The store's read-model commit is an ordered bulk write: it stops at the first refused write.
+    assert.equal(mongoErrorKind(bulkWriteError(11000)), 'duplicate-key');
+    assert.equal(mongoErrorKind(bulkWriteError(2)), 'other');
+    // Shapes the driver does not build, but an unordered bulk could: every write error must be a duplicate.
+    assert.equal(mongoErrorKind({ writeErrors: [{ code: 2 }, { code: 11000 }] }), 'other');
     assert.equal(mongoErrorKind({ writeErrors: [] }), 'other');
     assert.equal(mongoErrorKind({ writeErrors: [null] }), 'other');
-    assert.ok(MongoBulkWriteError);
   });
 
   it('transactions on a standalone server are a missing replica set', () => {
     const standalone = new MongoServerError({ code: 20, errmsg: 'Transaction numbers are only allowed on a replica set member or mongos' });
     assert.equal(mongoErrorKind(standalone), 'no-replica-set');
-    assert.equal(mongoErrorKind({ name: 'MongoCompatibilityError', message: 'Transactions are not supported on this deployment' }), 'no-replica-set');
+    assert.equal(mongoErrorKind(new MongoCompatibilityError('Transactions are not supported on this deployment')), 'no-replica-set');
     assert.equal(mongoErrorKind(new MongoServerError({ code: 20, errmsg: 'some other illegal operation' })), 'other');
   });
 
   it('a server that cannot be found or talked to is unreachable', () => {
-    // A real MongoServerSelectionError comes from the offline connection test; here its shape is enough.
-    for (const name of ['MongoServerSelectionError', 'MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoTopologyClosedError']) assert.equal(mongoErrorKind({ name, message: 'x' }), 'unreachable');
+    // Constructed with the arguments the driver uses (cmap/connect.js, sdam/topology.js, sdam/server_selection).
+    const unreachable = [
+      new MongoServerSelectionError('Server selection timed out after 2000 ms', { type: 'Unknown' } as never),
+      new MongoNetworkError('connect ECONNREFUSED 127.0.0.1:1', { cause: new Error('ECONNREFUSED') }),
+      new MongoNetworkTimeoutError("Socket 'connect' timed out after 2000ms (connectTimeoutMS: 2000)"),
+      new MongoTopologyClosedError(),
+    ];
+    for (const error of unreachable) assert.equal(mongoErrorKind(error), 'unreachable', error.name);
   });
 
   it('anything else is other', () => {
-    for (const value of [null, undefined, 'text', 42, new Error('x'), { code: 2 }]) assert.equal(mongoErrorKind(value), 'other');
+    for (const value of [null, undefined, 'text', 42, new Error('x'), { code: 2 }, new MongoServerError({ code: 112, errmsg: 'WriteConflict' })]) {
+      assert.equal(mongoErrorKind(value), 'other');
+    }
   });
 });
 
@@ -51,7 +69,7 @@ describe('setup failures', () => {
   const where = 'mongodb://***@db.example:27017/?replicaSet=rs0';
 
   it('unreachable: where, how long, and no credentials', () => {
-    const error = setupFailure(Object.assign(new Error(`connect ECONNREFUSED for ${uri}`), { name: 'MongoServerSelectionError' }), where, uri, 2000);
+    const error = setupFailure(new MongoServerSelectionError(`connect ECONNREFUSED for ${uri}`, { type: 'Unknown' } as never), where, uri, 2000);
     assert.ok(error instanceof MongoSetupError);
     assert.match(error.message, /cannot reach MongoDB at mongodb:\/\/\*\*\*@db\.example:27017.* within 2000 ms/);
     assert.doesNotMatch(error.message, /hunter2|alice/);

@@ -6,6 +6,7 @@ import { MongoSetupError, mongoReadModelStore, type MongoCommitStep } from '../.
 import { readModelStoreContract } from '../projections/readModelStoreContract';
 import { checkpoints, dump, exampleProjections, mixedHistoryStore, runWithCrashes } from '../projections/support';
 import { mongoSkipReason, mongoUri, testDatabase } from '../support/mongo';
+import { skipMongo } from '../support/requireMongo';
 
 readModelStoreContract('mongo', {
   unavailable: mongoSkipReason,
@@ -73,7 +74,7 @@ describe('MongoDB read models with a server', () => {
   after(async () => client?.close());
 
   it('a crash at any step inside a commit leaves documents and checkpoint as they were', async (t) => {
-    if (skip) return t.skip(skip);
+    if (skip) return skipMongo(t, skip);
     const changes = [
       { kind: 'put' as const, readModel: 'M', id: 'a', doc: { n: 2 } },
       { kind: 'delete' as const, readModel: 'M', id: 'b' },
@@ -107,7 +108,7 @@ describe('MongoDB read models with a server', () => {
   });
 
   it('a first commit racing another first commit: the loser gets a conflict naming the winner’s checkpoint', async (t) => {
-    if (skip) return t.skip(skip);
+    if (skip) return skipMongo(t, skip);
     const store = freshStore();
     try {
       await store.commit({ projection: 'P', expectedCheckpoint: 0, checkpoint: 4, changes: [] });
@@ -129,7 +130,7 @@ describe('MongoDB read models with a server', () => {
   // every step (runner steps and the steps inside the commit transaction), then a fresh runner.
   for (const batchSize of [1, 5]) {
     it(`a crash at any step, then a restart, gives the same read models as an uninterrupted in-memory run (batch size ${batchSize})`, async (t) => {
-      if (skip) return t.skip(skip);
+      if (skip) return skipMongo(t, skip);
       const events = await mixedHistoryStore();
       const baseline = await runWithCrashes(events, exampleProjections, { batchSize, crashAt: () => false, store: () => inMemoryReadModelStore() });
       const expected = await dump(baseline.readModels, exampleProjections);

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { MongoSetupError, mongoEventStore } from '../../src/mongo';
 import { newEvents } from '../support/events';
 import { serverSuite, testDatabase } from '../support/mongo';
+import { skipMongo } from '../support/requireMongo';
 
 /** Restores and operators (review A3, A10, B5), against a real mongod. */
 describe('MongoDB store after restores, and for operators', () => {
@@ -69,7 +70,7 @@ describe('a replica set member that was never initiated (A11)', () => {
     const local = await localMongod();
     if ('skip' in local) {
       console.log(`\n*** SKIPPED the uninitiated replica set test: it starts its own mongod, and ${local.skip} ***\n`);
-      return t.skip(local.skip);
+      return skipMongo(t, local.skip);
     }
     const { MongoMemoryServer } = await import('mongodb-memory-server');
     const server = await MongoMemoryServer.create({ binary: { systemBinary: local.binary }, instance: { args: ['--replSet', 'rs-never'] } });

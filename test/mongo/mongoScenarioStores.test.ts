@@ -6,6 +6,7 @@ import { mongoScenarioStores } from '../../src/mongo';
 import type { ScenarioStoreFactory } from '../../src/testing/scenarioStores';
 import { newEvents } from '../support/events';
 import { announcedSkipReason, mongoUri, testDatabase } from '../support/mongo';
+import { skipMongo } from '../support/requireMongo';
 
 // The factory fits the seam the cucumber world picks from (checked by the compiler).
 const fits = (factory: ReturnType<typeof mongoScenarioStores>): ScenarioStoreFactory => factory;
@@ -13,7 +14,7 @@ const fits = (factory: ReturnType<typeof mongoScenarioStores>): ScenarioStoreFac
 describe('MongoDB scenario stores', () => {
   it('gives each scenario its own stores on one client, and drops them at the end', async (t) => {
     const skip = await announcedSkipReason('MongoDB scenario store tests');
-    if (skip) return t.skip(skip);
+    if (skip) return skipMongo(t, skip);
     const uri = await mongoUri();
     const database = testDatabase('scenarios');
     const factory = fits(mongoScenarioStores({ uri, database }));

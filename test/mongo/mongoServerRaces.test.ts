@@ -8,6 +8,7 @@ import { mongoEventStore, type MongoEventStoreOptions } from '../../src/mongo';
 import { chunkQueryOf, planStreamRead, startChunkQuery } from '../../src/mongo/streamRead';
 import { newEvents } from '../support/events';
 import { serverSuite } from '../support/mongo';
+import { skipMongo } from '../support/requireMongo';
 
 /**
  * Races that must really happen on a server (review Part D), and the three tests of review Part E.
@@ -58,7 +59,7 @@ describe('MongoDB races that really race, and the failover soak (review Parts D,
       await s.raw.db('admin').command({ configureFailPoint: 'failCommand', mode, data });
       return true;
     } catch (error) {
-      t.skip(`the server refuses fail points (start mongod with --setParameter enableTestCommands=1): ${(error as Error).message}`);
+      skipMongo(t, `the server refuses fail points (start mongod with --setParameter enableTestCommands=1): ${(error as Error).message}`);
       return false;
     }
   }
@@ -137,7 +138,7 @@ describe('MongoDB races that really race, and the failover soak (review Parts D,
   });
 
   test('Part E 1: failover soak with an independent checker (A1, A2, A8; three-node set)', async (t) => {
-    if (members < 3) return t.skip(`needs a three-node replica set in MONGODB_URI (this one has ${members} member(s))`);
+    if (members < 3) return skipMongo(t, `needs a three-node replica set in MONGODB_URI (this one has ${members} member(s))`);
     const { stores, chunks } = await writers(8);
     const streams = Array.from({ length: 50 }, (_, i) => `Soak-${i}`);
     const acknowledged = new Map<string, number>(); // commandId → events it recorded
@@ -191,7 +192,7 @@ describe('MongoDB races that really race, and the failover soak (review Parts D,
   }, 600_000);
 
   test('Part E 3: without a majority, a roll-over step fails after the write timeout instead of hanging (A9; three-node set)', async (t) => {
-    if (members < 3) return t.skip(`needs a three-node replica set in MONGODB_URI (this one has ${members} member(s))`);
+    if (members < 3) return skipMongo(t, `needs a three-node replica set in MONGODB_URI (this one has ${members} member(s))`);
     const hello = await s.raw.db('admin').command({ hello: 1 });
     const secondaries = (hello.hosts as string[]).filter((h) => h !== hello.primary);
     const paused: MongoClient[] = [];

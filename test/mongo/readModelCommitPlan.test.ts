@@ -5,6 +5,7 @@ import { EventspecError } from '../../src/core/errors';
 import { CheckpointConflict } from '../../src/projections';
 import type { ReadModelChange, ReadModelCommit } from '../../src/projections';
 import { classifyCommitFailure, collectionExisted, conflictOrRetry, planReadModelCommit, planReset } from '../../src/mongo/readModelCommitPlan';
+import { bulkWriteError } from '../support/driverErrors';
 
 const put = (readModel: string, id: string, doc: unknown): ReadModelChange => ({ kind: 'put', readModel, id, doc });
 const del = (readModel: string, id: string): ReadModelChange => ({ kind: 'delete', readModel, id });
@@ -83,7 +84,7 @@ describe('what a failed commit transaction means', () => {
 
   it('a duplicate key (the first-commit upsert met a document) means: read the checkpoint, then decide', () => {
     assert.equal(classifyCommitFailure(serverError({ code: 11000, errmsg: 'E11000 duplicate key error' })), 'read-checkpoint');
-    assert.equal(classifyCommitFailure({ writeErrors: [{ code: 11000 }] }), 'read-checkpoint');
+    assert.equal(classifyCommitFailure(bulkWriteError(11000)), 'read-checkpoint');
   });
 
   it('no replica set or no server is explained (without credentials, by the connection)', () => {

@@ -22,8 +22,10 @@ describe('finding a MongoDB for tests', () => {
     assert.deepEqual(await localMongod({ MONGOMS_SYSTEM_BINARY: process.execPath }), { binary: process.execPath });
   });
 
-  it('with nothing set, either a cached mongod or a skip that says how to enable the tests (never a download)', async () => {
+  it('with nothing set, either a cached mongod or a skip that says how to enable the tests (never a download)', async (t) => {
     const local = await localMongod({});
+    // Which branch this machine took is part of the result: say it in the report.
+    t.diagnostic('skip' in local ? `no cached mongod here: checked the skip reason` : `cached mongod at ${local.binary}: checked it is used`);
     if ('skip' in local) {
       assert.match(local.skip, /MONGODB_URI .*MONGOMS_SYSTEM_BINARY/);
       const found = await findTestMongo({});

@@ -153,8 +153,12 @@ describe('projection runner', () => {
       const readModels = inMemoryReadModelStore();
       await projectionRunner({ events, readModels, projections: [placedCounter], batchSize: 2 }).caughtUp().catch(() => undefined);
       assert.equal(await readModels.checkpoint('PlacedCounter'), 2);
-      const again = projectionRunner({ events, readModels, projections: [placedCounter], batchSize: 2 });
+      // Counted, not just read back: an empty commit would leave the checkpoint at 2 as well.
+      let commits = 0;
+      const watched = { ...readModels, commit: (commit: Parameters<typeof readModels.commit>[0]) => (commits++, readModels.commit(commit)) };
+      const again = projectionRunner({ events, readModels: watched, projections: [placedCounter], batchSize: 2 });
       await assert.rejects(again.caughtUp(), /position 3/);
+      assert.equal(commits, 0);
       assert.equal(await readModels.checkpoint('PlacedCounter'), 2);
     });
 
@@ -318,7 +322,14 @@ describe('projection runner', () => {
       assert.deepEqual(await readModels.get('Placed', 'alice'), { count: 1, last: 'Order-o-1' });
       await runner.stop();
       await events.append('Order-o-2', [event('OrderPlaced', { customer: 'alice' })]);
-      await sleep(20);
+      // Not a sleep: a second runner applies the new event, so it was there to apply, and stop() had
+      // already ended the first runner's loop.
+      const witnessModels = inMemoryReadModelStore();
+      const witness = projectionRunner({ events, readModels: witnessModels, projections: [placedCounter] });
+      await witness.start();
+      await witness.caughtUp();
+      await witness.stop();
+      assert.deepEqual(await witnessModels.get('Placed', 'alice'), { count: 2, last: 'Order-o-2' });
       assert.deepEqual(await readModels.get('Placed', 'alice'), { count: 1, last: 'Order-o-1' });
       assert.equal((await runner.status())[0]!.lag, 1);
     });

@@ -4,6 +4,7 @@ import { defineEvent, inMemoryEventStore, z } from '../../src';
 import type { ReadModelChange, ReadModelStore } from '../../src/projections';
 import { CheckpointConflict, defineProjection, projectionRunner } from '../../src/projections';
 import { InjectedFault, flakyReadAll } from '../support/faultyStores';
+import { skipMongo } from '../support/requireMongo';
 
 export interface ReadModelStoreFactory {
   /** A store that sees no other test's documents (a fresh database, prefix or instance). */
@@ -36,7 +37,7 @@ export function readModelStoreContract(name: string, factory: ReadModelStoreFact
 
     const test = (title: string, body: () => Promise<void>) =>
       it(title, async (t) => {
-        if (skipReason) return t.skip(skipReason);
+        if (skipReason) return skipMongo(t, skipReason);
         await body();
       });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Snapshot, SnapshotStore } from '../../src';
+import { skipMongo } from '../support/requireMongo';
 
 export interface SnapshotStoreFactory {
   create(): Promise<SnapshotStore>;
@@ -29,7 +30,7 @@ export function snapshotStoreContract(name: string, factory: SnapshotStoreFactor
     after(async () => store?.close());
     const test = (title: string, body: (stream: string) => Promise<void>) =>
       it(title, async (t) => {
-        if (skipReason) return t.skip(skipReason);
+        if (skipReason) return skipMongo(t, skipReason);
         await body(`Snap-${process.pid}-${++counter}`);
       });
 

@@ -1,6 +1,7 @@
 import { after, before, it, type TestContext } from 'node:test';
 import { MongoClient, type MongoClientOptions } from 'mongodb';
 import { findTestMongo, type TestMongo } from '../../src/mongo';
+import { skipMongo } from './requireMongo';
 
 /**
  * The MongoDB the tests of one file run against: `MONGODB_URI`, else a single-node
@@ -96,7 +97,7 @@ export function serverSuite(what: string, purpose: string, clientOptions: MongoC
     prefix: (letter) => `${letter}${++prefixes}_`,
     test(title, body, timeout) {
       it(title, timeout === undefined ? {} : { timeout }, async (t) => {
-        if (suite.skip) return t.skip(suite.skip);
+        if (suite.skip) return skipMongo(t, suite.skip);
         await body(t);
       });
     },

@@ -1,0 +1,49 @@
+// Surviving mutants no test can tell from the original, per file, with why. test:mutation matches a
+// survivor by mutator, mutated source text and replacement (not by line, which moves as code changes),
+// and scores the file without them; any survivor not listed here is reported as a gap.
+module.exports = {
+  'src/commandHandling/stateCache.ts': [
+    { mutator: 'ConditionalExpression', original: 'size <= 0', replacement: 'false', why: 'without the early return, a size-0 cache stores the entry and at once evicts it, the only one it holds' },
+    { mutator: 'EqualityOperator', original: 'size <= 0', replacement: 'size < 0', why: 'same as above: size 0 stores and evicts at once' },
+  ],
+  'src/commandHandling/commandHandler.ts': [
+    { mutator: 'ConditionalExpression', original: 'request.commandId !== undefined', replacement: 'true', why: 'a command without a caller-given id gets a fresh id and a fingerprint no log entry can match; only the result object carries an extra field' },
+    { mutator: 'ConditionalExpression', original: 'fingerprint !== undefined', replacement: 'true', why: 'as above: a fresh id is never in the log nor in the stream, and the extra fingerprint field changes no decision' },
+    { mutator: 'ConditionalExpression', original: 'loaded.version === 0', replacement: 'false', why: "expected version 0 and 'no_stream' decide alike (also on retry); only a rethrown error would say 'version 0'" },
+    { mutator: 'ConditionalExpression', original: 'request.expectedVersion !== undefined', replacement: 'false', why: 'the retry reloads and the expectedVersion check at the top of the loop throws the same WrongExpectedVersionError' },
+    { mutator: 'ConditionalExpression', original: 'previous.fingerprint !== undefined', replacement: 'true', why: 'every logged result of a caller-given id has a fingerprint; only a log written by an older version could lack one' },
+  ],
+  'src/commandHandling/loadAggregate.ts': [
+    { mutator: 'ConditionalExpression', original: 'atVersion === undefined', replacement: 'true', why: 'only the handler passes a known (cached) state, and never with atVersion' },
+    { mutator: 'ConditionalExpression', original: 'atVersion !== undefined', replacement: 'true', why: 'the comparison that follows with an undefined atVersion (`version < undefined`, `snapshot.version > undefined`) is false anyway' },
+  ],
+  'src/eventStore/inMemoryEventStore.ts': [
+    { mutator: 'ConditionalExpression', original: "case 'write':", prefix: true, why: "the last case of the switch: falling out of it or breaking is the same" },
+    { mutator: 'StringLiteral', original: "'write'", why: 'as above: no case matching write falls out of the switch just the same' },
+    { mutator: 'ConditionalExpression', original: '!stream', replacement: 'true', why: 'sets the Map entry the stream already has to the same object' },
+    { mutator: 'ConditionalExpression', original: 'recorded.length > 0', why: 'an extra wake-up after an empty append: waiting subscriptions read, find nothing new and wait again' },
+    { mutator: 'EqualityOperator', original: 'recorded.length > 0', why: 'as above' },
+    { mutator: 'ConditionalExpression', original: 'maxCount === Infinity', replacement: 'false', why: 'slice(a, a + Infinity) is slice(a)' },
+    { mutator: 'BlockStatement', original: '{ notifier.notify(); }', why: "close() only wakes waiting subscriptions, which find nothing new and wait again; the store holds no resources" },
+    { mutator: 'ArrayDeclaration', original: 'new Array<unknown>(value.length)', why: 'every index is assigned right after, so a pre-sized and an empty array end up equal' },
+    { mutator: 'ConditionalExpression', original: "key === '__proto__'", replacement: 'true', why: 'defineProperty with all flags true is what assignment does for any other key; the copy is frozen next' },
+    { mutator: 'BooleanLiteral', original: 'true', replacement: 'false', inLine: "Object.defineProperty(copy, key, { value: field, enumerable: true, writable: true, configurable: true })", why: 'writable/configurable of the __proto__ field: the copy is frozen right after, which makes both false anyway (enumerable is tested)' },
+  ],
+  'src/projections/unitOfWork.ts': [
+    { mutator: 'ArrayDeclaration', original: '[]', replacement: '["Stryker was here"]', inLine: 'const pending', why: 'settle() awaits a string as if it were a pending write, which changes nothing' },
+  ],
+  'src/gherkin/coerceCell.ts': [
+    { mutator: 'StringLiteral', original: "'int'", why: "with zod 4 no schema has def.type 'int' (z.int(), z.number().int() and z.int32() all report 'number')" },
+    { mutator: 'ConditionalExpression', original: '!/^[[{"]/.test(cell) && !/^(true|false|null|-?\\d)/.test(cell)', why: 'json(): without the guard every cell is parsed, and a failed parse of a cell not starting with [ or { gives undefined, as the guard does' },
+    { mutator: 'Regex', original: '/^[[{"]/', why: 'json(): a cell that only contains [ { or " later fails JSON.parse and gives undefined, as the guard does' },
+    { mutator: 'Regex', original: '/^(true|false|null|-?\\d)/', why: 'json(): same, a cell containing these later fails JSON.parse and gives undefined' },
+    { mutator: 'ConditionalExpression', original: "cell === 'true' || cell === 'false'", why: "guess(): json() parses true and false to the same booleans" },
+    { mutator: 'LogicalOperator', original: "cell === 'true' || cell === 'false'", why: 'guess(): as above' },
+    { mutator: 'ConditionalExpression', original: "cell === 'true'", replacement: 'false', why: 'guess(): as above (only when checking the cell, not the answer)' },
+    { mutator: 'StringLiteral', original: "'true'", why: 'guess(): as above' },
+    { mutator: 'ConditionalExpression', original: "cell === 'false'", why: 'guess(): as above' },
+    { mutator: 'StringLiteral', original: "'false'", why: 'guess(): as above' },
+    { mutator: 'ConditionalExpression', original: "cell === 'null'", why: 'guess(): json() parses null' },
+    { mutator: 'StringLiteral', original: "'null'", why: 'guess(): json() parses null' },
+  ],
+};
