@@ -29,9 +29,16 @@ export function validateAppend(streamId: unknown, events: readonly NewEvent[], o
       throw new EventspecError(`${where} (${event.type}): metadata.occurredAt must be an ISO time string`);
     }
     // Both stores refuse what one of them would change, so tests on one tell the truth about the other.
-    const problem = unstorableValue(event.data, 'data') ?? unstorableValue(event.metadata, 'metadata');
+    let problem: string | undefined;
+    let bytes: number;
+    try {
+      problem = unstorableValue(event.data, 'data') ?? unstorableValue(event.metadata, 'metadata');
+      bytes = problem ? 0 : storedEventSize(event);
+    } catch (error) {
+      // A getter that throws, a proxy that refuses: the value cannot be read, so it cannot be stored.
+      throw new EventspecError(`${where} (${event.type}): ${(error as Error).message}`);
+    }
     if (problem) throw new EventspecError(`${where} (${event.type}): ${problem}. Nothing was written.`);
-    const bytes = storedEventSize(event);
     if (bytes > LARGEST_STORED_BYTES) {
       throw new EventspecError(
         `${where} (${event.type}) takes ${bytes} bytes as stored${largestField(event.data)}, over the ${LARGEST_STORED_BYTES} bytes (15 MiB) any store keeps in one event ` +

@@ -119,7 +119,7 @@ describe('command handling, in detail', () => {
     const { handler } = setup();
     await assert.rejects(
       handler.send(Counter, 'c', { type: 'Misbehave', data: { how: 'nothing' } }),
-      { name: 'EventspecError', message: /^Counter\.decide\.Misbehave on "Counter-c", event 1: Counter has no event `undefined`/ },
+      { name: 'DomainCodeError', message: /^Counter's decide for Misbehave on "Counter-c" returned undefined: return the events it records/ },
     );
     await assert.rejects(
       handler.send(Counter, 'c', { type: 'Misbehave', data: { how: 'unknown' } }),

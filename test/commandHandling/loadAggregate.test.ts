@@ -53,15 +53,18 @@ describe('loadAggregate', () => {
   it('refuses a version that is not a whole number ≥ 0, naming the stream', async () => {
     const { load } = await fiveEvents();
     for (const atVersion of [-1, 1.5, Number.NaN]) {
-      await assert.rejects(load({ atVersion }), { name: 'RangeError', message: `stream "Counter-c": version ${atVersion} is not a whole number ≥ 0` });
+      await assert.rejects(load({ atVersion }), {
+        name: 'EventspecError',
+        message: `stream "Counter-c": version ${atVersion} is not a whole number ≥ 0; ask for the state after that many events (0 = the initial state)`,
+      });
     }
   });
 
   it('refuses an asOf that is not a date, saying how to write one', async () => {
     const { load } = await fiveEvents();
     await assert.rejects(load({ asOf: 'yesterday' }), {
-      name: 'RangeError',
-      message: 'as of "yesterday" is not a date; write it like 2025-03-01 or 2025-03-01T10:00:00Z',
+      name: 'EventspecError',
+      message: 'as of "yesterday" is not a date or time eventspec reads; write it as ISO 8601: 2025-03-01, 2025-03-01T10:00, 2025-03-01T10:00:00, 2025-03-01T10:00:00Z or 2025-03-01T10:00:00+01:00 (without a zone, UTC)',
     });
   });
 });
