@@ -1,5 +1,5 @@
-import { EventspecError } from '../core/errors';
 import type { EventStore } from '../eventStore/eventStore';
+import { settledAppends } from '../projections/inlineProjections';
 import type { ProcessRunner } from './processRunner';
 
 /**
@@ -8,18 +8,5 @@ import type { ProcessRunner } from './processRunner';
  * an append would wait for itself.
  */
 export function inlineProcesses(events: EventStore, runner: ProcessRunner): EventStore {
-  return {
-    ...events,
-    async append(streamId, batch, options) {
-      const result = await events.append(streamId, batch, options);
-      try {
-        await runner.caughtUp();
-      } catch (error) {
-        const failure = new EventspecError(`the events were stored (stream "${streamId}"), but a process could not handle them: ${(error as Error).message}`);
-        failure.cause = error;
-        throw failure;
-      }
-      return result;
-    },
-  };
+  return settledAppends(events, () => runner.caughtUp(), 'a process could not handle them');
 }

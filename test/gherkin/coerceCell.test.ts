@@ -1,18 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from '../../src';
-import { coerceCell } from '../../src/gherkin/coerceCell';
+import { ok, problem } from './cellReading';
 
-const ok = (schema: z.ZodType | undefined, cell: string) => {
-  const result = coerceCell(schema, cell);
-  assert.ok(result.ok, result.ok ? '' : result.problem);
-  return result.value;
-};
-const problem = (schema: z.ZodType, cell: string) => {
-  const result = coerceCell(schema, cell);
-  assert.ok(!result.ok, `expected "${cell}" to be refused`);
-  return result.problem;
-};
 
 describe('reading table cells by their schema', () => {
   it('reads numbers written the plain way', () => {

@@ -1,19 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from '../../src';
-import { coerceCell } from '../../src/gherkin/coerceCell';
+import { ok, problem } from './cellReading';
 
 // The cases the mutation run showed untested (docs/testing.md): each pins one branch of coerceCell.
-const ok = (schema: z.ZodType | undefined, cell: string) => {
-  const result = coerceCell(schema, cell);
-  assert.ok(result.ok, result.ok ? '' : result.problem);
-  return result.value;
-};
-const problem = (schema: z.ZodType, cell: string) => {
-  const result = coerceCell(schema, cell);
-  assert.ok(!result.ok, `expected "${cell}" to be refused`);
-  return result.problem;
-};
 
 describe('coerceCell, case by case', () => {
   it('reads numbers with a leading dot or an exponent', () => {
