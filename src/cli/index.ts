@@ -12,7 +12,7 @@ export type { FoundDomain } from './loadDomain';
 export { openMongoStoresFromUri } from './openStores';
 export type { OpenedStores, StoreOpener } from './openStores';
 export { redactCredentials, scrubError } from './redactCredentials';
-export { testCommand, cucumberArgv, profilesFor } from './commands/testCommand';
+export { testCommand, cucumberArgv, profilesFor, shardOption } from './commands/testCommand';
 export type { TestOptions } from './commands/testCommand';
 export { catalogCommand } from './commands/catalogCommand';
 export { inspectStream, inspectCommand, formatStreamReport } from './commands/inspectCommand';

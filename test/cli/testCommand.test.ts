@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { cucumberArgv, profilesFor } from '../../src/cli';
+import { cucumberArgv, profilesFor, shardOption } from '../../src/cli';
 import { fixtures, run, spawnBin } from './cliHarness';
 
 // A tiny cucumber project with plain-JavaScript steps: default, mongo and broken profiles.
@@ -66,6 +68,37 @@ describe('eventspec test', () => {
     );
   });
 
+  it('runs disjoint shards that together cover the suite', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eventspec-shard-'));
+    try {
+      const ran: string[][] = [];
+      for (const shard of ['1/2', '2/2']) {
+        const out = join(dir, `shard-${shard[0]}.ndjson`);
+        const { code, stderr } = await run(['test', '--shard', shard, '--format', `message:${out}`], specs);
+        assert.equal(code, 0, stderr);
+        ran.push(scenariosRun(readFileSync(out, 'utf8')));
+      }
+      const all = await run(['test', '--format', `message:${join(dir, 'all.ndjson')}`], specs);
+      assert.equal(all.code, 0, all.stderr);
+      const whole = scenariosRun(readFileSync(join(dir, 'all.ndjson'), 'utf8'));
+      assert.equal(whole.length, 2);
+      assert.deepEqual(ran.map((names) => names.length), [1, 1]);
+      assert.deepEqual([...ran[0]!, ...ran[1]!].sort(), [...whole].sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a shard that would run nothing, saying the accepted form', async () => {
+    for (const shard of ['0/3', '4/3', '1/0', 'two/3', '1-3']) {
+      const { code, stderr } = await run(['test', '--shard', shard], specs);
+      assert.equal(code, 2, `${shard}: ${stderr}`);
+      assert.match(stderr, new RegExp(`--shard takes <index>/<total> with 1 ≤ index ≤ total, e\\.g\\. 1/3 for the first of three machines; "${shard}" is not one`));
+    }
+    assert.equal(shardOption(' 2/3 '), '2/3');
+    assert.deepEqual(cucumberArgv({ shard: '2/3' }, []), ['--shard', '2/3']);
+  });
+
   it('works from the bin in a child process, passing raw cucumber arguments after --', () => {
     const passed = spawnBin(['test', '--', '--tags', '@store'], specs);
     assert.equal(passed.code, 0, passed.stderr);
@@ -74,3 +107,11 @@ describe('eventspec test', () => {
     assert.equal(failed.code, 1, failed.stderr);
   });
 });
+
+/** The names of the scenarios a message stream shows as run (a test case started for them). */
+function scenariosRun(ndjson: string): string[] {
+  const envelopes = ndjson.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, { id?: string; name?: string; pickleId?: string; testCaseId?: string }>);
+  const names = new Map(envelopes.flatMap((e) => (e.pickle ? [[e.pickle.id, e.pickle.name]] : [])));
+  const pickleOf = new Map(envelopes.flatMap((e) => (e.testCase ? [[e.testCase.id, e.testCase.pickleId]] : [])));
+  return envelopes.flatMap((e) => (e.testCaseStarted ? [String(names.get(pickleOf.get(e.testCaseStarted.testCaseId)))] : []));
+}

@@ -20,6 +20,7 @@ export interface TestOptions {
   dryRun?: boolean;
   order?: string;
   worldParameters?: string;
+  shard?: string;
 }
 
 /** The cucumber profile a store runs under: the project's cucumber.js defines both. */
@@ -40,6 +41,7 @@ export function cucumberArgv(options: TestOptions, rest: readonly string[]): str
   if (options.dryRun) argv.push('--dry-run');
   if (options.order !== undefined) argv.push('--order', options.order);
   if (options.worldParameters !== undefined) argv.push('--world-parameters', options.worldParameters);
+  if (options.shard !== undefined) argv.push('--shard', options.shard);
   return [...argv, ...rest];
 }
 
@@ -126,6 +128,7 @@ export function registerTest(program: Command, io: CliIO, done: (code: ExitCode)
     .option('--dry-run', 'check that every step has a definition without running any')
     .option('--order <type[:seed]>', 'defined, reverse or random[:seed]')
     .option('--world-parameters <json>', 'extra world parameters as JSON')
+    .option('--shard <index/total>', 'run one part of the suite, e.g. 2/3 on the second of three CI machines', shardOption)
     .addHelpText(
       'after',
       '\nExit code 0 when every scenario passes, 1 when one fails, 2 for a configuration mistake.\n' +
@@ -154,6 +157,21 @@ function forgetProjectModules(loadedBefore: ReadonlySet<string>): void {
   for (const key of Object.keys(require.cache)) {
     if (!loadedBefore.has(key) && !key.includes(`${sep}node_modules${sep}`)) delete require.cache[key];
   }
+}
+
+/**
+ * Cucumber deals scenarios round-robin after filtering and before ordering, so every machine given
+ * the same features and tags takes a disjoint part and the parts cover the suite. It accepts `0/3`
+ * and `4/3` and then runs nothing, which would pass a CI job that tested nothing: refused here.
+ */
+export function shardOption(value: string): string {
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = Number(match?.[1]);
+  const total = Number(match?.[2]);
+  if (!match || total < 1 || index < 1 || index > total) {
+    throw new InvalidArgumentError(`--shard takes <index>/<total> with 1 ≤ index ≤ total, e.g. 1/3 for the first of three machines; "${value}" is not one.`);
+  }
+  return `${index}/${total}`;
 }
 
 function wholeNumber(flag: string): (value: string) => number {
