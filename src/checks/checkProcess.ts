@@ -211,7 +211,7 @@ async function redeliver(process: AnyProcess, stored: readonly RecordedEvent[], 
   return { sent, readModels };
 }
 
-/** The process's own words, from under the runner's wrapping (`projection … failed on …`). */
+/** The process's own words, from under the runner's wrapping (`process … failed on …`). */
 function processError(error: unknown, name: string): string | undefined {
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
     if (e.message.startsWith(`process ${name}`)) return e.message;

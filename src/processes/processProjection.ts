@@ -84,6 +84,7 @@ export function processProjection(process: AnyProcess, effects: ProcessEffects):
     from: process.from,
     handlers,
     eventsByName: process.eventsByName,
+    role: 'process',
   } as AnyProjection;
 }
 

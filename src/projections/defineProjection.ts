@@ -61,6 +61,8 @@ export interface Projection<
   readonly from: From;
   readonly handlers: ProjectionHandlers<Models, From>;
   readonly eventsByName: ReadonlyMap<string, EventContract>;
+  /** Set when a process runs as this projection, so its failures are called the process's. */
+  readonly role?: 'process';
 }
 
 export type AnyProjection = Projection<string, ReadModelSchemas, readonly EventContract[]>;

@@ -10,11 +10,12 @@ export class ProjectionFailed extends EventspecError {
     readonly streamId: string,
     readonly version: number,
     override readonly cause: unknown,
+    readonly role: 'projection' | 'process' = 'projection',
   ) {
     super(
-      `projection ${projection} failed on ${eventType} at position ${position} (stream "${streamId}" version ${version}): ` +
+      `${role} ${projection} failed on ${eventType} at position ${position} (stream "${streamId}" version ${version}): ` +
         `${cause instanceof Error ? cause.message : String(cause)}. ` +
-        `Its checkpoint stays at the event before; fix the handler or the data and restart it.`,
+        `Its checkpoint stays at the event before; fix the ${role === 'process' ? 'process' : 'handler'} or the data and restart it.`,
     );
   }
 }

@@ -125,7 +125,7 @@ export function projectionRunner(options: ProjectionRunnerOptions): ProjectionRu
           await applyEvent(projection, contract, event, scope);
           scope.keep();
         } catch (error) {
-          failure = new ProjectionFailed(projection.name, event.type, event.position, event.streamId, event.version, error);
+          failure = new ProjectionFailed(projection.name, event.type, event.position, event.streamId, event.version, error, projection.role);
           break;
         }
       }

@@ -6,9 +6,11 @@ import { inMemoryEventStore } from '../../src/eventStore';
 import { inMemoryReadModelStore } from '../../src/projections';
 import type { ReadModelStore } from '../../src/projections';
 import type { EventStore } from '../../src/eventStore';
-import { inlineProcesses, processRunner } from '../../src/processes';
+import { definePolicy, inlineProcesses, processRunner } from '../../src/processes';
+import { defineDomain } from '../../src/domain';
+import { ProjectionFailed } from '../../src/projections';
 import type { SentCommand } from '../../src/processes';
-import { Book, library, Member } from './lending';
+import { Book, CopyReturned, library, Member } from './lending';
 
 function setUp(shared?: { events: EventStore; readModels: ReadModelStore; clock: ReturnType<typeof controllableClock> }) {
   const clock = shared?.clock ?? controllableClock('2025-03-01T10:00:00Z');
@@ -129,5 +131,33 @@ describe('delivered more than once', () => {
     assert.equal(all.filter((e) => e.type === 'BookBorrowed').length, 2, 'each borrowing recorded once');
     assert.ok(sentIds.filter((id) => id === sentIds[0]).length === 2, 'the first command was sent again with the same id');
     assert.equal(new Set(all.map((e) => e.id)).size, all.length);
+  });
+});
+
+describe('a process that fails', () => {
+  it('is named as the process, not as the projection it runs on, and stops before the event', async () => {
+    const Faulty = definePolicy({
+      name: 'Faulty',
+      from: [CopyReturned],
+      react: {
+        CopyReturned: () => {
+          throw new Error('no member to thank');
+        },
+      },
+    });
+    const domain = defineDomain({ name: 'faulty', aggregates: [Member, Book], processes: [Faulty] });
+    const clock = controllableClock('2025-03-01T10:00:00Z');
+    const events = inMemoryEventStore({ clock });
+    const commands = createCommandHandler({ domain, store: events, clock });
+    const processes = processRunner({ events, readModels: inMemoryReadModelStore(), domain, commands, clock, deadlineCheckEvery: 0 });
+    await commands.send(Book, 'b-1', { type: 'LendCopy', data: { loan: 'l-1', member: 'alice' } });
+    await commands.send(Book, 'b-1', { type: 'ReturnCopy', data: { loan: 'l-1', member: 'alice' } });
+    const error = await processes.caughtUp().then(
+      () => assert.fail('the failing reaction must stop the process'),
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof ProjectionFailed);
+    assert.equal(error.role, 'process');
+    assert.match(error.message, /^process Faulty failed on CopyReturned at position 2 \(stream "Book-b-1" version 2\): .*no member to thank.*fix the process or the data and restart it\.$/);
   });
 });
