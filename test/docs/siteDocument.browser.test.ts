@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, it } from 'node:test';
-import { buildDocs } from '../../src/docs';
+import { before, describe, it } from 'node:test';
+import { buildDocs, type BuiltDocs } from '../../src/docs';
 import { BROWSER_SUITE_MS, browserForTests, browserUnavailable } from './browser';
 import { buildSample } from './kitSamples';
 import { shop } from './fixtures/shop/domain';
@@ -16,7 +16,10 @@ const skip = browserUnavailable();
 const work = mkdtempSync(join(tmpdir(), 'eventspec-site-doc-'));
 const { browser: opened, onPage } = browserForTests(skip, () => rmSync(work, { recursive: true, force: true }));
 
-const site = buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: FIXTURE, out: join(work, 'site') });
+let site: BuiltDocs;
+before(async () => {
+  site = await buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: FIXTURE, out: join(work, 'site') });
+});
 const url = (hash = '', index = site.index) => pathToFileURL(index).href + hash;
 const keyOf = (name: string, data = site.data) => data.scenarios.find((s) => s.name === name)!.key;
 
@@ -68,7 +71,7 @@ describe('the living documentation as a specification, in Chromium', { skip, tim
     cpSync(join(FIXTURE, 'features'), join(moved, 'features'), { recursive: true });
     const cart = join(moved, 'features', 'cart.feature');
     writeFileSync(cart, readFileSync(cart, 'utf8').replace('  @smoke\n', '  Scenario: A brand new first scenario\n    When Cart "c-0" is sent Checkout\n\n  @smoke\n'));
-    const after = buildDocs({ features: 'features', domain: shop, cwd: moved, out: join(moved, 'site') });
+    const after = await buildDocs({ features: 'features', domain: shop, cwd: moved, out: join(moved, 'site') });
     const key = keyOf('Paying twice is refused');
     assert.equal(key, 'features/cart.feature/paying-twice-is-refused');
     assert.equal(keyOf('Paying twice is refused', after.data), key);
@@ -171,7 +174,7 @@ describe('the living documentation as a specification, in Chromium', { skip, tim
 
   it('shows attachments as users expect them, step durations, and where the run happened', async () => {
     const root = join(work, 'attachments');
-    const built = buildSample('attachments', root);
+    const built = await buildSample('attachments', root);
     // One more attachment: a 1×1 PNG, which the page should show as an image.
     const stream = join(root, 'samples', 'attachments', 'attachments.ndjson');
     assert.ok(built.data.scenarios.some((s) => s.attachments.length > 0));
@@ -181,7 +184,7 @@ describe('the living documentation as a specification, in Chromium', { skip, tim
     const finishedAt = lines.findIndex((l) => l.includes('"testRunFinished"'));
     lines.splice(finishedAt, 0, JSON.stringify({ attachment: { testCaseStartedId: firstStarted, body: png, contentEncoding: 'BASE64', mediaType: 'image/png', fileName: 'dot.png' } }));
     writeFileSync(stream, `${lines.join('\n')}\n`);
-    const site2 = buildDocs({ features: 'samples', messages: join('samples', 'attachments', 'attachments.ndjson'), cwd: root, out: join(root, 'site2') });
+    const site2 = await buildDocs({ features: 'samples', messages: join('samples', 'attachments', 'attachments.ndjson'), cwd: root, out: join(root, 'site2') });
     const withAnsi = site2.data.scenarios.find((s) => s.attachments.some((a) => a.text?.includes('\u001b[31m')))!;
     await onPage(url(`#/scenario/${withAnsi.key}`, site2.index), async (page) => {
       assert.deepEqual(await page.locator('#attachments pre.ansi span').evaluateAll((spans) => spans.map((s) => [s.className, s.textContent])).then((x) => x.slice(0, 3)), [
@@ -208,7 +211,7 @@ describe('the living documentation as a specification, in Chromium', { skip, tim
 
   it('documents the read side: projections, the events they handle, read-model schemas and the scenarios that check them', async () => {
     const repo = join(__dirname, '..', '..');
-    const built = buildDocs({ features: 'features', domain: examples, cwd: repo, out: join(work, 'examples') });
+    const built = await buildDocs({ features: 'features', domain: examples, cwd: repo, out: join(work, 'examples') });
     await onPage(url('#/read-models', built.index), async (page) => {
       assert.deepEqual(await page.locator('#projection-catalog tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name'))), ['OrderSummaries', 'AccountBalances', 'AccountStatements']);
       await page.click('#projection-catalog >> text=OrderSummaries');
@@ -223,7 +226,7 @@ describe('the living documentation as a specification, in Chromium', { skip, tim
   });
 
   it('marks a scenario that passed on retry as flaky, with the errors of its earlier attempts', async () => {
-    const built = buildSample('retry', join(work, 'retry'));
+    const built = await buildSample('retry', join(work, 'retry'));
     const flaky = built.data.scenarios.filter((s) => s.status === 'passed' && s.attempts > 1);
     assert.ok(flaky.length > 0, 'the retry sample has a scenario that passes on retry');
     await onPage(url('#/scenarios?status=flaky', built.index), async (page) => {
@@ -244,9 +247,9 @@ describe('the living documentation as a specification, in Chromium', { skip, tim
       { at: '2020-01-03T00:00:00.000Z', scenarios: { [paying]: ['passed'], [checkout]: ['passed'] } },
     ];
     cpSync(FIXTURE, join(work, 'with-history'), { recursive: true });
-    const built = buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: join(work, 'with-history'), out: join(work, 'with-history', 'site'), history: history });
+    const built = await buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: join(work, 'with-history'), out: join(work, 'with-history', 'site'), history: history });
     for (const run of past) writeFileSync(join(history, `run-${run.at.replace(/[^0-9TZ]/g, '')}.json`), JSON.stringify(run));
-    const again = buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: join(work, 'with-history'), out: join(work, 'with-history', 'site'), history: history });
+    const again = await buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: join(work, 'with-history'), out: join(work, 'with-history', 'site'), history: history });
     assert.equal(built.data.history!.runs.length, 1);
     assert.equal(again.data.history!.runs.length, 4);
     await onPage(url('#/history', again.index), async (page) => {
@@ -280,7 +283,7 @@ describe('the living documentation as a specification, in Chromium', { skip, tim
     const project = join(work, 'bidi');
     cpSync(join(FIXTURE, 'features', 'cart.feature'), join(project, 'features', 'cart.feature'));
     writeFileSync(join(project, 'features', 'bidi.feature'), '@tag\u202Ex\nFeature: Feat\u202Eure\n  Rule: Ru\u2067le\n    Scenario: Sce\u200Fnario\n      Given a st\u202Dep\n        | ce\u061Cll |\n');
-    const built = buildDocs({ features: 'features', cwd: project, out: join(project, 'site'), domain: shop });
+    const built = await buildDocs({ features: 'features', cwd: project, out: join(project, 'site'), domain: shop });
     const scenario = built.data.scenarios.find((s) => s.uri === 'features/bidi.feature')!;
     for (const hash of ['#/features', `#/feature/features/bidi.feature`, `#/scenario/${scenario.key.split('/').map(encodeURIComponent).join('/')}`, '#/scenarios']) {
       await onPage(url(hash, built.index), async (page) => {
