@@ -123,7 +123,7 @@ describe('the living documentation as a specification, in Chromium', { skip, tim
 
   it('fits a 390 px phone: no view scrolls sideways', async () => {
     const views = ['#/scenarios', '#/features', '#/feature/features/cart.feature', `#/scenario/${keyOf('A cart with an item can be checked out')}`, '#/failures',
-      '#/aggregates', '#/aggregate/Cart', '#/events', '#/event/ItemAdded', '#/commands', '#/command/AddToCart', '#/glossary', '#/uncovered'];
+      '#/aggregates', '#/aggregate/Cart', '#/events', '#/event/ItemAdded', '#/commands', '#/command/AddToCart', '#/glossary', '#/uncovered', '#/read-models', '#/processes', '#/history'];
     const wide: string[] = [];
     const { page } = await opened().page();
     try {
@@ -237,14 +237,18 @@ describe('the living documentation as a specification, in Chromium', { skip, tim
     });
   });
 
-  it('shows the last runs: a strip per scenario, the newly failing, those flipping between passing and failing', async () => {
+  it('shows the last runs: a strip per scenario, the newly failing, those flipping between passing and failing, those slower than usual', async () => {
     const history = join(work, 'history');
     const paying = keyOf('Paying twice is refused');
     const checkout = keyOf('A cart with an item can be checked out');
+    // Slower: the longest passing scenario of this run took a quarter of its time before; checkout took as long as now.
+    const others = site.data.scenarios.filter((s) => s.key !== paying && s.key !== checkout && s.status === 'passed' && (s.durationMs ?? 0) > 10);
+    const slow = others.sort((a, b) => b.durationMs! - a.durationMs!)[0]!;
+    const now = (key: string) => site.data.scenarios.find((s) => s.key === key)!.durationMs!;
     const past = [
-      { at: '2020-01-01T00:00:00.000Z', scenarios: { [paying]: ['passed'], [checkout]: ['passed'] } },
-      { at: '2020-01-02T00:00:00.000Z', scenarios: { [paying]: ['passed'], [checkout]: ['failed'] } },
-      { at: '2020-01-03T00:00:00.000Z', scenarios: { [paying]: ['passed'], [checkout]: ['passed'] } },
+      { at: '2020-01-01T00:00:00.000Z', scenarios: { [paying]: ['passed'], [checkout]: ['passed', now(checkout)], [slow.key]: ['passed', slow.durationMs! / 4] } },
+      { at: '2020-01-02T00:00:00.000Z', scenarios: { [paying]: ['passed'], [checkout]: ['failed', now(checkout)], [slow.key]: ['passed', slow.durationMs! / 4] } },
+      { at: '2020-01-03T00:00:00.000Z', scenarios: { [paying]: ['passed'], [checkout]: ['passed', now(checkout)], [slow.key]: ['passed', slow.durationMs! / 4] } },
     ];
     cpSync(FIXTURE, join(work, 'with-history'), { recursive: true });
     const built = await buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: join(work, 'with-history'), out: join(work, 'with-history', 'site'), history: history });
@@ -255,9 +259,25 @@ describe('the living documentation as a specification, in Chromium', { skip, tim
     await onPage(url('#/history', again.index), async (page) => {
       assert.deepEqual(await page.locator('#newly-failing .history-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-scenario'))), [paying]);
       assert.deepEqual(await page.locator('#flipping .history-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-scenario'))), [checkout]);
+      assert.deepEqual(await page.locator('#slower .history-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-scenario'))), [slow.key]);
+      assert.match((await page.locator('#slower .history-row').textContent()) ?? '', /4\.0× the usual time/);
+      await page.locator('#slower .history-row a').first().click();
+      await page.waitForSelector('#scenario');
+      assert.equal(await page.locator('#history-strip .history-cell').count(), 4);
     });
     await onPage(url(`#/scenario/${paying}`, again.index), async (page) => {
       assert.deepEqual(await page.locator('#history-strip .history-cell').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-status'))), ['passed', 'passed', 'passed', 'failed']);
+    });
+  });
+
+  it('names each message stream it merged (CI shards, a re-run)', async () => {
+    const project = join(work, 'shards');
+    cpSync(FIXTURE, project, { recursive: true });
+    cpSync(join(project, 'run.ndjson'), join(project, 'rerun.ndjson'));
+    const merged = await buildDocs({ features: 'features', messages: ['run.ndjson', 'rerun.ndjson'], domain: shop, cwd: project, out: join(project, 'site') });
+    await onPage(url('#/scenarios', merged.index), async (page) => {
+      assert.equal(await page.locator('#run-streams').textContent(), 'Merged from 2 message streams: run.ndjson (failed), rerun.ndjson (failed)');
+      assert.equal(await page.locator('#result-count').textContent(), '11 of 11 scenarios');
     });
   });
 
