@@ -34,4 +34,14 @@ describe('reading a message stream in pieces', () => {
     writeFileSync(broken, `${lines.slice(0, 2000).join('\n')}\n{oops\n${lines.slice(2000).join('\n')}\n`);
     await assert.rejects(readMessageStream(broken), new RegExp(`broken\\.ndjson:2001: not a Cucumber message`));
   });
+
+  it('skips the lines the site never reads, yet checks and numbers a last line without its newline', async () => {
+    const started = JSON.stringify({ testStepStarted: { testCaseStartedId: 'a', testStepId: 'b', timestamp: { seconds: 1, nanos: 0 } } });
+    const file = join(temp, 'unread.ndjson');
+    writeFileSync(file, `${started}\n${lines[0]}\n${started}\n{"pickle":{}}`);
+    await assert.rejects(readMessageStream(file), /unread\.ndjson:4: this "pickle" message has the wrong shape/);
+    writeFileSync(file, `${started}\n${lines[0]}\n${started}\n{"pickle":`);
+    const read = await readMessageStream(file);
+    assert.deepEqual([read.envelopes.length, read.truncatedAt], [1, 4]);
+  });
 });
