@@ -133,6 +133,21 @@ describe('buildDocs on a cucumber-produced run of the shop fixture', () => {
     assert.ok(back.features.some((f) => f.name === 'Odd outcomes <b>bold</b>'));
   });
 
+  it('inlines only each scenario\'s summary; its steps, events and search text are files the page reads when needed', async () => {
+    const block = /<script id="eventspec-data" type="application\/json">([\s\S]*?)<\/script>/.exec(readFileSync(built.index, 'utf8'))![1]!;
+    const inline = JSON.parse(block) as { scenarios: Record<string, unknown>[]; details: { size: number; files: number } };
+    assert.deepEqual(inline.details, { size: 500, files: 1 });
+    assert.ok(inline.scenarios.every((s) => !('steps' in s) && !('events' in s) && typeof s.status === 'string'));
+    assert.match(readFileSync(join(built.out, 'details', '0.js'), 'utf8'), /^window\.eventspecSite\.details\(0, \[\{"steps":/);
+    assert.match(readFileSync(join(built.out, 'search.js'), 'utf8'), /^window\.eventspecSite\.searchText\(\[".*given cart \\"c-1\\" has recorded:/);
+    // Read back whole, as the page sees it once the files are in.
+    assert.deepEqual(readSiteData(built.index).scenarios, JSON.parse(JSON.stringify(data.scenarios)));
+    const copy = join(work, 'without-details');
+    cpSync(built.out, copy, { recursive: true });
+    rmSync(join(copy, 'details', '0.js'));
+    assert.throws(() => readSiteData(join(copy, 'index.html')), (e: unknown) => e instanceof DocsInputError && /details\/0\.js is missing beside .*index\.html: copy the whole site folder/.test(e.message));
+  });
+
   it('ships the page script, the style and Mermaid beside the page', async () => {
     for (const file of ['app.js', 'style.css', 'mermaid.min.js']) assert.ok(readFileSync(join(built.out, file)).length > 100, file);
   });
