@@ -26,11 +26,12 @@ const { buildProjectDocs } = require('../src/docs');
 const { domain } = require('../src/domains');
 const { vocabulary } = require('../src/gherkin/vocabulary');
 const docsLines = [];
-const built = buildProjectDocs({ domain, vocabulary, cwd: root, log: (line) => docsLines.push(line) });
-console.log(`\n${summarise(built.data)}`);
-console.log(`\nreports: reports/cucumber.junit.xml, reports/cucumber.ndjson`);
-for (const line of docsLines) console.log(line);
-process.exit(run.status ?? 1);
+buildProjectDocs({ domain, vocabulary, cwd: root, log: (line) => docsLines.push(line) }).then((built) => {
+  console.log(`\n${summarise(built.data)}`);
+  console.log(`\nreports: reports/cucumber.junit.xml, reports/cucumber.ndjson`);
+  for (const line of docsLines) console.log(line);
+  process.exit(run.status ?? 1);
+});
 
 /** Scenario counts per feature and status, as the documentation read them from the run. */
 function summarise(data) {

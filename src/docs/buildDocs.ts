@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Envelope } from '@cucumber/messages';
 import type { Domain } from '../domain/defineDomain';
 import type { StepPhrase } from '../gherkin/stepPhrase';
 import { bidiSafe } from './bidiSafe';
@@ -11,8 +9,9 @@ import { readModelCatalog } from './readModelCatalog';
 import { processCatalog } from './processCatalog';
 import { historyDoc, recordAndReadHistory } from './runHistory';
 import { readFeatureFiles } from './readFeatureFiles';
-import { DocsInputError, readMessageStream } from './readMessageStream';
-import { runResults, type StreamInfo } from './runResults';
+import { DocsInputError } from './readMessageStream';
+import { readRunResults } from './readRunResults';
+import { runResults } from './runResults';
 import { stepGlossary } from './stepGlossary';
 import { uncovered } from './uncovered';
 import { writeSite } from './writeSite';
@@ -20,8 +19,11 @@ import { writeSite } from './writeSite';
 export interface BuildDocsOptions {
   /** Feature files: paths, directories or globs, relative to `cwd`. */
   features?: string | readonly string[];
-  /** The last run's Cucumber message stream (NDJSON). */
-  messages?: string;
+  /**
+   * The last run's Cucumber message stream (NDJSON); several (one per CI shard, or a run and its
+   * re-run) are merged. Each is a file, a folder of `.ndjson` files or a glob.
+   */
+  messages?: string | readonly string[];
   domain?: Domain;
   /** The step vocabulary, for descriptions and examples in the glossary. */
   vocabulary?: readonly StepPhrase[];
@@ -47,10 +49,10 @@ export interface BuiltDocs {
 }
 
 /** Builds the living documentation site from feature files, the last run and the domain registry. */
-export function buildDocs(options: BuildDocsOptions = {}): BuiltDocs {
+export async function buildDocs(options: BuildDocsOptions = {}): Promise<BuiltDocs> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const out = resolve(cwd, options.out ?? 'site');
-  const data = docsData(options, cwd);
+  const data = await docsData(options, cwd);
   options.progress?.(`writing the site to ${out}`);
   const { index, bytes } = writeSite(data, out);
   const counts: Partial<Record<ScenarioStatus, number>> = {};
@@ -59,30 +61,17 @@ export function buildDocs(options: BuildDocsOptions = {}): BuiltDocs {
 }
 
 /** The page's data without writing anything. */
-export function docsData(options: BuildDocsOptions, cwd = resolve(options.cwd ?? process.cwd())): DocsData {
+export async function docsData(options: BuildDocsOptions, cwd = resolve(options.cwd ?? process.cwd())): Promise<DocsData> {
   if (options.features === undefined && options.messages === undefined && options.domain === undefined) {
     throw new DocsInputError('nothing to document: give feature files, a Cucumber message stream or a domain');
   }
   const progress = options.progress ?? (() => {});
   progress('reading the feature files');
   const fileEnvelopes = options.features !== undefined ? readFeatureFiles(options.features, cwd) : [];
-  let streamEnvelopes: Envelope[] = [];
-  let info: StreamInfo;
-  if (options.messages === undefined) {
-    info = { missing: 'no Cucumber message stream was given' };
-  } else {
-    const path = resolve(cwd, options.messages);
-    if (!existsSync(path) && options.allowMissingResults) {
-      info = { missing: `${options.messages} does not exist (run the features to produce it)` };
-    } else {
-      progress(`reading the message stream ${options.messages}`);
-      const stream = readMessageStream(path, options.messages);
-      streamEnvelopes = stream.envelopes;
-      info = { source: options.messages, ...(stream.truncatedAt !== undefined ? { truncatedAt: stream.truncatedAt } : {}) };
-    }
-  }
-  progress(`joining ${streamEnvelopes.length} messages to the features`);
-  const results = runResults(fileEnvelopes, streamEnvelopes, info);
+  const results =
+    options.messages === undefined
+      ? runResults(fileEnvelopes, [], 'no Cucumber message stream was given')
+      : await readRunResults(options.messages, { cwd, features: fileEnvelopes, ...(options.allowMissingResults ? { allowMissing: true } : {}), progress });
   progress(`documenting ${results.scenarios.length} scenarios: glossary, catalogs, flows`);
   const glossary = stepGlossary(results.stepDefinitions, options.vocabulary ?? [], options.domain, results.scenarios, results.parameterTypes);
   const catalog = domainCatalog(options.domain, results.scenarios, glossary.phrasingTypes);

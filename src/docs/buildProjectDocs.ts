@@ -8,7 +8,7 @@ import { buildDocs, type BuiltDocs } from './buildDocs';
 export interface ProjectDocsOptions {
   out?: string;
   features?: string | readonly string[];
-  messages?: string;
+  messages?: string | readonly string[];
   domain?: Domain;
   vocabulary?: readonly StepPhrase[];
   title?: string;
@@ -27,12 +27,12 @@ export interface ProjectDocsOptions {
  * reports/cucumber.ndjson, site/) and prints one summary line, plus a line per run problem.
  * Throws DocsInputError on bad input; the CLI prints its message and exits non-zero.
  */
-export function buildProjectDocs(options: ProjectDocsOptions = {}): BuiltDocs {
+export async function buildProjectDocs(options: ProjectDocsOptions = {}): Promise<BuiltDocs> {
   // Notes quote the message stream and paths quote the disk: neither may steer the terminal.
   const print = options.log ?? ((line: string) => console.log(line));
   const log = (line: string) => print(terminalSafe(line));
   const cwd = options.cwd ?? process.cwd();
-  const built = buildDocs({
+  const built = await buildDocs({
     features: options.features ?? 'features',
     messages: options.messages ?? 'reports/cucumber.ndjson',
     out: options.out ?? 'site',

@@ -54,8 +54,20 @@ export interface RunDoc {
   /** Where the run happened, from cucumber's meta message: the CI, its build link, the commit. */
   readonly ci?: { readonly name: string; readonly url?: string; readonly buildNumber?: string };
   readonly git?: { readonly remote?: string; readonly revision?: string; readonly branch?: string; readonly tag?: string };
+  /** Each message stream's own run, when several were merged (one per CI shard, or a re-run). */
+  readonly streams?: RunSourceDoc[];
   /** Whether the stream carried eventspec's recorded-events attachments at all. */
   readonly hasRecordedEvents: boolean;
+}
+
+export interface RunSourceDoc {
+  readonly source: string;
+  readonly startedAt?: string;
+  readonly finishedAt?: string;
+  readonly success?: boolean;
+  readonly implementation?: string;
+  readonly ci?: RunDoc['ci'];
+  readonly git?: RunDoc['git'];
 }
 
 export interface FeatureDoc {

@@ -1,6 +1,6 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { DocsData } from './docsData';
+import type { DocsData, ScenarioDoc } from './docsData';
 import { DocsInputError } from './readMessageStream';
 
 /**
@@ -10,13 +10,49 @@ import { DocsInputError } from './readMessageStream';
 export function writeSite(data: DocsData, out: string): { index: string; bytes: number } {
   mkdirSync(out, { recursive: true });
   const dir = siteDir();
-  const html = page(data);
+  const { inline, details, search } = splitPageData(data);
+  const html = page(inline);
   const index = join(out, 'index.html');
   writeFileSync(index, html);
+  // Files of an earlier, bigger build would be read by nobody; remove them so the folder says what the page uses.
+  rmSync(join(out, 'details'), { recursive: true, force: true });
+  mkdirSync(join(out, 'details'));
+  details.forEach((chunk, n) => writeFileSync(join(out, 'details', `${n}.js`), `window.eventspecSite.details(${n}, ${scriptSafeJson(chunk)});\n`));
+  writeFileSync(join(out, 'search.js'), `window.eventspecSite.searchText(${scriptSafeJson(search)});\n`);
   writeFileSync(join(out, 'app.js'), pageScript(dir));
   copyFileSync(join(dir, 'style.css'), join(out, 'style.css'));
   copyFileSync(mermaidFile(dir), join(out, 'mermaid.min.js'));
   return { index, bytes: Buffer.byteLength(html) };
+}
+
+/** Scenarios per details file: a scenario page reads one file, a feature page one or two. */
+export const DETAILS_SIZE = 500;
+
+type Details = Pick<ScenarioDoc, 'steps' | 'events' | 'attachments'> & Partial<Pick<ScenarioDoc, 'sent' | 'description' | 'earlierErrors'>>;
+
+/**
+ * What the page inlines (every scenario's summary: enough for lists, filters and counts), each
+ * scenario's details in files of DETAILS_SIZE, and each scenario's search text (steps, tables,
+ * doc strings, events), lower-cased once here rather than in the reader's browser.
+ */
+function splitPageData(data: DocsData): { inline: object; details: Details[][]; search: string[] } {
+  const details: Details[][] = [];
+  const search: string[] = [];
+  const summaries = data.scenarios.map((s, i) => {
+    const { steps, events, attachments, sent, description, earlierErrors, ...summary } = s;
+    if (i % DETAILS_SIZE === 0) details.push([]);
+    details[details.length - 1]!.push({ steps, events, attachments, ...(sent ? { sent } : {}), description, ...(earlierErrors ? { earlierErrors } : {}) });
+    const words = [description];
+    for (const st of steps) {
+      words.push(`${st.keyword} ${st.text}`);
+      if (st.table) for (const row of st.table) words.push(row.join(' '));
+      if (st.docString) words.push(st.docString.content);
+    }
+    for (const e of events) words.push(e.type, e.streamId);
+    search.push(words.join('\n').toLowerCase());
+    return summary;
+  });
+  return { inline: { ...data, scenarios: summaries, details: { size: DETAILS_SIZE, files: details.length } }, details, search };
 }
 
 /**
@@ -78,19 +114,19 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function page(data: DocsData): string {
+function page(data: DocsData | object): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="eventspec docs">
-<title>${escapeHtml(data.title)}</title>
+<title>${escapeHtml((data as DocsData).title)}</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="style.css">
 </head>
 <body>
-<noscript>This living documentation needs JavaScript to show its ${data.scenarios.length} scenarios.</noscript>
+<noscript>This living documentation needs JavaScript to show its ${(data as DocsData).scenarios.length} scenarios.</noscript>
 <div id="app"></div>
 <script id="eventspec-data" type="application/json">${scriptSafeJson(data)}</script>
 <script src="app.js"></script>
@@ -132,5 +168,15 @@ export function readSiteData(index: string): DocsData {
   const html = readFileSync(index, 'utf8');
   const match = /<script id="eventspec-data" type="application\/json">([\s\S]*?)<\/script>/.exec(html);
   if (!match) throw new DocsInputError(`${index} is not an eventspec documentation page`);
-  return JSON.parse(match[1]!) as DocsData;
+  const inline = JSON.parse(match[1]!) as DocsData & { details?: { size: number; files: number } };
+  const { details, ...data } = inline;
+  if (!details) return inline;
+  for (let n = 0; n < details.files; n++) {
+    const file = join(index, '..', 'details', `${n}.js`);
+    if (!existsSync(file)) throw new DocsInputError(`${file} is missing beside ${index}: copy the whole site folder, or build the documentation again`);
+    const text = readFileSync(file, 'utf8');
+    const list = JSON.parse(text.slice(text.indexOf('(') + String(n).length + 3, text.lastIndexOf(')'))) as Details[];
+    list.forEach((d, i) => Object.assign(data.scenarios[n * details.size + i]!, d));
+  }
+  return data;
 }

@@ -137,7 +137,7 @@ describe('bad input: text from files and streams cannot steer the terminal (issu
 });
 
 describe('bad input: bidi controls in names are neutralised in the site (issue 13, item 4)', () => {
-  it('every name the site shows: feature, rule, scenario, tags, step text and table cells', () => {
+  it('every name the site shows: feature, rule, scenario, tags, step text and table cells', async () => {
     const project = join(temp, 'bidi');
     mkdirSync(join(project, 'features'), { recursive: true });
     writeFileSync(
@@ -153,7 +153,7 @@ describe('bad input: bidi controls in names are neutralised in the site (issue 1
         '',
       ].join('\n'),
     );
-    const data = docsData({ features: 'features', cwd: project });
+    const data = await docsData({ features: 'features', cwd: project });
     const feature = data.features[0]!;
     const scenario = data.scenarios[0]!;
     assert.deepEqual(

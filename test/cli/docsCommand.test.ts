@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { runCli } from '../../src/cli';
+import { readSiteData } from '../../src/docs';
 import { captureIO } from './cliHarness';
 
 const temp = mkdtempSync(join(tmpdir(), 'eventspec-docs-cli-'));
@@ -27,5 +28,18 @@ describe('eventspec docs', () => {
     const piped = captureIO(project);
     assert.equal(await runCli(args, piped.io), 0, piped.stderr());
     assert.equal(piped.stderr(), '');
+  });
+
+  it('merges several message streams, repeated or listed after one --messages (one per CI shard)', async () => {
+    const lines = readFileSync(join(project, 'run.ndjson'), 'utf8').trimEnd().split('\n');
+    // Two copies of the run: the same attempts, so the same counts, and both streams named on the page.
+    writeFileSync(join(temp, 'shard-1.ndjson'), `${lines.join('\n')}\n`);
+    writeFileSync(join(temp, 'shard-2.ndjson'), `${lines.join('\n')}\n`);
+    for (const messages of [['--messages', join(temp, 'shard-1.ndjson'), join(temp, 'shard-2.ndjson')], ['--messages', join(temp, 'shard-1.ndjson'), '--messages', join(temp, 'shard-2.ndjson')]]) {
+      const piped = captureIO(project);
+      assert.equal(await runCli(['docs', ...messages, '--domain', config, '--out', join(temp, 'merged')], piped.io), 0, piped.stderr());
+      assert.match(piped.stdout(), /^living documentation: .*index\.html \(11 scenarios: 6 passed, 1 failed, 1 undefined, 1 pending, 1 ambiguous, 1 skipped;/);
+      assert.deepEqual(readSiteData(join(temp, 'merged', 'index.html')).run.streams?.map((s) => s.source), [join(temp, 'shard-1.ndjson'), join(temp, 'shard-2.ndjson')]);
+    }
   });
 });

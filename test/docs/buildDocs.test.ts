@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { buildDocs, buildProjectDocs, DocsInputError, readSiteData, type DocsData } from '../../src/docs';
+import { after, before, describe, it } from 'node:test';
+import { buildDocs, buildProjectDocs, DocsInputError, readSiteData, type BuiltDocs, type DocsData } from '../../src/docs';
 import type { StepPhrase } from '../../src/gherkin/stepPhrase';
 import { shop } from './fixtures/shop/domain';
 
@@ -22,10 +22,14 @@ const byName = (data: DocsData, name: string) => {
 };
 
 describe('buildDocs on a cucumber-produced run of the shop fixture', () => {
-  const built = build('fixture');
-  const { data } = built;
+  let built: BuiltDocs;
+  let data: DocsData;
+  before(async () => {
+    built = await build('fixture');
+    data = built.data;
+  });
 
-  it('gives every scenario its last status, and an error for each that did not pass', () => {
+  it('gives every scenario its last status, and an error for each that did not pass', async () => {
     const statuses = Object.fromEntries(data.scenarios.map((s) => [s.name, s.status]));
     assert.deepEqual(statuses, {
       'A cart with an item can be checked out': 'passed',
@@ -49,7 +53,7 @@ describe('buildDocs on a cucumber-produced run of the shop fixture', () => {
     assert.deepEqual(data.run.problems, []);
   });
 
-  it('keeps steps with their keywords, tables, background and rule', () => {
+  it('keeps steps with their keywords, tables, background and rule', async () => {
     const s = byName(data, 'A cart with an item can be checked out');
     assert.deepEqual(s.steps.map((st) => `${st.keyword} ${st.text}`), [
       'Given the time is "2025-03-01T10:00:00Z"',
@@ -63,14 +67,14 @@ describe('buildDocs on a cucumber-produced run of the shop fixture', () => {
     assert.equal(s.uri, 'features/cart.feature');
   });
 
-  it('shows the events each scenario recorded, from the eventspec attachments', () => {
+  it('shows the events each scenario recorded, from the eventspec attachments', async () => {
     const s = byName(data, 'A cart with an item can be checked out');
     assert.deepEqual(s.events.map((e) => `${e.streamId}@${e.version} ${e.type}`), ['Cart-c-1@1 ItemAdded', 'Cart-c-1@2 CheckedOut']);
     assert.deepEqual(s.events[0]!.data, { sku: 'BOOK-1', quantity: 2, price: { amount: 10, currency: 'EUR' } });
     assert.equal(data.run.hasRecordedEvents, true);
   });
 
-  it('catalogs events and commands with fields, versions, upcasters and the scenarios that use them', () => {
+  it('catalogs events and commands with fields, versions, upcasters and the scenarios that use them', async () => {
     const itemAdded = data.events.find((e) => e.name === 'ItemAdded')!;
     assert.equal(itemAdded.version, 2);
     assert.deepEqual(itemAdded.schema.fields.map((f) => `${f.path}:${f.required}`), ['sku:true', 'quantity:true', 'price.amount:true', 'price.currency:true']);
@@ -99,7 +103,7 @@ describe('buildDocs on a cucumber-produced run of the shop fixture', () => {
     assert.match(cart.diagram, /C_Checkout -. rejects .-> R_CartEmpty/);
   });
 
-  it('lists every phrasing in the glossary and marks the unused ones', () => {
+  it('lists every phrasing in the glossary and marks the unused ones', async () => {
     const phrase = (text: string) => data.glossary.find((p) => p.text === text);
     assert.equal(phrase('a step no feature uses')?.usedIn?.length, 0);
     assert.equal(phrase('the time is {string}')?.usedIn?.length, 6, 'every scenario of cart.feature has the background step');
@@ -108,7 +112,7 @@ describe('buildDocs on a cucumber-produced run of the shop fixture', () => {
     assert.equal(phrase('{actor} pays for cart {id}')?.usedIn?.length, 1);
   });
 
-  it('says what no scenario covers', () => {
+  it('says what no scenario covers', async () => {
     assert.deepEqual(data.uncovered.events, ['CartAbandoned']);
     assert.deepEqual(data.uncovered.commands, ['Abandon']);
     assert.deepEqual(data.uncovered.rejections, ['Cart: AlreadyCheckedOut']);
@@ -117,7 +121,7 @@ describe('buildDocs on a cucumber-produced run of the shop fixture', () => {
     assert.ok(!data.uncovered.phrases.includes('the time is {string}'));
   });
 
-  it('escapes hostile text: it reaches the page only as JSON data with no raw markup', () => {
+  it('escapes hostile text: it reaches the page only as JSON data with no raw markup', async () => {
     const html = readFileSync(built.index, 'utf8');
     assert.doesNotMatch(html, /<script>alert/);
     assert.doesNotMatch(html, /<img src=x/);
@@ -129,21 +133,36 @@ describe('buildDocs on a cucumber-produced run of the shop fixture', () => {
     assert.ok(back.features.some((f) => f.name === 'Odd outcomes <b>bold</b>'));
   });
 
-  it('ships the page script, the style and Mermaid beside the page', () => {
+  it('inlines only each scenario\'s summary; its steps, events and search text are files the page reads when needed', async () => {
+    const block = /<script id="eventspec-data" type="application\/json">([\s\S]*?)<\/script>/.exec(readFileSync(built.index, 'utf8'))![1]!;
+    const inline = JSON.parse(block) as { scenarios: Record<string, unknown>[]; details: { size: number; files: number } };
+    assert.deepEqual(inline.details, { size: 500, files: 1 });
+    assert.ok(inline.scenarios.every((s) => !('steps' in s) && !('events' in s) && typeof s.status === 'string'));
+    assert.match(readFileSync(join(built.out, 'details', '0.js'), 'utf8'), /^window\.eventspecSite\.details\(0, \[\{"steps":/);
+    assert.match(readFileSync(join(built.out, 'search.js'), 'utf8'), /^window\.eventspecSite\.searchText\(\[".*given cart \\"c-1\\" has recorded:/);
+    // Read back whole, as the page sees it once the files are in.
+    assert.deepEqual(readSiteData(built.index).scenarios, JSON.parse(JSON.stringify(data.scenarios)));
+    const copy = join(work, 'without-details');
+    cpSync(built.out, copy, { recursive: true });
+    rmSync(join(copy, 'details', '0.js'));
+    assert.throws(() => readSiteData(join(copy, 'index.html')), (e: unknown) => e instanceof DocsInputError && /details\/0\.js is missing beside .*index\.html: copy the whole site folder/.test(e.message));
+  });
+
+  it('ships the page script, the style and Mermaid beside the page', async () => {
     for (const file of ['app.js', 'style.css', 'mermaid.min.js']) assert.ok(readFileSync(join(built.out, file)).length > 100, file);
   });
 });
 
 describe('buildDocs with missing, cut-off or broken inputs', () => {
-  it('refuses a missing message stream with the path and the way out', () => {
-    assert.throws(
-      () => build('missing', { messages: 'reports/nope.ndjson' }),
+  it('refuses a missing message stream with the path and the way out', async () => {
+    await assert.rejects(
+      build('missing', { messages: 'reports/nope.ndjson' }),
       (error: unknown) => error instanceof DocsInputError && /nope\.ndjson does not exist/.test(error.message) && /without --require-results; buildDocs with allowMissingResults: true/.test(error.message),
     );
   });
 
-  it('or builds a site that says the results are missing, when asked to', () => {
-    const { data } = build('missing-ok', { messages: 'reports/nope.ndjson', allowMissingResults: true });
+  it('or builds a site that says the results are missing, when asked to', async () => {
+    const { data } = await build('missing-ok', { messages: 'reports/nope.ndjson', allowMissingResults: true });
     assert.equal(data.run.state, 'missing');
     assert.match(data.run.problems[0]!, /no results: reports\/nope\.ndjson does not exist/);
     assert.equal(data.scenarios.length, 11);
@@ -151,7 +170,7 @@ describe('buildDocs with missing, cut-off or broken inputs', () => {
     assert.ok(data.uncovered.notes.length > 0);
   });
 
-  it('shows what a cut-off stream holds and says which results are missing', () => {
+  it('shows what a cut-off stream holds and says which results are missing', async () => {
     const dir = join(work, 'cut');
     cpSync(FIXTURE, dir, { recursive: true });
     const full = readFileSync(join(FIXTURE, 'run.ndjson'), 'utf8');
@@ -160,7 +179,7 @@ describe('buildDocs with missing, cut-off or broken inputs', () => {
     const third = lines.findIndex((l, i) => l.includes('"testCaseStarted"') && lines.slice(0, i).filter((x) => x.includes('"testCaseStarted"')).length === 2);
     const cut = lines.slice(0, third + 2).join('\n') + '\n' + lines[third + 2]!.slice(0, 25);
     writeFileSync(join(dir, 'run.ndjson'), cut);
-    const { data } = buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: dir, out: join(dir, 'site') });
+    const { data } = await buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: dir, out: join(dir, 'site') });
     assert.equal(data.run.state, 'partial');
     assert.ok(data.run.problems.some((p) => new RegExp(`cut off at line ${third + 3}`).test(p)), data.run.problems.join('\n'));
     assert.ok(data.run.problems.some((p) => /did not finish/.test(p)));
@@ -170,33 +189,33 @@ describe('buildDocs with missing, cut-off or broken inputs', () => {
     assert.ok(statuses.slice(3).every((s) => s === 'not run'));
   });
 
-  it('refuses a stream with a broken line in the middle, naming file and line', () => {
+  it('refuses a stream with a broken line in the middle, naming file and line', async () => {
     const dir = join(work, 'corrupt');
     mkdirSync(dir);
     const lines = readFileSync(join(FIXTURE, 'run.ndjson'), 'utf8').split('\n');
     lines[4] = '{"pickle": oops';
     writeFileSync(join(dir, 'run.ndjson'), lines.join('\n'));
-    assert.throws(() => buildDocs({ messages: 'run.ndjson', cwd: dir, out: join(dir, 'site') }), /run\.ndjson:5: not a Cucumber message/);
+    await assert.rejects(buildDocs({ messages: 'run.ndjson', cwd: dir, out: join(dir, 'site') }), /run\.ndjson:5: not a Cucumber message/);
   });
 
-  it('refuses a feature file that is not Gherkin, naming file and line', () => {
+  it('refuses a feature file that is not Gherkin, naming file and line', async () => {
     const dir = join(work, 'bad-gherkin');
     mkdirSync(join(dir, 'features'), { recursive: true });
     writeFileSync(join(dir, 'features', 'bad.feature'), 'Feature: x\n  Scenario: y\n    Given z\n  | not | closed\n    Oops here\n');
-    assert.throws(() => buildDocs({ features: 'features', cwd: dir, out: join(dir, 'site') }), (e: unknown) => e instanceof DocsInputError && /features\/bad\.feature:\d+/.test(e.message));
+    await assert.rejects(buildDocs({ features: 'features', cwd: dir, out: join(dir, 'site') }), (e: unknown) => e instanceof DocsInputError && /features\/bad\.feature:\d+/.test(e.message));
   });
 
-  it('shows feature files the run did not include as not run, and says so', () => {
+  it('shows feature files the run did not include as not run, and says so', async () => {
     const dir = join(work, 'extra');
     cpSync(FIXTURE, dir, { recursive: true });
     writeFileSync(join(dir, 'features', 'new.feature'), 'Feature: New idea\n  Scenario: Not yet run\n    Given Cart "n" has recorded ItemAdded\n');
-    const { data } = buildDocs({ features: ['features/*.feature'], messages: 'run.ndjson', domain: shop, cwd: dir, out: join(dir, 'site') });
+    const { data } = await buildDocs({ features: ['features/*.feature'], messages: 'run.ndjson', domain: shop, cwd: dir, out: join(dir, 'site') });
     assert.equal(data.scenarios.find((s) => s.name === 'Not yet run')?.status, 'not run');
     assert.ok(data.run.problems.some((p) => /1 feature file was not part of the last run/.test(p)));
   });
 
-  it('needs at least one input', () => {
-    assert.throws(() => buildDocs({ cwd: work, out: join(work, 'nothing') }), /nothing to document/);
+  it('needs at least one input', async () => {
+    await assert.rejects(buildDocs({ cwd: work, out: join(work, 'nothing') }), /nothing to document/);
   });
 });
 
@@ -205,9 +224,12 @@ describe('the vocabulary in the glossary', () => {
     { keyword: 'Given', expression: 'the time is {string}', description: 'Fixes the clock.', example: 'Given the time is "2025-03-01T10:00:00Z"', source: 'vocabulary' },
     { keyword: 'Then', expression: 'Cart {string} is at version {int}', description: 'Checks the version.', example: 'Then Cart "c-1" is at version 2', source: 'vocabulary' },
   ];
-  const { data } = build('vocabulary', { vocabulary });
+  let data: DocsData;
+  before(async () => {
+    data = (await build('vocabulary', { vocabulary })).data;
+  });
 
-  it('describes the step definitions it knows and marks its unused phrases', () => {
+  it('describes the step definitions it knows and marks its unused phrases', async () => {
     const time = data.glossary.filter((p) => p.text === 'the time is {string}');
     assert.equal(time.length, 1, 'one entry, not the vocabulary and the step definition twice');
     assert.equal(time[0]!.description, 'Fixes the clock.');
@@ -220,22 +242,22 @@ describe('the vocabulary in the glossary', () => {
 });
 
 describe('buildProjectDocs', () => {
-  it('builds with the project defaults and prints one summary line', () => {
+  it('builds with the project defaults and prints one summary line', async () => {
     const dir = join(work, 'command');
     cpSync(join(FIXTURE, 'features'), join(dir, 'features'), { recursive: true });
     mkdirSync(join(dir, 'reports'));
     cpSync(join(FIXTURE, 'run.ndjson'), join(dir, 'reports', 'cucumber.ndjson'));
     const lines: string[] = [];
-    const built = buildProjectDocs({ cwd: dir, domain: shop, log: (l) => lines.push(l) });
+    const built = await buildProjectDocs({ cwd: dir, domain: shop, log: (l) => lines.push(l) });
     assert.equal(built.index, join(dir, 'site', 'index.html'));
     assert.deepEqual(lines, ['living documentation: site/index.html (11 scenarios: 6 passed, 1 failed, 1 undefined, 1 pending, 1 ambiguous, 1 skipped; 3 events, 3 commands)']);
   });
 
-  it('without results, still builds and says why', () => {
+  it('without results, still builds and says why', async () => {
     const dir = join(work, 'command-no-run');
     cpSync(join(FIXTURE, 'features'), join(dir, 'features'), { recursive: true });
     const lines: string[] = [];
-    buildProjectDocs({ cwd: dir, out: 'docs-out', log: (l) => lines.push(l) });
+    await buildProjectDocs({ cwd: dir, out: 'docs-out', log: (l) => lines.push(l) });
     assert.match(lines[0]!, /^living documentation: docs-out\/index\.html \(11 scenarios: 11 not run/);
     assert.match(lines[1]!, /note: no results: reports\/cucumber\.ndjson does not exist/);
   });

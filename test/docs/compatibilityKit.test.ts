@@ -38,13 +38,13 @@ function expectedStatuses(envelopes: Envelope[]): Map<string, string> {
 }
 
 describe('every compatibility-kit sample', () => {
-  it('finds the samples', () => {
+  it('finds the samples', async () => {
     assert.ok(samples.length >= 40, `only ${samples.length} samples in ${KIT}`);
   });
 
   for (const name of samples) {
-    it(name, () => {
-      const built = buildSample(name, join(work, name));
+    it(name, async () => {
+      const built = await buildSample(name, join(work, name));
       const envelopes = readFileSync(ndjsonOf(name), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Envelope);
       const pickles = envelopes.filter((e) => e.pickle).map((e) => e.pickle!);
       const expected = expectedStatuses(envelopes);

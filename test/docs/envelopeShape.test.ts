@@ -35,18 +35,18 @@ function mutated(envelope: Record<string, unknown>, path: (string | number)[], r
 }
 
 describe('the shape of the message stream', () => {
-  it('lets every message of a real cucumber run through', () => {
+  it('lets every message of a real cucumber run through', async () => {
     assert.deepEqual(envelopes.map(envelopeProblem).filter(Boolean), []);
   });
 
-  it('a field removed, nulled or of the wrong type anywhere in a real run: the site is built or the line is refused, never a TypeError', () => {
+  it('a field removed, nulled or of the wrong type anywhere in a real run: the site is built or the line is refused, never a TypeError', async () => {
     let refused = 0;
     let tried = 0;
     // The first message of each kind (the rest repeat its shape), to keep the run short.
     const kinds = new Set<string>();
-    envelopes.forEach((envelope, line) => {
+    for (const [line, envelope] of envelopes.entries()) {
       const kind = Object.keys(envelope)[0]!;
-      if (kinds.has(kind)) return;
+      if (kinds.has(kind)) continue;
       kinds.add(kind);
       for (const path of paths(envelope, 5)) {
         for (const replacement of [undefined, null, 7]) {
@@ -55,7 +55,7 @@ describe('the shape of the message stream', () => {
           writeFileSync(file, `${lines.join('\n')}\n`);
           tried += 1;
           try {
-            docsData({ messages: 'run.ndjson', domain: shop, cwd: temp });
+            await docsData({ messages: 'run.ndjson', domain: shop, cwd: temp });
           } catch (error) {
             const where = `line ${line + 1}, ${path.join('.')} = ${JSON.stringify(replacement)}`;
             assert.ok(error instanceof DocsInputError, `${where}: ${(error as Error).stack}`);
@@ -64,7 +64,7 @@ describe('the shape of the message stream', () => {
           }
         }
       }
-    });
+    }
     assert.ok(refused > 0 && tried > refused, `${refused} of ${tried} refused`);
   });
 });

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, it } from 'node:test';
-import { buildDocs } from '../../src/docs';
+import { before, describe, it } from 'node:test';
+import { buildDocs, type BuiltDocs } from '../../src/docs';
 import { domain } from '../../src/domains';
 import { browserForTests, browserUnavailable } from './browser';
 
@@ -22,7 +22,10 @@ const run = spawnSync(
   [join(root, 'node_modules', '@cucumber', 'cucumber', 'bin', 'cucumber.js'), '--config', 'test/gherkin/fixtures/cucumber.js', 'features/processes', '--format', `message:${messages}`],
   { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } },
 );
-const site = buildDocs({ features: 'features/processes', messages, domain, cwd: root, out: join(work, 'site') });
+let site: BuiltDocs;
+before(async () => {
+  site = await buildDocs({ features: 'features/processes', messages, domain, cwd: root, out: join(work, 'site') });
+});
 const url = (hash = '') => pathToFileURL(site.index).href + hash;
 const processDoc = (name: string) => site.data.processes.find((p) => p.name === name)!;
 

@@ -2,18 +2,22 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { docsData } from '../../src/docs/buildDocs';
+import type { DocsData } from '../../src/docs/docsData';
 import { historyDoc, readHistory, recordAndReadHistory } from '../../src/docs/runHistory';
 import { shop } from './fixtures/shop/domain';
 
 const FIXTURE = join(__dirname, 'fixtures', 'shop');
 const temp = mkdtempSync(join(tmpdir(), 'eventspec-history-'));
 after(() => rmSync(temp, { recursive: true, force: true }));
-const data = docsData({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: FIXTURE });
+let data: DocsData;
+before(async () => {
+  data = await docsData({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: FIXTURE });
+});
 
 describe('the history of runs', () => {
-  it('keeps one record per run, however often its docs are built, oldest first', () => {
+  it('keeps one record per run, however often its docs are built, oldest first', async () => {
     const dir = join(temp, 'once');
     recordAndReadHistory(dir, data);
     const records = recordAndReadHistory(dir, data);
@@ -24,7 +28,7 @@ describe('the history of runs', () => {
     assert.equal(records[0]!.scenarios[paying.key]![0], 'failed');
   });
 
-  it('shows the last runs of each current scenario, a scenario absent from a run as not run', () => {
+  it('shows the last runs of each current scenario, a scenario absent from a run as not run', async () => {
     const dir = join(temp, 'three');
     const key = data.scenarios[0]!.key;
     recordAndReadHistory(dir, data);
@@ -39,13 +43,13 @@ describe('the history of runs', () => {
     assert.deepEqual(readHistory(dir, 2).map((r) => r.at), ['2020-01-02T00:00:00.000Z', data.run.startedAt]);
   });
 
-  it('names a record it cannot read, and records nothing for a site without results', () => {
+  it('names a record it cannot read, and records nothing for a site without results', async () => {
     const dir = join(temp, 'bad');
     recordAndReadHistory(dir, data);
     writeFileSync(join(dir, 'run-broken.json'), '{ not json');
     assert.throws(() => readHistory(dir), /run-broken\.json is not a run record of eventspec docs .* remove it, or give --history another folder/);
     const none = join(temp, 'none');
-    const missing = docsData({ features: 'features', messages: 'missing.ndjson', allowMissingResults: true, domain: shop, cwd: FIXTURE });
+    const missing = await docsData({ features: 'features', messages: 'missing.ndjson', allowMissingResults: true, domain: shop, cwd: FIXTURE });
     assert.deepEqual(recordAndReadHistory(none, missing), []);
   });
 });

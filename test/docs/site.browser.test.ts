@@ -3,9 +3,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { buildDocs } from '../../src/docs';
+import { buildDocs, type BuiltDocs } from '../../src/docs';
 import { BROWSER_SUITE_MS, browserForTests, browserUnavailable } from './browser';
 import { buildSample, samples } from './kitSamples';
 import { shop } from './fixtures/shop/domain';
@@ -15,7 +15,10 @@ const skip = browserUnavailable();
 const work = mkdtempSync(join(tmpdir(), 'eventspec-site-'));
 const { browser: opened, onPage } = browserForTests(skip, () => rmSync(work, { recursive: true, force: true }));
 
-const site = buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: FIXTURE, out: join(work, 'site') });
+let site: BuiltDocs;
+before(async () => {
+  site = await buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: FIXTURE, out: join(work, 'site') });
+});
 const url = (hash = '') => pathToFileURL(site.index).href + hash;
 
 const rowNames = (page: Page) => page.locator('.scenario-row .scenario-name').allTextContents();
@@ -142,13 +145,13 @@ describe('the living documentation in Chromium', { skip, timeout: BROWSER_SUITE_
     cpSync(FIXTURE, dir, { recursive: true });
     const text = readFileSync(join(FIXTURE, 'run.ndjson'), 'utf8');
     writeFileSync(join(dir, 'run.ndjson'), text.slice(0, Math.floor(text.length / 2)));
-    const cut = buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: dir, out: join(dir, 'site') });
+    const cut = await buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: dir, out: join(dir, 'site') });
     await onPage(pathToFileURL(cut.index).href, async (page) => {
       const banner = (await page.locator('#run-problems').textContent()) ?? '';
       assert.match(banner, /Results are incomplete/);
       assert.match(banner, /cut off at line \d+/);
     });
-    const none = buildDocs({ features: 'features', messages: 'missing.ndjson', allowMissingResults: true, domain: shop, cwd: FIXTURE, out: join(work, 'none') });
+    const none = await buildDocs({ features: 'features', messages: 'missing.ndjson', allowMissingResults: true, domain: shop, cwd: FIXTURE, out: join(work, 'none') });
     await onPage(pathToFileURL(none.index).href, async (page) => {
       assert.match((await page.locator('#run-problems').textContent()) ?? '', /Results are missing.*missing\.ndjson does not exist/);
       assert.equal(await page.locator('.scenario-row[data-status="not run"]').count(), 11);
@@ -159,7 +162,7 @@ describe('the living documentation in Chromium', { skip, timeout: BROWSER_SUITE_
     const { page, errors, dialogs } = await opened().page();
     try {
       for (const name of samples) {
-        const built = buildSample(name, join(work, 'kit', name));
+        const built = await buildSample(name, join(work, 'kit', name));
         await page.goto(pathToFileURL(built.index).href);
         await page.waitForSelector('html[data-ready="true"]');
         assert.equal(await page.locator('.scenario-row').count(), Math.min(100, built.data.scenarios.length), name);

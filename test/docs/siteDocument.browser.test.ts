@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, it } from 'node:test';
-import { buildDocs } from '../../src/docs';
+import { before, describe, it } from 'node:test';
+import { buildDocs, type BuiltDocs } from '../../src/docs';
 import { BROWSER_SUITE_MS, browserForTests, browserUnavailable } from './browser';
 import { buildSample } from './kitSamples';
 import { shop } from './fixtures/shop/domain';
@@ -16,7 +16,10 @@ const skip = browserUnavailable();
 const work = mkdtempSync(join(tmpdir(), 'eventspec-site-doc-'));
 const { browser: opened, onPage } = browserForTests(skip, () => rmSync(work, { recursive: true, force: true }));
 
-const site = buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: FIXTURE, out: join(work, 'site') });
+let site: BuiltDocs;
+before(async () => {
+  site = await buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: FIXTURE, out: join(work, 'site') });
+});
 const url = (hash = '', index = site.index) => pathToFileURL(index).href + hash;
 const keyOf = (name: string, data = site.data) => data.scenarios.find((s) => s.name === name)!.key;
 
@@ -68,7 +71,7 @@ describe('the living documentation as a specification, in Chromium', { skip, tim
     cpSync(join(FIXTURE, 'features'), join(moved, 'features'), { recursive: true });
     const cart = join(moved, 'features', 'cart.feature');
     writeFileSync(cart, readFileSync(cart, 'utf8').replace('  @smoke\n', '  Scenario: A brand new first scenario\n    When Cart "c-0" is sent Checkout\n\n  @smoke\n'));
-    const after = buildDocs({ features: 'features', domain: shop, cwd: moved, out: join(moved, 'site') });
+    const after = await buildDocs({ features: 'features', domain: shop, cwd: moved, out: join(moved, 'site') });
     const key = keyOf('Paying twice is refused');
     assert.equal(key, 'features/cart.feature/paying-twice-is-refused');
     assert.equal(keyOf('Paying twice is refused', after.data), key);
@@ -120,7 +123,7 @@ describe('the living documentation as a specification, in Chromium', { skip, tim
 
   it('fits a 390 px phone: no view scrolls sideways', async () => {
     const views = ['#/scenarios', '#/features', '#/feature/features/cart.feature', `#/scenario/${keyOf('A cart with an item can be checked out')}`, '#/failures',
-      '#/aggregates', '#/aggregate/Cart', '#/events', '#/event/ItemAdded', '#/commands', '#/command/AddToCart', '#/glossary', '#/uncovered'];
+      '#/aggregates', '#/aggregate/Cart', '#/events', '#/event/ItemAdded', '#/commands', '#/command/AddToCart', '#/glossary', '#/uncovered', '#/read-models', '#/processes', '#/history'];
     const wide: string[] = [];
     const { page } = await opened().page();
     try {
@@ -171,7 +174,7 @@ describe('the living documentation as a specification, in Chromium', { skip, tim
 
   it('shows attachments as users expect them, step durations, and where the run happened', async () => {
     const root = join(work, 'attachments');
-    const built = buildSample('attachments', root);
+    const built = await buildSample('attachments', root);
     // One more attachment: a 1×1 PNG, which the page should show as an image.
     const stream = join(root, 'samples', 'attachments', 'attachments.ndjson');
     assert.ok(built.data.scenarios.some((s) => s.attachments.length > 0));
@@ -181,7 +184,7 @@ describe('the living documentation as a specification, in Chromium', { skip, tim
     const finishedAt = lines.findIndex((l) => l.includes('"testRunFinished"'));
     lines.splice(finishedAt, 0, JSON.stringify({ attachment: { testCaseStartedId: firstStarted, body: png, contentEncoding: 'BASE64', mediaType: 'image/png', fileName: 'dot.png' } }));
     writeFileSync(stream, `${lines.join('\n')}\n`);
-    const site2 = buildDocs({ features: 'samples', messages: join('samples', 'attachments', 'attachments.ndjson'), cwd: root, out: join(root, 'site2') });
+    const site2 = await buildDocs({ features: 'samples', messages: join('samples', 'attachments', 'attachments.ndjson'), cwd: root, out: join(root, 'site2') });
     const withAnsi = site2.data.scenarios.find((s) => s.attachments.some((a) => a.text?.includes('\u001b[31m')))!;
     await onPage(url(`#/scenario/${withAnsi.key}`, site2.index), async (page) => {
       assert.deepEqual(await page.locator('#attachments pre.ansi span').evaluateAll((spans) => spans.map((s) => [s.className, s.textContent])).then((x) => x.slice(0, 3)), [
@@ -208,7 +211,7 @@ describe('the living documentation as a specification, in Chromium', { skip, tim
 
   it('documents the read side: projections, the events they handle, read-model schemas and the scenarios that check them', async () => {
     const repo = join(__dirname, '..', '..');
-    const built = buildDocs({ features: 'features', domain: examples, cwd: repo, out: join(work, 'examples') });
+    const built = await buildDocs({ features: 'features', domain: examples, cwd: repo, out: join(work, 'examples') });
     await onPage(url('#/read-models', built.index), async (page) => {
       assert.deepEqual(await page.locator('#projection-catalog tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name'))), ['OrderSummaries', 'AccountBalances', 'AccountStatements']);
       await page.click('#projection-catalog >> text=OrderSummaries');
@@ -223,7 +226,7 @@ describe('the living documentation as a specification, in Chromium', { skip, tim
   });
 
   it('marks a scenario that passed on retry as flaky, with the errors of its earlier attempts', async () => {
-    const built = buildSample('retry', join(work, 'retry'));
+    const built = await buildSample('retry', join(work, 'retry'));
     const flaky = built.data.scenarios.filter((s) => s.status === 'passed' && s.attempts > 1);
     assert.ok(flaky.length > 0, 'the retry sample has a scenario that passes on retry');
     await onPage(url('#/scenarios?status=flaky', built.index), async (page) => {
@@ -234,27 +237,47 @@ describe('the living documentation as a specification, in Chromium', { skip, tim
     });
   });
 
-  it('shows the last runs: a strip per scenario, the newly failing, those flipping between passing and failing', async () => {
+  it('shows the last runs: a strip per scenario, the newly failing, those flipping between passing and failing, those slower than usual', async () => {
     const history = join(work, 'history');
     const paying = keyOf('Paying twice is refused');
     const checkout = keyOf('A cart with an item can be checked out');
+    // Slower: the longest passing scenario of this run took a quarter of its time before; checkout took as long as now.
+    const others = site.data.scenarios.filter((s) => s.key !== paying && s.key !== checkout && s.status === 'passed' && (s.durationMs ?? 0) > 10);
+    const slow = others.sort((a, b) => b.durationMs! - a.durationMs!)[0]!;
+    const now = (key: string) => site.data.scenarios.find((s) => s.key === key)!.durationMs!;
     const past = [
-      { at: '2020-01-01T00:00:00.000Z', scenarios: { [paying]: ['passed'], [checkout]: ['passed'] } },
-      { at: '2020-01-02T00:00:00.000Z', scenarios: { [paying]: ['passed'], [checkout]: ['failed'] } },
-      { at: '2020-01-03T00:00:00.000Z', scenarios: { [paying]: ['passed'], [checkout]: ['passed'] } },
+      { at: '2020-01-01T00:00:00.000Z', scenarios: { [paying]: ['passed'], [checkout]: ['passed', now(checkout)], [slow.key]: ['passed', slow.durationMs! / 4] } },
+      { at: '2020-01-02T00:00:00.000Z', scenarios: { [paying]: ['passed'], [checkout]: ['failed', now(checkout)], [slow.key]: ['passed', slow.durationMs! / 4] } },
+      { at: '2020-01-03T00:00:00.000Z', scenarios: { [paying]: ['passed'], [checkout]: ['passed', now(checkout)], [slow.key]: ['passed', slow.durationMs! / 4] } },
     ];
     cpSync(FIXTURE, join(work, 'with-history'), { recursive: true });
-    const built = buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: join(work, 'with-history'), out: join(work, 'with-history', 'site'), history: history });
+    const built = await buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: join(work, 'with-history'), out: join(work, 'with-history', 'site'), history: history });
     for (const run of past) writeFileSync(join(history, `run-${run.at.replace(/[^0-9TZ]/g, '')}.json`), JSON.stringify(run));
-    const again = buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: join(work, 'with-history'), out: join(work, 'with-history', 'site'), history: history });
+    const again = await buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: join(work, 'with-history'), out: join(work, 'with-history', 'site'), history: history });
     assert.equal(built.data.history!.runs.length, 1);
     assert.equal(again.data.history!.runs.length, 4);
     await onPage(url('#/history', again.index), async (page) => {
       assert.deepEqual(await page.locator('#newly-failing .history-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-scenario'))), [paying]);
       assert.deepEqual(await page.locator('#flipping .history-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-scenario'))), [checkout]);
+      assert.deepEqual(await page.locator('#slower .history-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-scenario'))), [slow.key]);
+      assert.match((await page.locator('#slower .history-row').textContent()) ?? '', /4\.0× the usual time/);
+      await page.locator('#slower .history-row a').first().click();
+      await page.waitForSelector('#scenario');
+      assert.equal(await page.locator('#history-strip .history-cell').count(), 4);
     });
     await onPage(url(`#/scenario/${paying}`, again.index), async (page) => {
       assert.deepEqual(await page.locator('#history-strip .history-cell').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-status'))), ['passed', 'passed', 'passed', 'failed']);
+    });
+  });
+
+  it('names each message stream it merged (CI shards, a re-run)', async () => {
+    const project = join(work, 'shards');
+    cpSync(FIXTURE, project, { recursive: true });
+    cpSync(join(project, 'run.ndjson'), join(project, 'rerun.ndjson'));
+    const merged = await buildDocs({ features: 'features', messages: ['run.ndjson', 'rerun.ndjson'], domain: shop, cwd: project, out: join(project, 'site') });
+    await onPage(url('#/scenarios', merged.index), async (page) => {
+      assert.equal(await page.locator('#run-streams').textContent(), 'Merged from 2 message streams: run.ndjson (failed), rerun.ndjson (failed)');
+      assert.equal(await page.locator('#result-count').textContent(), '11 of 11 scenarios');
     });
   });
 
@@ -280,7 +303,7 @@ describe('the living documentation as a specification, in Chromium', { skip, tim
     const project = join(work, 'bidi');
     cpSync(join(FIXTURE, 'features', 'cart.feature'), join(project, 'features', 'cart.feature'));
     writeFileSync(join(project, 'features', 'bidi.feature'), '@tag\u202Ex\nFeature: Feat\u202Eure\n  Rule: Ru\u2067le\n    Scenario: Sce\u200Fnario\n      Given a st\u202Dep\n        | ce\u061Cll |\n');
-    const built = buildDocs({ features: 'features', cwd: project, out: join(project, 'site'), domain: shop });
+    const built = await buildDocs({ features: 'features', cwd: project, out: join(project, 'site'), domain: shop });
     const scenario = built.data.scenarios.find((s) => s.uri === 'features/bidi.feature')!;
     for (const hash of ['#/features', `#/feature/features/bidi.feature`, `#/scenario/${scenario.key.split('/').map(encodeURIComponent).join('/')}`, '#/scenarios']) {
       await onPage(url(hash, built.index), async (page) => {

@@ -10,7 +10,7 @@ import { terminalSafe } from '../../core/terminalText';
 export interface DocsOptions {
   out?: string;
   features?: string[];
-  messages?: string;
+  messages?: string[];
   title?: string;
   domain?: string;
   requireResults?: boolean;
@@ -18,7 +18,7 @@ export interface DocsOptions {
 }
 
 /** Builds the living documentation site from the features, the last run's messages and the domain. */
-export function docsCommand(options: DocsOptions, io: CliIO): ExitCode {
+export async function docsCommand(options: DocsOptions, io: CliIO): Promise<ExitCode> {
   // Checked before the domain loads and the build starts: a wrong path is a usage mistake.
   const problem =
     (options.features !== undefined ? missingPathsProblem('--features', options.features, io.cwd) : undefined) ??
@@ -30,7 +30,7 @@ export function docsCommand(options: DocsOptions, io: CliIO): ExitCode {
   const docs = require('../../docs') as typeof import('../../docs');
   const { vocabulary } = require('../../gherkin/vocabulary') as typeof import('../../gherkin/vocabulary');
   try {
-    docs.buildProjectDocs({
+    await docs.buildProjectDocs({
       domain,
       vocabulary,
       cwd: io.cwd,
@@ -57,11 +57,11 @@ export function registerDocs(program: Command, io: CliIO, done: (code: ExitCode)
     .description('build the living documentation: a static site from the features, the last run and the domain')
     .option('-o, --out <dir>', 'where to write the site', 'site')
     .option('--features <paths...>', 'feature files, folders or globs (default: features)')
-    .option('--messages <file>', 'the last run\'s Cucumber message stream (default: reports/cucumber.ndjson)')
+    .option('--messages <files...>', 'the run\'s Cucumber message streams: files, folders of .ndjson files or globs; several (one per CI shard, or a re-run) are merged (default: reports/cucumber.ndjson)')
     .option('--title <text>', 'the site\'s title (default: the domain\'s name)')
     .option('--history <dir>', 'keep a record of each run in this folder and show every scenario\'s last runs (e.g. reports/history)')
     .option('--require-results', 'fail when the message stream is missing instead of building a site without results')
     .option('-d, --domain <module>', 'module exporting `domain` (default: eventspec.config.ts, then package.json "eventspec.domain")')
     .addHelpText('after', '\nOpen <out>/index.html in a browser; it needs no server.\nExample:\n  eventspec test && eventspec docs --out site')
-    .action((options: DocsOptions) => done(docsCommand(options, io)));
+    .action(async (options: DocsOptions) => done(await docsCommand(options, io)));
 }

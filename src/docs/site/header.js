@@ -27,6 +27,12 @@
         run.git && run.git.branch ? ' · branch ' + run.git.branch : '',
         run.git && run.git.tag ? ' · tag ' + run.git.tag : '',
         run.git && run.git.revision ? ' · commit ' + run.git.revision.slice(0, 12) : '') : null,
+      // Several streams (CI shards, a re-run): each with its own build link.
+      run.streams ? h('p', { class: 'muted', id: 'run-streams' }, 'Merged from ' + run.streams.length + ' message streams: ',
+        run.streams.map(function (s, i) {
+          var ci = s.ci && s.ci.url && /^https?:\/\//.test(s.ci.url) ? link(s.ci.url, s.ci.name + (s.ci.buildNumber ? ' #' + s.ci.buildNumber : '')) : null;
+          return [i ? ', ' : '', s.source, ci ? [' (', ci, ')'] : '', s.success === false ? ' (failed)' : ''];
+        })) : null,
       summary, problems,
       h('nav', null,
         link('#/scenarios', 'Scenarios', { id: 'nav-scenarios' }),

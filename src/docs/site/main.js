@@ -26,6 +26,7 @@
   }
 
   function route() {
+    site.route += 1;
     site.cleanup.forEach(function (f) { f(); });
     site.cleanup = [];
     main.textContent = '';
@@ -45,5 +46,10 @@
     route();
   });
   route();
-  document.documentElement.setAttribute('data-ready', 'true');
+  // Ready once the first view has the data it asked for; then the search text is read in the background.
+  site.onSettled.push(function () {
+    document.documentElement.setAttribute('data-ready', 'true');
+    setTimeout(function () { site.withSearch(function () {}); }, 0);
+  });
+  if (site.pending === 0) site.onSettled.splice(0).forEach(function (f) { f(); });
 })(window.eventspecSite = window.eventspecSite || {});

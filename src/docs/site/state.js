@@ -2,6 +2,7 @@
 (function (site) {
   'use strict';
 
+  var h = site.h;
   var data = JSON.parse(document.getElementById('eventspec-data').textContent);
   window.__EVENTSPEC__ = data;
   site.data = data;
@@ -35,6 +36,72 @@
   site.isFlaky = function (s) { return s.status === 'passed' && s.attempts > 1; };
   site.failures = data.scenarios.filter(function (s) { return site.FAILING[s.status]; });
 
+  // ---- data loaded when a view needs it ----
+  // The page inlines each scenario's summary; its steps, events and attachments come in files of
+  // data.details.size scenarios (details/<n>.js), and the search text in search.js, each loaded by a
+  // script tag (a page opened from file:// cannot fetch). At 20,000 scenarios the inline part is
+  // what the first view needs, so the page is usable before the rest is read.
+  var files = Object.create(null); // src -> 'loading' | 'loaded' | 'failed'
+  var waiting = [];
+  site.pending = 0;
+  site.route = 0;
+
+  function settle() {
+    waiting = waiting.filter(function (w) {
+      if (!w.srcs.every(function (src) { return files[src] === 'loaded' || files[src] === 'failed'; })) return true;
+      site.pending -= 1;
+      var failed = w.srcs.filter(function (src) { return files[src] === 'failed'; });
+      if (w.route === site.route) w.done(failed);
+      return false;
+    });
+    if (site.pending === 0) site.onSettled.splice(0).forEach(function (f) { f(); });
+  }
+  site.onSettled = [];
+
+  function load(srcs, done) {
+    var route = site.route;
+    srcs = srcs.filter(function (src, i) { return srcs.indexOf(src) === i; });
+    if (srcs.every(function (src) { return files[src] === 'loaded'; })) return done([]);
+    site.pending += 1;
+    waiting.push({ srcs: srcs, done: done, route: route });
+    srcs.forEach(function (src) {
+      if (files[src]) return;
+      files[src] = 'loading';
+      var tag = document.createElement('script');
+      tag.src = src;
+      tag.onerror = function () { files[src] = 'failed'; settle(); };
+      document.head.appendChild(tag);
+    });
+  }
+
+  // Called by each details/<n>.js and by search.js as they load.
+  site.details = function (n, list) {
+    var size = data.details.size;
+    list.forEach(function (d, i) { Object.assign(data.scenarios[n * size + i], d); });
+    files['details/' + n + '.js'] = 'loaded';
+    settle();
+  };
+  var searchText = null;
+  site.searchText = function (list) {
+    searchText = list;
+    files['search.js'] = 'loaded';
+    settle();
+  };
+  site.searchReady = function () { return searchText !== null; };
+
+  /** Runs `done` once these scenarios' steps, events and attachments are in (at once, if they are). */
+  site.withDetails = function (ids, done) {
+    var size = data.details.size;
+    load(ids.map(function (id) { return 'details/' + Math.floor(id / size) + '.js'; }), done);
+  };
+  site.withSearch = function (done) { load(['search.js'], done); };
+
+  // Shown in place of a view whose data file could not be read.
+  site.missingData = function (main, failed) {
+    main.appendChild(h('p', { class: 'banner banner-partial', role: 'alert' }, 'This page\'s data file ' + failed.join(', ') +
+      ' could not be read: it is missing beside index.html. Copy the whole site folder, or build the documentation again.'));
+  };
+
   // ---- filters: #/scenarios?q=…&tags=…&status=… ----
 
   site.emptyFilters = function () { return { q: '', tags: '', status: '' }; };
@@ -63,16 +130,11 @@
     }
   };
 
+  // What a search looks in: the summary here, the steps, tables and events from search.js (made at build time).
   var haystacks = null;
-  function haystack(s) {
-    var parts = [data.features[s.feature].name, s.name, s.rule || '', s.description, s.tags.join(' '), s.error || '', s.uri, s.status];
-    s.steps.forEach(function (st) {
-      parts.push(st.keyword + ' ' + st.text);
-      if (st.table) st.table.forEach(function (row) { parts.push(row.join(' ')); });
-      if (st.docString) parts.push(st.docString.content);
-    });
-    s.events.forEach(function (e) { parts.push(e.type, e.streamId); });
-    return parts.join('\n').toLowerCase();
+  function haystack(s, i) {
+    var parts = [data.features[s.feature].name, s.name, s.rule || '', s.tags.join(' '), s.error || '', s.uri, s.status];
+    return parts.join('\n').toLowerCase() + '\n' + searchText[i];
   }
 
   site.searchTerms = function (q) { return q.toLowerCase().split(/\s+/).filter(Boolean); };
@@ -80,6 +142,7 @@
   /** Ids of the scenarios the filters let through, and the tag expression's error if it has one. */
   site.matching = function (f) {
     var terms = site.searchTerms(f.q);
+    if (terms.length > 0 && !searchText) return { ids: [], waiting: true };
     if (terms.length > 0 && !haystacks) haystacks = data.scenarios.map(haystack);
     var tags = site.tagMatcher(f.tags);
     var out = [];

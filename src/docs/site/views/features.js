@@ -85,12 +85,19 @@
   site.views.feature = function (main, key) {
     var f = site.featureByKey[key] || (/^\d+$/.test(key) ? data.features[+key] : undefined);
     if (!f) return site.notFound(main, 'feature ' + key);
+    site.withDetails(f.scenarios, function (failed) {
+      if (failed.length) site.missingData(main, failed);
+      else render(main, f);
+    });
+    return f.name;
+  };
+
+  function render(main, f) {
     main.appendChild(h('section', { id: 'feature', 'data-feature': f.key },
       h('p', { class: 'crumbs' }, link('#/features', 'Features'), ' › ' + f.uri),
       h('h2', null, f.keyword + ': ' + f.name), countsLine(f.scenarios), tagsOf(f.tags),
       f.descriptionHtml ? site.markdown(f.descriptionHtml, 'description') : f.description ? site.pre(f.description, 'description') : null,
       // A feature known only from a run without its text still lists its scenarios.
       f.parts.length ? parts(f.parts) : site.scenarioRefs(f.scenarios, 'This feature has no scenarios.')));
-    return f.name;
-  };
+  }
 })(window.eventspecSite = window.eventspecSite || {});

@@ -52,6 +52,14 @@
         link(site.scenarioHref(s), s.key), '.');
     }
     if (!s) return site.notFound(main, 'scenario ' + key);
+    site.withDetails([s.id], function (failed) {
+      if (failed.length) site.missingData(main, failed);
+      else render(main, s, moved);
+    });
+    return s.name;
+  };
+
+  function render(main, s, moved) {
     var f = data.features[s.feature];
     var shownSteps = s.steps.filter(function (st) { return !st.hook || st.status !== 'passed'; });
     main.appendChild(h('section', { id: 'scenario', 'data-scenario': s.key },
@@ -72,8 +80,7 @@
       h('h3', null, 'Recorded events (' + s.events.length + ')'),
       s.events.length ? eventsTable(s.events) : h('p', { class: 'muted', id: 'no-events' }, data.run.hasRecordedEvents ? 'This scenario recorded no events.' : 'The run did not attach recorded events.'),
       s.attachments.length ? attachments(s.attachments) : null));
-    return s.name;
-  };
+  }
 
   site.views.failures = function (main) {
     main.appendChild(h('section', null, h('h2', null, 'Failures (' + site.failures.length + ')'),

@@ -39,6 +39,11 @@
       site.cleanup = [];
       results.textContent = '';
       var found = site.matching(filters);
+      if (found.waiting) {
+        results.appendChild(h('p', { id: 'searching', class: 'muted' }, 'Searching…'));
+        site.withSearch(function (failed) { if (failed.length) site.missingData(results, failed); else refresh(); });
+        return;
+      }
       if (found.error) {
         results.appendChild(h('p', { id: 'tag-error', class: 'error-line', role: 'alert' }, 'The tag expression "' + filters.tags + '" cannot be read: ' + found.error));
         return;
