@@ -14,6 +14,7 @@ import { atDefinitionSite } from './definitionSite';
 import { compile, domainParameterTypes, domainRegistry, parameterCount } from './domainParameterTypes';
 import { staleEditorFile } from './editorStepsFile';
 import { rememberInstalledDomain } from './installedDomain';
+import { useNativeMatchIndices } from './nativeMatchIndices';
 import { checkOutlinePlaceholders } from './outlinePlaceholders';
 import { phrasingSteps } from './phrasingSteps';
 import { readSideSteps } from './readSideSteps';
@@ -133,6 +134,8 @@ export function argumentProblem(step: Pick<VocabularyStep, 'argument'>, text: st
 
 /** Installs the eventspec vocabulary and the domain's phrasings into cucumber, with a fresh store per scenario. */
 export function installSteps(domain: Domain, options: InstallOptions = {}): void {
+  // Cucumber's step matching without its polyfill (nativeMatchIndices.ts): most of a dry run's time.
+  useNativeMatchIndices();
   const factories: Record<string, () => ScenarioStoreFactory> = {
     memory: () => memoryScenarioStores,
     // Loaded only when a run asks for it: the driver is an optional peer dependency.
