@@ -33,6 +33,8 @@ function register() {
     jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
     module: { type: 'commonjs' },
     sourceMaps: 'inline',
+    // Positions are enough for stack traces; the sources would only make each map bigger to decode.
+    inlineSourcesContent: false,
   };
   // Output is cached by content: the next run (and every parallel worker) only reads it back.
   const cache = join(tmpdir(), 'eventspec-swc-cache');
