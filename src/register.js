@@ -11,9 +11,12 @@ const { join } = require('node:path');
 
 const REGISTERED = Symbol.for('eventspec.register');
 
-function swcFrom(paths) {
+/** Where @swc/core is and its version, without loading it: with a warm cache its native binary is never needed. */
+function findSwc(paths) {
   try {
-    return require(require.resolve('@swc/core', { paths }));
+    const main = require.resolve('@swc/core', { paths });
+    const { version } = JSON.parse(readFileSync(require.resolve('@swc/core/package.json', { paths }), 'utf8'));
+    return { main, version };
   } catch {
     return undefined;
   }
@@ -22,7 +25,7 @@ function swcFrom(paths) {
 function register() {
   if (process[REGISTERED] || require.extensions['.ts']) return;
   process[REGISTERED] = true;
-  const swc = swcFrom([process.cwd(), __dirname]);
+  const swc = findSwc([process.cwd(), __dirname]);
   if (!swc) {
     require('ts-node').register({ transpileOnly: true });
     return;
@@ -46,7 +49,7 @@ function register() {
     try {
       return readFileSync(cached, 'utf8');
     } catch {
-      const { code } = swc.transformSync(source, { ...options, filename });
+      const { code } = require(swc.main).transformSync(source, { ...options, filename });
       // Written aside then renamed, so a process running beside this one never reads half an entry.
       const aside = `${cached}.${process.pid}`;
       try {

@@ -1,6 +1,7 @@
 /**
  * Start-up against bare cucumber-js (the same cucumber, one feature with one trivial JavaScript
- * step), each its own process, interleaved, CPU time beside wall clock:
+ * step, writing the same reports as eventspec's profiles), each its own process, interleaved, CPU
+ * time beside wall clock:
  *   - this repository's examples (`cucumber-js --dry-run`: the kit, the example domains and every
  *     feature loaded and matched, no scenario run; and the full run, for reference),
  *   - a project made by `eventspec init` from the packed tarball, installed offline (its 3 scenarios),
@@ -12,7 +13,7 @@
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Row, Stats } from './bench';
 import { interleaved, main, option, report, runProcess, stats } from './bench';
 import { writeFeatures } from './kitOverhead.features';
@@ -31,7 +32,9 @@ function bareProject(dir: string): string {
   symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'), 'dir');
   writeFileSync(join(project, 'features', 'one.feature'), 'Feature: Bare\n  Scenario: One step\n    Given a trivial step\n');
   writeFileSync(join(project, 'steps', 'steps.js'), "const { Given } = require('@cucumber/cucumber');\nGiven('a trivial step', function () {});\n");
-  writeFileSync(join(project, 'cucumber.js'), "module.exports = { default: { require: ['steps/*.js'] } };\n");
+  // The reports eventspec's profiles write (progress, JUnit, message stream), so the ratio prices the kit, not the choice of formatters.
+  const format = ['progress', `junit:${join(project, 'reports', 'bare.junit.xml')}`, `message:${join(project, 'reports', 'bare.ndjson')}`];
+  writeFileSync(join(project, 'cucumber.js'), `module.exports = { default: ${JSON.stringify({ require: ['steps/*.js'], format })} };\n`);
   return project;
 }
 
@@ -106,7 +109,8 @@ async function parallel(dir: string, cpuFile: string): Promise<Row[]> {
   writeFileSync(join(work, 'kit.cjs'), `module.exports = { default: ${JSON.stringify(config)} };\n`);
   const cpu: Record<'serial' | 'parallel', number[]> = { serial: [], parallel: [] };
   const run = (side: 'serial' | 'parallel') => async () => {
-    const args = ['cucumber-js', '--config', join(work, 'kit.cjs'), ...(side === 'parallel' ? ['--parallel', '2'] : [])];
+    // cucumber reads --config relative to the folder it runs in.
+    const args = ['cucumber-js', '--config', relative(root, join(work, 'kit.cjs')), ...(side === 'parallel' ? ['--parallel', '2'] : [])];
     const { ms } = await runProcess(process.execPath, ['-e', starter(cpuFile, cucumberBin(root)), ...args], { cwd: root });
     cpu[side].push(Number(readFileSync(cpuFile, 'utf8')));
     if (!new RegExp(`^${scenarios} scenarios \\(${scenarios} passed\\)`, 'm').test(readFileSync(join(work, 'summary.txt'), 'utf8'))) throw new Error(`${side}: not every scenario passed`);
