@@ -3,7 +3,7 @@
 const reports = (name) => ['progress', `junit:reports/${name}.junit.xml`, `message:reports/${name}.ndjson`];
 
 const common = {
-  requireModule: ['ts-node/register'],
+  requireModule: [require.resolve('./scripts/swc-register.js')],
   require: ['step-definitions/**/*.ts'],
   formatOptions: { snippetInterface: 'async-await', snippetSyntax: './src/gherkin/snippetSyntax.cjs' },
 };

@@ -13,6 +13,8 @@ const ASSETS = [
   // Shipped as one file so a project installs no mermaid (84 MB) and the site draws offline.
   [join(mermaid, 'dist', 'mermaid.min.js'), 'docs/site/mermaid.min.js'],
   [join(mermaid, 'LICENSE'), 'docs/site/mermaid.LICENSE'],
+  // `eventspec/register`, the TypeScript loader of a project's cucumber.js: plain JavaScript, not compiled.
+  [join(root, 'src', 'register.js'), 'register.js'],
 ];
 
 for (const [source, target] of ASSETS) {

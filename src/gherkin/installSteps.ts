@@ -14,6 +14,7 @@ import { atDefinitionSite } from './definitionSite';
 import { compile, domainParameterTypes, domainRegistry, parameterCount } from './domainParameterTypes';
 import { staleEditorFile } from './editorStepsFile';
 import { rememberInstalledDomain } from './installedDomain';
+import { useNativeMatchIndices } from './nativeMatchIndices';
 import { checkOutlinePlaceholders } from './outlinePlaceholders';
 import { phrasingSteps } from './phrasingSteps';
 import { readSideSteps } from './readSideSteps';
@@ -133,6 +134,8 @@ export function argumentProblem(step: Pick<VocabularyStep, 'argument'>, text: st
 
 /** Installs the eventspec vocabulary and the domain's phrasings into cucumber, with a fresh store per scenario. */
 export function installSteps(domain: Domain, options: InstallOptions = {}): void {
+  // Cucumber's step matching without its polyfill (nativeMatchIndices.ts): most of a dry run's time.
+  useNativeMatchIndices();
   const factories: Record<string, () => ScenarioStoreFactory> = {
     memory: () => memoryScenarioStores,
     // Loaded only when a run asks for it: the driver is an optional peer dependency.
@@ -147,11 +150,12 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
   const registry = domainRegistry(types);
   const bound: BoundStep[] = [...vocabulary, ...phrasings].map((step) => ({ step, pattern: compile(step.cucumberExpression, registry).regexp }));
   // Steps known never to read a read model: everything but the read-side vocabulary.
-  const commandSide = bound.filter(({ step }) => !readSideSteps.includes(step)).map(({ pattern }) => pattern);
+  const isCommandSide = matchesAny(bound.filter(({ step }) => !readSideSteps.includes(step)).map(({ pattern }) => pattern));
 
   rememberInstalledDomain(domain, bound.map(({ pattern }) => pattern));
-  const isStep = (text: string) => bound.some(({ pattern }) => pattern.test(text));
-  const stale = staleEditorFile(domain, process.cwd());
+  const isStep = matchesAny(bound.map(({ pattern }) => pattern));
+  // Checked by the coordinating process only: parallel workers would each say it again, and pay for it.
+  const stale = process.env.CUCUMBER_WORKER_ID === undefined ? staleEditorFile(domain, process.cwd()) : undefined;
   if (stale) console.warn(`eventspec: ${stale}`);
   setWorldConstructor(EventspecWorld);
   // The domain's names as parameter types: a misspelled name leaves its step undefined, which
@@ -193,7 +197,7 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
     // A live runner follows every append: a tenth of the kit's time on 2,000 command-only scenarios
     // (docs/performance.md). So it starts only when some step may read a read model: a read-side
     // step, or any step that is not eventspec's own (a project's steps may look).
-    const mayRead = pickle.steps.some((s) => !commandSide.some((pattern) => pattern.test(s.text)));
+    const mayRead = pickle.steps.some((s) => !isCommandSide(s.text));
     if (this.scenario.readSide?.mode === 'live' && mayRead) await this.scenario.readSide.runner.start();
     // Processes send commands, which every later step may see: they follow from the start.
     if (!inline) await this.scenario.processes?.runner.start();
@@ -238,6 +242,20 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
   });
 
   for (const step of bound) register(step, isStep);
+}
+
+/**
+ * Whether a step text matches one of the patterns, as one regexp: the Before hook asks it of every
+ * step of every scenario, and one native match beats dozens of separate ones. Sticky, so it is
+ * tried at the start of the text only, as each anchored pattern would be.
+ */
+export function matchesAny(patterns: readonly RegExp[]): (text: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  const any = new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), 'y');
+  return (text) => {
+    any.lastIndex = 0;
+    return any.test(text);
+  };
 }
 
 /** A setup problem told in one line: its message is the whole story (EVENTSPEC_DEBUG=1 keeps the stack). */

@@ -5,7 +5,7 @@ import { setAtPath } from '../testing/fieldPaths';
 import { coerceCell } from './coerceCell';
 import { ScenarioError } from './scenarioError';
 import type { CellRef } from './scenarioError';
-import { fieldPaths, fieldSchema } from '../contracts/schemaFields';
+import { fieldTypeOf, knownFields } from './knownFields';
 import type { StepPlace } from './stepPlace';
 
 export type Rows = readonly (readonly string[])[];
@@ -90,11 +90,10 @@ export function buildData(
 ): { data: Record<string, unknown>; refs: Map<string, CellRef> } {
   const data: Record<string, unknown> = {};
   const refs = new Map<string, CellRef>();
-  const known = fieldPaths(schema);
   for (const field of fields) {
-    const fieldType = fieldSchema(schema, field.name);
+    const fieldType = fieldTypeOf(schema, field.name);
     if (!fieldType) {
-      throw new ScenarioError(place, `${typeName} has no field \`${field.name}\`${didYouMean(field.name, known, 'a field such as')}`, field.ref);
+      throw new ScenarioError(place, `${typeName} has no field \`${field.name}\`${didYouMean(field.name, [...knownFields(schema)], 'a field such as')}`, field.ref);
     }
     const coerced = coerceCell(fieldType, field.text);
     if (!coerced.ok) throw new ScenarioError(place, coerced.problem, field.ref);

@@ -1,4 +1,4 @@
 // In this checkout cucumber loads snippet syntaxes with import(), which cannot read TypeScript:
 // this shim stands in for the package's `eventspec/snippets` (dist/gherkin/snippets.js).
-if (!process[Symbol.for('ts-node.register.instance')]) require('ts-node').register({ transpileOnly: true });
+require('../register.js');
 module.exports = require('./snippets.ts');

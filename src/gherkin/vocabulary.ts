@@ -15,11 +15,12 @@ import { buildData, checkData, headedRows, singleRecord } from './readTable';
 import type { Rows, TableField } from './readTable';
 import { resolveAggregate, resolveCommand, resolveEvent, splitNames } from './resolve';
 import { ScenarioError } from './scenarioError';
-import { fieldPaths, fieldSchema } from '../contracts/schemaFields';
+import { fieldPaths } from '../contracts/schemaFields';
 import type { StepArgument, StepContext } from './stepContext';
 import { step, tableOf } from './vocabularyStep';
 import type { VocabularyStep } from './vocabularyStep';
 import { readSideSteps } from './readSideSteps';
+import { fieldTypeOf, knownFields } from './knownFields';
 import { processSteps } from './processSteps';
 
 export type { VocabularyStep } from './vocabularyStep';
@@ -41,6 +42,8 @@ function lookup(context: StepContext, aggregateName: string, id: string) {
   return { aggregate, id, streamId: streamIdOf(aggregate, id) };
 }
 
+const NO_FIELDS: ReadonlySet<string> = new Set();
+
 /** A column that states event metadata (`metadata.actor`) rather than a field of the event's data. */
 const METADATA_COLUMN = 'metadata.';
 
@@ -59,7 +62,7 @@ function eventRows(context: StepContext, aggregate: AnyAggregate, rows: Rows, ve
     const contract = resolveEvent(context.scenario.domain, aggregate, typeCell.text.trim(), context.place, typeCell.ref);
     const schema = version === undefined || version === contract.version ? contract.schema : undefined;
     const written = version === undefined || version === contract.version ? contract.schema : contract.upcasters.find((u) => u.from === version)?.schema;
-    const writtenFields = new Set(written ? fieldPaths(written) : []);
+    const writtenFields = written ? knownFields(written) : NO_FIELDS;
     const metadata: Record<string, string> = {};
     const given = fields.filter((f, column) => {
       if (column === eventColumn || f.text.trim() === '') return false;
@@ -68,7 +71,7 @@ function eventRows(context: StepContext, aggregate: AnyAggregate, rows: Rows, ve
       return false;
     });
     if (schema) {
-      const known = new Set(fieldPaths(schema));
+      const known = knownFields(schema);
       for (const f of given) {
         if (!known.has(f.name)) throw new ScenarioError(context.place, `${contract.name} has no field \`${f.name}\`${unknownFieldHint(contract, f.name, known, rowTypes)}`, f.ref);
       }
@@ -89,7 +92,7 @@ function unknownFieldHint(contract: EventContract, column: string, known: Readon
 async function recordOne(context: StepContext, aggregateName: string, id: string, type: string, argument: StepArgument, when: 'past' | 'now') {
   const { aggregate } = lookup(context, aggregateName, id);
   const contract = resolveEvent(context.scenario.domain, aggregate, type, context.place);
-  const fields = recordFields(argument, context, (name) => fieldSchema(contract.schema, name) !== undefined, `one ${type}`);
+  const fields = recordFields(argument, context, (name) => fieldTypeOf(contract.schema, name) !== undefined, `one ${type}`);
   const data = 'json' in fields
     ? checkData(contract.schema, mergeDeep(contract.example ?? exampleOf(contract.schema), fields.json), contract.name, new Map(), context.place, {}, 'docString')
     : historyData(contract, contract.version, fields, context.place);
@@ -158,14 +161,14 @@ async function checkState(context: StepContext, aggregateName: string, id: strin
   }
   const actual = loaded.state;
   const schema = aggregate.stateSchema;
-  const known = schema ? fieldPaths(schema) : Object.keys(flatten(actual));
-  const fields = singleRecord(tableOf(argument, context), (name) => known.includes(name), context.place, `${aggregateName}'s state`);
+  const knownSet = schema ? knownFields(schema) : new Set(Object.keys(flatten(actual)));
+  const fields = singleRecord(tableOf(argument, context), (name) => knownSet.has(name), context.place, `${aggregateName}'s state`);
   const expected: Record<string, unknown> = {};
   for (const field of fields) {
-    const fieldType = schema ? fieldSchema(schema, field.name) : schemaLike(valueAtPath(actual, field.name));
-    const present = fieldType !== undefined || known.includes(field.name) || flatten(actual)[field.name] !== undefined;
+    const fieldType = schema ? fieldTypeOf(schema, field.name) : schemaLike(valueAtPath(actual, field.name));
+    const present = fieldType !== undefined || knownSet.has(field.name) || flatten(actual)[field.name] !== undefined;
     if (!present) {
-      throw new ScenarioError(context.place, `${aggregateName}'s state has no field \`${field.name}\`${stateFieldHint(field.name, known)}`, field.ref);
+      throw new ScenarioError(context.place, `${aggregateName}'s state has no field \`${field.name}\`${stateFieldHint(field.name, [...knownSet])}`, field.ref);
     }
     const coerced = coerceCell(fieldType, field.text);
     if (!coerced.ok) throw new ScenarioError(context.place, coerced.problem, field.ref);
@@ -231,7 +234,7 @@ const commandSideSteps: readonly VocabularyStep[] = [
         if (!colon) {
           data = contract.example ?? exampleOf(contract.schema);
         } else {
-          const fields = recordFields(argument, context, (name) => fieldSchema(contract.schema, name) !== undefined, `the ${type} command`);
+          const fields = recordFields(argument, context, (name) => fieldTypeOf(contract.schema, name) !== undefined, `the ${type} command`);
           if ('json' in fields) data = checkData(contract.schema, fields.json, contract.name, new Map(), context.place, {}, 'docString');
           else {
             const built = buildData(fields, contract.schema, contract.name, context.place);

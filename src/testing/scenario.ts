@@ -224,5 +224,28 @@ export function createScenario(options: ScenarioOptions): Scenario {
 
 function createReadSide(domain: Domain, stores: ScenarioStores, readModels: ReadModelStore, mode: 'live' | 'inline' | 'off'): ScenarioReadSide | undefined {
   if (mode === 'off' || !domain.projections.some(isProjection)) return undefined;
-  return { mode, readModels, runner: projectionRunner({ events: stores.events, readModels, domain }) };
+  const make = () => projectionRunner({ events: stores.events, readModels, domain });
+  return { mode, readModels, runner: mode === 'live' ? runnerOnFirstUse(make) : make() };
+}
+
+/**
+ * A live runner made when first used: most scenarios never read a read model, and making one
+ * checks every projection against the domain. Stopping one never made does nothing.
+ */
+function runnerOnFirstUse(make: () => ProjectionRunner): ProjectionRunner {
+  let runner: ProjectionRunner | undefined;
+  const made = () => (runner ??= make());
+  return {
+    get projections() {
+      return made().projections;
+    },
+    start: () => made().start(),
+    stop: async () => {
+      if (runner) await runner.stop();
+    },
+    caughtUp: () => made().caughtUp(),
+    rebuild: (name) => made().rebuild(name),
+    status: () => made().status(),
+    within: (name, work) => made().within(name, work),
+  };
 }

@@ -38,6 +38,7 @@ export function initProject(dir: string, options: InitOptions, io: CliIO): InitR
       typescript: own.dependencies.typescript ?? '^5.9.3',
       tsNode: own.dependencies['ts-node'] ?? '^10.9.2',
       typesNode: own.devDependencies['@types/node'] ?? '^20.19.0',
+      swcCore: own.devDependencies['@swc/core'] ?? '^1.16.22',
     },
   });
   const step = progress(io);

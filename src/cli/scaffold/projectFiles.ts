@@ -11,7 +11,7 @@ export interface ProjectSettings {
   /** What package.json depends on for eventspec: a version range, `file:` path or tarball. */
   eventspec: string;
   /** Versions of the tools the project compiles with, kept in step with eventspec's own. */
-  versions: { typescript: string; tsNode: string; typesNode: string };
+  versions: { typescript: string; tsNode: string; typesNode: string; swcCore: string };
 }
 
 /** Every file of a new domain project, by path. `npm install && npm test` passes on them as they are. */
@@ -33,7 +33,9 @@ export function projectFiles(s: ProjectSettings): Record<string, string> {
           catalog: 'eventspec catalog --out catalog.schema.json',
         },
         dependencies: { eventspec: s.eventspec },
-        devDependencies: { '@types/node': s.versions.typesNode, 'ts-node': s.versions.tsNode, typescript: s.versions.typescript },
+        // @swc/core strips the types when cucumber loads the steps and the domain (eventspec/register):
+        // ts-node would load the TypeScript compiler first, which costs more than the whole run.
+        devDependencies: { '@swc/core': s.versions.swcCore, '@types/node': s.versions.typesNode, 'ts-node': s.versions.tsNode, typescript: s.versions.typescript },
       },
       null,
       2,
@@ -51,7 +53,7 @@ export function projectFiles(s: ProjectSettings): Record<string, string> {
           skipLibCheck: true,
           noEmit: true,
         },
-        // Features run through ts-node without type checking; \`tsc --noEmit\` checks types in \`npm test\`.
+        // Features load without type checking (eventspec/register); \`tsc --noEmit\` checks types in \`npm test\`.
         'ts-node': { transpileOnly: true },
         include: ['src', 'step-definitions', 'eventspec.config.ts'],
       },
@@ -65,7 +67,8 @@ export function projectFiles(s: ProjectSettings): Record<string, string> {
 const reports = (name) => ['progress', \`junit:reports/\${name}.junit.xml\`, \`message:reports/\${name}.ndjson\`];
 
 const common = {
-  requireModule: ['ts-node/register'],
+  // TypeScript without the TypeScript compiler: @swc/core strips the types (ts-node if it is missing).
+  requireModule: ['eventspec/register'],
   require: ['step-definitions/**/*.ts'],
   // An undefined step is answered with the closest eventspec step, then a snippet.
   formatOptions: { snippetInterface: 'async-await', snippetSyntax: 'eventspec/snippets' },
