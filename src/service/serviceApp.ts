@@ -46,7 +46,7 @@ export function serviceApp(options: ServiceAppOptions): FastifyInstance {
     // Kept on for any JSON parser Fastify itself uses; the service's own parser below names the key.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    logger: options.logger ?? false,
+    logger: withRedaction(options.logger),
     // Idle keep-alive sockets close at once on shutdown; requests in flight are answered first.
     forceCloseConnections: 'idle',
   });
@@ -60,6 +60,16 @@ export function serviceApp(options: ServiceAppOptions): FastifyInstance {
     } catch (error) {
       done(error as Error, undefined);
     }
+  });
+
+  // A keep-alive socket still busy when closing began is not idle then, so Fastify would wait out its
+  // keep-alive timeout (72 s) after answering; the answers given while closing end their socket.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('Connection', 'close');
   });
 
   app.addHook('onRequest', async (request, reply) => {
@@ -240,4 +250,13 @@ function fastifyProblem(error: unknown): Problem | undefined {
     default:
       return undefined;
   }
+}
+
+/** Whatever the logger logs of a request, the Authorization header (the token) is censored. */
+function withRedaction(logger: ServiceAppOptions['logger']): ServiceAppOptions['logger'] {
+  if (logger === undefined || logger === false) return false;
+  const options = logger === true ? {} : logger;
+  const paths = ['req.headers.authorization', 'headers.authorization'];
+  const given = (options as { redact?: unknown }).redact;
+  return { ...options, redact: Array.isArray(given) ? [...(given as string[]), ...paths] : paths };
 }
