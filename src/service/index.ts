@@ -8,3 +8,6 @@ export { openApiDocument } from './openApiDocument';
 export type { OpenApiOptions } from './openApiDocument';
 export type { Problem } from './problem';
 export type { ServiceMetrics } from './serviceMetrics';
+export { scenarioServer, serveScenarios } from './scenarioServer';
+export type { ScenarioServer } from './scenarioServer';
+export { httpClient, ServiceProblem } from './httpClient';

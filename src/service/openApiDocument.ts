@@ -60,6 +60,7 @@ export function openApiDocument(domain: Domain, options: OpenApiOptions = {}): R
             { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'the version the stream must be at (an ETag the service gave, e.g. "3"); without it, conflicts are retried' },
             { name: 'X-Correlation-Id', in: 'header', required: false, schema: { type: 'string' } },
             { name: 'X-Causation-Id', in: 'header', required: false, schema: { type: 'string' } },
+            { name: 'X-Event-Metadata', in: 'header', required: false, schema: { type: 'string' }, description: 'a JSON object of user metadata (e.g. {"user":"alice"}) copied onto every event recorded' },
           ],
           requestBody: { required: false, content: json(body) },
           responses: {

@@ -1,4 +1,5 @@
 import { EventspecError } from '../core/errors';
+import { parseJsonBody } from './jsonBody';
 
 /** Read a header Fastify may hand over as a list (a header sent twice). */
 export function singleHeader(value: string | string[] | undefined, name: string): string | undefined {
@@ -40,4 +41,19 @@ export function versionParameter(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   if (!/^\d{1,15}$/.test(text)) throw new EventspecError(`atVersion=${JSON.stringify(text)} is not a version; give a whole number ≥ 0 (the state after that many events)`);
   return Number(text);
+}
+
+/** `X-Event-Metadata: {"user":"alice"}`: user metadata copied onto every event the command records. */
+export function eventMetadataOf(header: string | undefined): Record<string, unknown> | undefined {
+  if (header === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = parseJsonBody(header);
+  } catch (error) {
+    throw new EventspecError(`X-Event-Metadata: ${(error as Error).message.replace('the body', 'the header')}`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new EventspecError('X-Event-Metadata must be a JSON object, e.g. {"user":"alice"}: its fields are copied onto every event the command records');
+  }
+  return value as Record<string, unknown>;
 }

@@ -17,7 +17,7 @@ import { BodyError, parseJsonBody } from './jsonBody';
 import { openApiDocument } from './openApiDocument';
 import type { Problem } from './problem';
 import { PROBLEM_JSON, problem, problemOfError, rejectionProblem } from './problem';
-import { commandIdOf, expectedVersionOf, singleHeader, versionParameter } from './requestHeaders';
+import { commandIdOf, eventMetadataOf, expectedVersionOf, singleHeader, versionParameter } from './requestHeaders';
 import type { ServiceBackend } from './serviceBackend';
 import type { ServiceMetrics } from './serviceMetrics';
 
@@ -110,6 +110,7 @@ export function serviceApp(options: ServiceAppOptions): FastifyInstance {
       try {
         const commandId = commandIdOf(singleHeader(request.headers['idempotency-key'], 'Idempotency-Key'));
         const expectedVersion = expectedVersionOf(singleHeader(request.headers['if-match'], 'If-Match'));
+        const metadata = eventMetadataOf(singleHeader(request.headers['x-event-metadata'], 'X-Event-Metadata'));
         const result: CommandResult = await options.backendFor(request).handler.handle({
           aggregate: aggregate.name,
           id,
@@ -118,6 +119,7 @@ export function serviceApp(options: ServiceAppOptions): FastifyInstance {
           ...(expectedVersion !== undefined ? { expectedVersion } : {}),
           ...(correlationId !== undefined ? { correlationId } : {}),
           ...(causationId !== undefined ? { causationId } : {}),
+          ...(metadata !== undefined ? { metadata } : {}),
         });
         span.setAttributes({
           'eventspec.command_id': result.commandId,
