@@ -214,11 +214,16 @@ export function serviceApp(options: ServiceAppOptions): FastifyInstance {
       request.log.warn({ err: error }, 'the event store is not reachable');
       store = { reachable: false, problem: 'the event store did not answer; see the service log' };
     }
-    const statuses = await backend.statuses();
-    const projections = statuses.map((s) => ({ name: s.name, state: s.state, checkpoint: s.checkpoint, lag: s.lag, ...(s.error ? { error: s.error.message } : {}) }));
-    const ready = store.reachable && statuses.every((s) => s.state === 'following');
+    let statuses: Awaited<ReturnType<ServiceBackend['statuses']>> | undefined;
+    try {
+      statuses = await backend.statuses();
+    } catch (error) {
+      request.log.warn({ err: error }, 'the read side cannot tell its status');
+    }
+    const projections = (statuses ?? []).map((s) => ({ name: s.name, state: s.state, checkpoint: s.checkpoint, lag: s.lag, ...(s.error ? { error: s.error.message } : {}) }));
+    const ready = store.reachable && statuses !== undefined && statuses.every((s) => s.state === 'following');
     reply.code(ready ? 200 : 503);
-    return { status: ready ? 'ready' : 'not ready', store, projections };
+    return { status: ready ? 'ready' : 'not ready', store, projections, ...(statuses === undefined ? { problem: 'the read-model store did not answer; see the service log' } : {}) };
   });
 
   app.get('/openapi.json', async () => openApi);
