@@ -191,7 +191,7 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
     // The world parameter `inline: true` runs a whole suite inline, to prove it passes both ways.
     const inline = this.parameters.inline === true || pickle.tags.some((tag) => INLINE_TAGS.includes(tag.name));
     // The world parameter `transport` (the `http` profile) sends the steps' commands and reads through a registered transport.
-    const transport = this.parameters.transport === undefined ? undefined : scenarioTransportNamed(String(this.parameters.transport));
+    const transport = this.parameters.transport === undefined ? undefined : transportFor(String(this.parameters.transport));
     this.scenario = createScenario({ domain, stores, clock, ids: sequentialIds(), readSide: inline ? 'inline' : 'live', ...(transport ? { transport } : {}) });
     // A live runner follows every append: a tenth of the kit's time on 2,000 command-only scenarios
     // (docs/performance.md). So it starts only when some step may read a read model: a read-side
@@ -241,6 +241,15 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
   });
 
   for (const step of bound) register(step, isStep);
+}
+
+/** The registered transport of that name; one that is not registered fails the scenario in one line. */
+function transportFor(name: string) {
+  try {
+    return scenarioTransportNamed(name);
+  } catch (error) {
+    throw briefError((error as Error).message);
+  }
 }
 
 /** A setup problem told in one line: its message is the whole story (EVENTSPEC_DEBUG=1 keeps the stack). */
