@@ -13,7 +13,7 @@ import { createService } from '../../src/service';
 
 const ACCOUNTS = 1000;
 
-type Ask = { ask: 'usage' } | { ask: 'stop' };
+type Ask = { ask: 'usage' } | { ask: 'storeBytes'; commands: number } | { ask: 'stop' };
 
 async function openAccounts(handle: (id: string) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < ACCOUNTS; i++) await handle(`acc-${i}`);
@@ -52,6 +52,8 @@ async function start(): Promise<void> {
       gc();
       const stored = (await events.headPosition()) + (await fullEvents.headPosition()) + (await bareEvents.headPosition());
       process.send!({ cpu: process.cpuUsage(), heap: process.memoryUsage().heapUsed, stored });
+    } else if (message.ask === 'storeBytes') {
+      process.send!({ bytesPerEvent: await storeBytesPerEvent(message.commands) });
     } else {
       await service.close();
       await full.close();
@@ -60,6 +62,21 @@ async function start(): Promise<void> {
     }
   });
   process.send!({ serviceUrl, fullUrl, bareUrl });
+}
+
+/** The same commands through the handler alone on a fresh store: what the store keeps per event. */
+async function storeBytesPerEvent(commands: number): Promise<number> {
+  const store = inMemoryEventStore();
+  const handler = createCommandHandler({ domain, store, snapshots: inMemorySnapshotStore() });
+  await openAccounts((id) => handler.handle({ aggregate: 'Account', id, command: { type: 'OpenAccount', data: { owner: 'alice' } } }));
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const head = await store.headPosition();
+  for (let i = 0; i < commands; i++) await handler.handle({ aggregate: 'Account', id: `acc-${i % ACCOUNTS}`, command: { type: 'Deposit', data: { amount: 1 } } });
+  gc();
+  const bytes = (process.memoryUsage().heapUsed - before) / ((await store.headPosition()) - head);
+  await store.close();
+  return bytes;
 }
 
 start().catch((error: unknown) => {
