@@ -20,6 +20,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['mongo'],
   ['gherkin', 'checks', 'catalog'],
   ['docs'],
+  ['service'],
   ['cli'],
   ['index'],
   ['domains'],

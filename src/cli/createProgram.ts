@@ -9,6 +9,8 @@ import { registerDocs } from './commands/docsCommand';
 import { registerInit } from './commands/initCommand';
 import { registerInspect } from './commands/inspectCommand';
 import { registerNew } from './commands/newAggregateCommand';
+import { registerServe } from './commands/serveCommand';
+import type { ServeUntil } from './commands/serveCommand';
 import { registerSteps } from './commands/stepsCommand';
 import { registerTest } from './commands/testCommand';
 import type { ExitCode } from './exitCodes';
@@ -18,6 +20,8 @@ import { packageInfo } from './packageInfo';
 export interface ProgramOptions {
   /** How `inspect` opens a store from a URI (default: MongoDB, loaded lazily). */
   openStores?: StoreOpener;
+  /** When `serve` stops (default: on SIGINT or SIGTERM); tests stop it once their requests are done. */
+  serveUntil?: ServeUntil;
 }
 
 /**
@@ -27,7 +31,7 @@ export interface ProgramOptions {
 export function createProgram(io: CliIO, done: (code: ExitCode) => void, options: ProgramOptions = {}): Command {
   const red = colorsFor(io.stderr, io.env).red;
   const program = new Command('eventspec')
-    .description('BDD-driven domain modeling with event sourcing: run specifications, build the living documentation, property-check aggregates, export the catalog, scaffold, inspect streams')
+    .description('BDD-driven domain modeling with event sourcing: run specifications, build the living documentation, property-check aggregates, export the catalog, scaffold, inspect streams, serve the domain over HTTP')
     .version(packageInfo().version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help for a command')
     .exitOverride()
@@ -49,5 +53,6 @@ export function createProgram(io: CliIO, done: (code: ExitCode) => void, options
   registerDocs(program, io, done);
   registerCheck(program, io, done);
   registerSteps(program, io, done);
+  registerServe(program, io, done, options.serveUntil);
   return program;
 }

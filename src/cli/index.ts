@@ -21,3 +21,5 @@ export { initProject, dependencySpec } from './commands/initCommand';
 export type { InitOptions, InitResult } from './commands/initCommand';
 export { addAggregate } from './commands/newAggregateCommand';
 export type { NewAggregateOptions, NewAggregateResult } from './commands/newAggregateCommand';
+export { serveCommand } from './commands/serveCommand';
+export type { ServeOptions, ServeUntil } from './commands/serveCommand';

@@ -1,6 +1,8 @@
 import { EventspecError } from '../core/errors';
 import type { EventStore } from '../eventStore/eventStore';
 import type { SnapshotStore } from '../snapshots/snapshotStore';
+import type { CommandLog } from '../commandHandling/commandLog';
+import type { ReadModelStore } from '../projections/readModelStore';
 import { UsageError } from './exitCodes';
 import { redactCredentials, scrubError } from './redactCredentials';
 
@@ -29,3 +31,39 @@ export const openMongoStoresFromUri: StoreOpener = async (uri, options = {}) => 
     throw new EventspecError(`cannot open the MongoDB store: ${redactCredentials((error as Error).message, uri)}`, { cause: scrubError(error, uri) });
   }
 };
+
+/** Everything a service writes to: events, snapshots, read models and the command log, on one database. */
+export interface ServiceStoresOpened {
+  events: EventStore;
+  snapshots: SnapshotStore;
+  readModels: ReadModelStore;
+  commandLog: CommandLog;
+  close(): Promise<void>;
+}
+
+/** The stores `eventspec serve --mongo <uri>` runs on, writable; the driver is loaded only here. */
+export async function openMongoServiceStores(uri: string, options: { collectionPrefix?: string } = {}): Promise<ServiceStoresOpened> {
+  if (!/^mongodb(\+srv)?:\/\//.test(uri)) {
+    throw new UsageError(`--mongo expects a MongoDB connection string (mongodb://host/db or mongodb+srv://…), got "${redactCredentials(uri, uri)}"`);
+  }
+  const mongo = require('../mongo') as typeof import('../mongo');
+  try {
+    const target = { uri, database: mongo.databaseOfUri(uri) ?? 'eventspec', ...options };
+    const stores = await mongo.openMongoStores(uri, { ...options, readOnly: false });
+    const readModels = mongo.mongoReadModelStore(target);
+    const commandLog = mongo.mongoCommandLog(target);
+    return {
+      events: stores.events,
+      snapshots: stores.snapshots,
+      readModels,
+      commandLog,
+      async close() {
+        await stores.close();
+        await readModels.close();
+        await commandLog.close();
+      },
+    };
+  } catch (error) {
+    throw new EventspecError(`cannot open the MongoDB store: ${redactCredentials((error as Error).message, uri)}`, { cause: scrubError(error, uri) });
+  }
+}

@@ -10,6 +10,7 @@ import { RECORDED_EVENTS_FILE } from '../testing/recordedEventsAttachment';
 import type { Scenario } from '../testing/scenario';
 import { createScenario } from '../testing/scenario';
 import type { ScenarioStoreFactory } from '../testing/scenarioStores';
+import { scenarioTransportNamed } from '../testing/scenarioTransport';
 import { atDefinitionSite } from './definitionSite';
 import { compile, domainParameterTypes, domainRegistry, parameterCount } from './domainParameterTypes';
 import { staleEditorFile } from './editorStepsFile';
@@ -193,7 +194,9 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
     const stores = await factory.create({ clock, scenario: pickle.name });
     // The world parameter `inline: true` runs a whole suite inline, to prove it passes both ways.
     const inline = this.parameters.inline === true || pickle.tags.some((tag) => INLINE_TAGS.includes(tag.name));
-    this.scenario = createScenario({ domain, stores, clock, ids: sequentialIds(), readSide: inline ? 'inline' : 'live' });
+    // The world parameter `transport` (the `http` profile) sends the steps' commands and reads through a registered transport.
+    const transport = this.parameters.transport === undefined ? undefined : transportFor(String(this.parameters.transport));
+    this.scenario = createScenario({ domain, stores, clock, ids: sequentialIds(), readSide: inline ? 'inline' : 'live', ...(transport ? { transport } : {}) });
     // A live runner follows every append: a tenth of the kit's time on 2,000 command-only scenarios
     // (docs/performance.md). So it starts only when some step may read a read model: a read-side
     // step, or any step that is not eventspec's own (a project's steps may look).
@@ -256,6 +259,15 @@ export function matchesAny(patterns: readonly RegExp[]): (text: string) => boole
     any.lastIndex = 0;
     return any.test(text);
   };
+}
+
+/** The registered transport of that name; one that is not registered fails the scenario in one line. */
+function transportFor(name: string) {
+  try {
+    return scenarioTransportNamed(name);
+  } catch (error) {
+    throw briefError((error as Error).message);
+  }
 }
 
 /** A setup problem told in one line: its message is the whole story (EVENTSPEC_DEBUG=1 keeps the stack). */

@@ -15,7 +15,7 @@ import type { DeadlineDocument, InstanceDocument } from './processProjection';
 import { runProcessStep } from './processStep';
 import type { SentCommand } from './processStep';
 
-export interface ProcessRunnerOptions extends Pick<ProjectionRunnerOptions, 'batchSize' | 'retryBackoff' | 'onRetry' | 'failpoint'> {
+export interface ProcessRunnerOptions extends Pick<ProjectionRunnerOptions, 'batchSize' | 'retryBackoff' | 'onRetry' | 'failpoint' | 'observeBatch'> {
   events: EventStore;
   /** Where instances, deadlines and checkpoints are kept: the read side's store. */
   readModels: ReadModelStore;
@@ -71,6 +71,7 @@ export function processRunner(options: ProcessRunnerOptions): ProcessRunner {
     ...(options.retryBackoff ? { retryBackoff: options.retryBackoff } : {}),
     ...(options.onRetry ? { onRetry: options.onRetry } : {}),
     ...(options.failpoint ? { failpoint: options.failpoint } : {}),
+    ...(options.observeBatch ? { observeBatch: options.observeBatch } : {}),
   });
   const checkEvery = options.deadlineCheckEvery ?? 1000;
   let timer: NodeJS.Timeout | undefined;

@@ -35,6 +35,8 @@ export interface ProjectionRunnerOptions {
   retryBackoff?: RetryBackoff;
   /** Told of each transient failure while following, before the wait. */
   onRetry?: (projection: string, error: unknown, failures: number) => void;
+  /** Wraps the applying and committing of each batch read (the service traces batches with it). */
+  observeBatch?: (projection: string, events: readonly RecordedEvent[], apply: () => Promise<void>) => Promise<void>;
   /** Test seam: called at each step; throwing there is a crash (nothing more is written). */
   failpoint?: (step: RunnerStep) => void;
 }
@@ -113,6 +115,14 @@ export function projectionRunner(options: ProjectionRunnerOptions): ProjectionRu
     const from = await checkpointOf(worker);
     const batch = await events.readAll({ after: from, maxCount: batchSize });
     if (batch.length === 0) return 0;
+    const apply = () => applyBatch(worker, from, batch);
+    await (options.observeBatch ? options.observeBatch(projection.name, batch, apply) : apply());
+    return batch.length;
+  }
+
+  /** Applies the events read and commits their changes with the new checkpoint. */
+  async function applyBatch(worker: Worker, from: number, batch: readonly RecordedEvent[]): Promise<void> {
+    const { projection } = worker;
     options.failpoint?.({ step: 'read', projection: projection.name, after: from, count: batch.length });
     const work = unitOfWork(readModels);
     let applied = from;
@@ -140,7 +150,6 @@ export function projectionRunner(options: ProjectionRunnerOptions): ProjectionRu
       options.failpoint?.({ step: 'committed', projection: projection.name, checkpoint: applied });
     }
     if (failure) throw failure;
-    return batch.length;
   }
 
   /** Applies batches until the checkpoint reaches `target` or nothing is left to read. */

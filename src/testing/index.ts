@@ -8,3 +8,5 @@ export { compareFields, describeEventMismatch, describeFieldMismatches } from '.
 export type { ExpectedEvent, FieldMismatch } from './expectations';
 export { tableText, cellText } from './tableText';
 export { flatten, valueAtPath, setAtPath, mergeDeep } from './fieldPaths';
+export { registerScenarioTransport, scenarioTransportNamed } from './scenarioTransport';
+export type { ScenarioTransport, ScenarioTransportFactory, ScenarioParts } from './scenarioTransport';

@@ -23,6 +23,7 @@ import { processRunner } from '../processes/processRunner';
 import type { ProcessRunner } from '../processes/processRunner';
 import type { SentCommand } from '../processes/processStep';
 import type { ScenarioStores } from './scenarioStores';
+import type { ScenarioTransportFactory } from './scenarioTransport';
 
 /** An event stated as history: data at the contract's current version unless `schemaVersion` says otherwise. */
 export interface HistoryEvent {
@@ -98,6 +99,8 @@ export interface ScenarioOptions {
    * background, started by `openReadSide`), `inline` (applied before each append returns) or `off`.
    */
   readSide?: 'live' | 'inline' | 'off';
+  /** How the steps send commands and read state and read models (default: in process). */
+  transport?: ScenarioTransportFactory;
 }
 
 export function createScenario(options: ScenarioOptions): Scenario {
@@ -106,7 +109,7 @@ export function createScenario(options: ScenarioOptions): Scenario {
   const ids = options.ids ?? sequentialIds();
   const mode = options.readSide ?? 'live';
   const readModels = options.stores.readModels ?? inMemoryReadModelStore();
-  const readSide = createReadSide(domain, options.stores, readModels, mode);
+  const ownReadSide = createReadSide(domain, options.stores, readModels, mode);
   const recorded: RecordedEvent[] = [];
   const byCommands = new Map<string, RecordedEvent[]>();
   const sent: SentCommand[] = [];
@@ -121,7 +124,7 @@ export function createScenario(options: ScenarioOptions): Scenario {
     for (const event of events) byCommands.set(event.streamId, [...(byCommands.get(event.streamId) ?? []), event].sort(byPosition));
   };
   // Inline read models see every append, history and commands alike, before it returns.
-  const projected = readSide?.mode === 'inline' ? inlineProjections(options.stores.events, readSide.runner) : options.stores.events;
+  const projected = ownReadSide?.mode === 'inline' ? inlineProjections(options.stores.events, ownReadSide.runner) : options.stores.events;
   const processes = domain.processes.some(isProcess)
     ? processRunner({
         events: options.stores.events,
@@ -138,15 +141,20 @@ export function createScenario(options: ScenarioOptions): Scenario {
       })
     : undefined;
   const events = processes && mode === 'inline' ? inlineProcesses(projected, processes) : projected;
-  const stores: ScenarioStores = { ...options.stores, events };
-  const handler = createCommandHandler({ domain, store: stores.events, snapshots: stores.snapshots, clock, ids });
+  const handler = createCommandHandler({ domain, store: events, snapshots: options.stores.snapshots, clock, ids });
+  const statuses = async () => [...((await ownReadSide?.runner.status()) ?? []), ...((await processes?.status()) ?? [])];
+  const transport = options.transport?.({ domain, handler, events, readModels: ownReadSide || processes ? readModels : undefined, statuses });
+  const stores: ScenarioStores = transport?.release
+    ? { ...options.stores, events, dispose: async () => (await transport.release!(), options.stores.dispose()) }
+    : { ...options.stores, events };
+  const readSide = ownReadSide && transport?.readModels ? { ...ownReadSide, readModels: transport.readModels } : ownReadSide;
   let last: LastCommand | undefined;
   const beginWhen = () => (whenStart ??= sent.length);
 
   // Live processes are waited for too: what a scenario checks must not depend on timing.
   const settle = async () => {
     if (processes) await processes.caughtUp();
-    if (readSide?.mode === 'inline') await readSide.runner.caughtUp();
+    if (ownReadSide?.mode === 'inline') await ownReadSide.runner.caughtUp();
   };
 
   const append = async (aggregate: AnyAggregate, id: string, events: readonly HistoryEvent[]) => {
@@ -207,7 +215,8 @@ export function createScenario(options: ScenarioOptions): Scenario {
     settle,
     async send(aggregate, id, command, sendOptions = {}) {
       if (phase !== 'given') beginWhen();
-      const result = await handler.handle({ ...sendOptions, aggregate: aggregate.name, id, command });
+      const request = { ...sendOptions, aggregate: aggregate.name, id, command };
+      const result = await (transport ? transport.send(request) : handler.handle(request));
       last = { aggregate, streamId: result.streamId, result };
       if (result.status === 'accepted' && !result.replayed) keep(result.events, phase !== 'given');
       // A command in the Given part is history: the processes have handled it before anything happens now.
@@ -218,7 +227,7 @@ export function createScenario(options: ScenarioOptions): Scenario {
       phase = next;
       if (next === 'when') beginWhen();
     },
-    load: (aggregate, id, loadOptions) => handler.load(aggregate, id, loadOptions),
+    load: (aggregate, id, loadOptions) => (transport ? transport.load(aggregate, id, loadOptions) : handler.load(aggregate, id, loadOptions)),
   };
 }
 

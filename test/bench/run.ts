@@ -17,6 +17,7 @@ const BENCHMARKS: { name: string; file: string; node?: string[] }[] = [
   { name: 'readAll and memory', file: 'readAll.bench.ts', node: ['--expose-gc'] },
   { name: 'start-up', file: 'startup.bench.ts' },
   { name: 'living documentation', file: 'docs.bench.ts' },
+  { name: 'HTTP service', file: 'service.bench.ts' },
   { name: 'MongoDB chunks', file: 'mongoChunks.bench.ts' },
   { name: 'MongoDB contention', file: 'mongoContention.bench.ts' },
 ];

@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Running } from './serviceHarness';
+import { startService } from './serviceHarness';
+
+const place = (customer = 'alice') => ({ body: { customer } });
+
+describe('the service: commands over HTTP', () => {
+  let s: Running;
+  before(async () => {
+    s = await startService();
+  });
+  after(async () => s.close());
+
+  it('answers an accepted command with its events, the new version and the version as ETag', async () => {
+    const answer = await s.call('POST', '/aggregates/Order/o-1/commands/PlaceOrder', place());
+    assert.equal(answer.status, 200, answer.text);
+    assert.equal(answer.json.status, 'accepted');
+    assert.equal(answer.json.version, 1);
+    assert.equal(answer.headers.get('etag'), '"1"');
+    const events = answer.json.events as { type: string; data: Record<string, unknown>; version: number }[];
+    assert.deepEqual(events.map((e) => [e.type, e.version, e.data.customer, e.data.currency]), [['OrderPlaced', 1, 'alice', 'EUR']]);
+    assert.equal(await s.events.streamVersion('Order-o-1'), 1);
+  });
+
+  it('answers a rejection as problem+json naming the rejection, and stores nothing', async () => {
+    await s.call('POST', '/aggregates/Order/o-2/commands/PlaceOrder', place());
+    const answer = await s.call('POST', '/aggregates/Order/o-2/commands/PlaceOrder', place('bob'));
+    assert.equal(answer.status, 422);
+    assert.equal(answer.headers.get('content-type'), 'application/problem+json; charset=utf-8');
+    assert.equal(answer.json.rejection, 'OrderAlreadyPlaced');
+    assert.equal(answer.json.title, 'OrderAlreadyPlaced');
+    assert.equal(answer.json.type, 'urn:eventspec:problem:rejection');
+    assert.match(String(answer.json.detail), /already been placed/);
+    assert.equal(await s.events.streamVersion('Order-o-2'), 1);
+  });
+
+  it('answers a retry with the same Idempotency-Key from the first outcome: one set of events', async () => {
+    const headers = { 'idempotency-key': 'key-o-3' };
+    const first = await s.call('POST', '/aggregates/Order/o-3/commands/PlaceOrder', { ...place(), headers });
+    const second = await s.call('POST', '/aggregates/Order/o-3/commands/PlaceOrder', { ...place(), headers });
+    assert.equal(first.status, 200);
+    assert.equal(second.status, 200, second.text);
+    assert.equal(first.json.replayed, false);
+    assert.equal(second.json.replayed, true);
+    assert.equal(second.json.commandId, 'key-o-3');
+    assert.deepEqual(second.json.events, first.json.events);
+    assert.equal((await s.events.readStream('Order-o-3')).length, 1);
+  });
+
+  it('refuses the same Idempotency-Key with other data, storing nothing more', async () => {
+    const headers = { 'idempotency-key': 'key-o-4' };
+    await s.call('POST', '/aggregates/Order/o-4/commands/PlaceOrder', { ...place(), headers });
+    const other = await s.call('POST', '/aggregates/Order/o-4/commands/PlaceOrder', { ...place('carol'), headers });
+    assert.equal(other.status, 400);
+    assert.match(String(other.json.detail), /already used .* with other data/);
+    assert.equal(await s.events.streamVersion('Order-o-4'), 1);
+  });
+
+  it('refuses a stale If-Match with 409 and the version the stream is at', async () => {
+    await s.call('POST', '/aggregates/Order/o-5/commands/PlaceOrder', place());
+    await s.call('POST', '/aggregates/Order/o-5/commands/AddItem', { body: { sku: 'BOOK-1', price: 10 } });
+    const stale = await s.call('POST', '/aggregates/Order/o-5/commands/AddItem', { body: { sku: 'PEN', price: 2 }, headers: { 'if-match': '"1"' } });
+    assert.equal(stale.status, 409);
+    assert.equal(stale.json.actualVersion, 2);
+    assert.match(String(stale.json.detail), /If-Match: "2"/);
+    const current = await s.call('POST', '/aggregates/Order/o-5/commands/AddItem', { body: { sku: 'PEN', price: 2 }, headers: { 'if-match': '"2"' } });
+    assert.equal(current.status, 200, current.text);
+    assert.equal(current.json.version, 3);
+  });
+
+  it('refuses an If-Match that is not a version, saying what to send', async () => {
+    const answer = await s.call('POST', '/aggregates/Order/o-6/commands/PlaceOrder', { ...place(), headers: { 'if-match': '*' } });
+    assert.equal(answer.status, 400);
+    assert.match(String(answer.json.detail), /If-Match "\*" is not a stream version/);
+  });
+
+  it('refuses a bad body with 400 naming the field, and stores nothing', async () => {
+    const answer = await s.call('POST', '/aggregates/Order/o-7/commands/PlaceOrder', { body: { customer: 'alice', amount: 'lots' } });
+    assert.equal(answer.status, 400);
+    assert.equal(answer.json.field, 'amount');
+    assert.match(String(answer.json.detail), /PlaceOrder/);
+    assert.match(String(answer.json.detail), /amount/);
+    assert.equal(await s.events.streamVersion('Order-o-7'), 0);
+  });
+
+  it('refuses JSON that does not parse, without a JavaScript error in the answer', async () => {
+    const answer = await s.call('POST', '/aggregates/Order/o-8/commands/PlaceOrder', { raw: '{"customer": ' });
+    assert.equal(answer.status, 400);
+    assert.match(String(answer.json.detail), /not valid JSON/);
+    assert.doesNotMatch(answer.text, /SyntaxError|at JSON\.parse/);
+  });
+
+  for (const [what, raw] of [
+    ['__proto__', '{"customer":"alice","__proto__":{"polluted":true}}'],
+    ['constructor.prototype', '{"customer":"alice","nested":{"constructor":{"prototype":{"polluted":true}}}}'],
+  ] as const) {
+    it(`refuses a body with ${what}, naming the key, and stores nothing`, async () => {
+      const answer = await s.call('POST', '/aggregates/Order/o-9/commands/PlaceOrder', { raw });
+      assert.equal(answer.status, 400, answer.text);
+      assert.match(String(answer.json.detail), new RegExp(`\`${what.replace('.', '\\.')}\``));
+      assert.equal(await s.events.streamVersion('Order-o-9'), 0);
+      assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    });
+  }
+
+  it('names an unknown aggregate or command with 404 and the closest name', async () => {
+    const aggregate = await s.call('POST', '/aggregates/Ordr/o-1/commands/PlaceOrder', place());
+    assert.equal(aggregate.status, 404);
+    assert.match(String(aggregate.json.detail), /did you mean `Order`/);
+    const command = await s.call('POST', '/aggregates/Order/o-1/commands/PlaceOrdr', place());
+    assert.equal(command.status, 404);
+    assert.match(String(command.json.detail), /did you mean `PlaceOrder`/);
+  });
+
+  it('refuses a body that is not JSON with 415', async () => {
+    const answer = await s.call('POST', '/aggregates/Order/o-10/commands/PlaceOrder', { raw: 'customer=alice', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    assert.equal(answer.status, 415);
+    assert.equal(answer.json.type, 'urn:eventspec:problem:media-type');
+  });
+
+  it('sends a command without a body as one with no fields (its defaults)', async () => {
+    await s.call('POST', '/aggregates/Order/o-11/commands/PlaceOrder', place());
+    const answer = await s.call('POST', '/aggregates/Order/o-11/commands/CancelOrder');
+    assert.equal(answer.status, 200, answer.text);
+    assert.deepEqual((answer.json.events as { type: string }[]).map((e) => e.type), ['OrderCancelled']);
+  });
+
+  it('carries X-Correlation-Id and X-Causation-Id onto the recorded events', async () => {
+    const answer = await s.call('POST', '/aggregates/Order/o-12/commands/PlaceOrder', { ...place(), headers: { 'x-correlation-id': 'corr-1', 'x-causation-id': 'cause-1' } });
+    const [event] = answer.json.events as { metadata: Record<string, unknown> }[];
+    assert.equal(event!.metadata.correlationId, 'corr-1');
+    assert.equal(event!.metadata.causationId, 'cause-1');
+  });
+});
+
+describe('the service: body limit', () => {
+  it('refuses a body over the limit with 413 and stores nothing', async () => {
+    const s = await startService({ bodyLimit: 1024 });
+    try {
+      const answer = await s.call('POST', '/aggregates/Order/big/commands/PlaceOrder', { body: { customer: 'x'.repeat(2000) } });
+      assert.equal(answer.status, 413);
+      assert.equal(answer.json.type, 'urn:eventspec:problem:body-too-large');
+      assert.equal(await s.events.streamVersion('Order-big'), 0);
+    } finally {
+      await s.close();
+    }
+  });
+});
