@@ -35,11 +35,14 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
       const expected = validateAppend(streamId, events, appendOptions);
       const stream = streams.get(streamId);
       const currentVersion = stream?.events.length ?? 0;
-      const storedVersions = new Map<string, number>();
+      // Usually none of the batch is stored yet: then no map is made.
+      let storedVersions: Map<string, number> = NONE_STORED;
       if (stream) {
         for (const event of events) {
           const version = stream.versionOfId.get(event.id);
-          if (version !== undefined) storedVersions.set(event.id, version);
+          if (version === undefined) continue;
+          if (storedVersions === NONE_STORED) storedVersions = new Map<string, number>();
+          storedVersions.set(event.id, version);
         }
       }
       const decision = decideAppend({ currentVersion, expected, batchIds: events.map((e) => e.id), storedVersions });
@@ -56,15 +59,22 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
           break;
       }
       const recordedAt = isoTime(clock.now());
-      // Frozen copies: the caller's objects stay theirs, and nobody can edit what is stored.
+      // Frozen copies: the caller's objects stay theirs, and nobody can edit what is stored. Events
+      // that share one metadata object (a command's events do) share its frozen copy.
+      let metadataSource: unknown;
+      let metadata: RecordedEvent['metadata'] | undefined;
       const recorded = events.map((event, i): RecordedEvent => {
         try {
+          if (metadata === undefined || event.metadata !== metadataSource) {
+            metadataSource = event.metadata;
+            metadata = frozenMetadata(event.metadata, recordedAt);
+          }
           return Object.freeze({
             id: event.id,
             type: event.type,
             schemaVersion: event.schemaVersion,
             data: frozenCopy(event.data),
-            metadata: frozenCopy(Object.assign({}, event.metadata, { recordedAt })) as RecordedEvent['metadata'],
+            metadata,
             streamId,
             version: currentVersion + i + 1,
             position: log.length + i + 1,
@@ -131,6 +141,16 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
   return store;
 }
 
+const NONE_STORED: ReadonlyMap<string, number> & Map<string, number> = new Map<string, number>();
+
+/** The stored form of an event's metadata: a frozen copy with the time it was recorded, in one pass. */
+function frozenMetadata(metadata: NewEvent['metadata'], recordedAt: string): RecordedEvent['metadata'] {
+  const copy = copyFields(metadata);
+  // Where the caller's own recordedAt stood, the store's takes its place (as Object.assign did).
+  copy.recordedAt = recordedAt;
+  return Object.freeze(copy) as RecordedEvent['metadata'];
+}
+
 /**
  * A deep, frozen copy in one pass, made the way MongoDB gives a value back, so both stores return
  * the same thing: a field holding undefined is left out and undefined in an array becomes null (as
@@ -148,6 +168,11 @@ function frozenCopy(value: unknown): unknown {
     return Object.freeze(copy);
   }
   if (value instanceof Date) return Object.freeze(new Date(value.getTime()));
+  return Object.freeze(copyFields(value));
+}
+
+/** An object's own fields, each a frozen copy; fields holding undefined are left out. */
+function copyFields(value: object): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const item: unknown = (value as Record<string, unknown>)[key];
@@ -157,5 +182,5 @@ function frozenCopy(value: unknown): unknown {
     if (key === '__proto__') Object.defineProperty(copy, key, { value: field, enumerable: true, writable: true, configurable: true });
     else copy[key] = field;
   }
-  return Object.freeze(copy);
+  return copy;
 }
