@@ -194,7 +194,7 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
         // A generated id is not logged: nobody can ask about it but through the result, and the
         // stream answers that (its events carry ids derived from the command id).
         if (fingerprint !== undefined) await commandLog.record(result);
-        await maybeSnapshot(aggregate, streamId, loaded.version, appended.nextExpectedVersion, state, now);
+        if (snapshotDue(aggregate, loaded.version, appended.nextExpectedVersion)) await saveSnapshot(aggregate, streamId, appended.nextExpectedVersion, state, now);
         return result;
       } catch (error) {
         // An evolve that changed the cached state in place must not leave unstored events behind.
@@ -234,10 +234,14 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
     }
   }
 
-  async function maybeSnapshot(aggregate: AnyAggregate, streamId: string, before: number, after: number, state: unknown, now: Date) {
+  /** Whether the command crossed a multiple of the policy's `every`; decided without an await, as it mostly is no. */
+  function snapshotDue(aggregate: AnyAggregate, before: number, after: number): boolean {
     const policy = aggregate.snapshot;
-    if (!snapshots || !policy || Math.floor(after / policy.every) === Math.floor(before / policy.every)) return;
-    await snapshots.save({ streamId, version: after, snapshotVersion: policy.version ?? 1, state, takenAt: now.toISOString() });
+    return snapshots !== undefined && policy !== undefined && Math.floor(after / policy.every) !== Math.floor(before / policy.every);
+  }
+
+  async function saveSnapshot(aggregate: AnyAggregate, streamId: string, after: number, state: unknown, now: Date) {
+    await snapshots!.save({ streamId, version: after, snapshotVersion: aggregate.snapshot!.version ?? 1, state, takenAt: now.toISOString() });
   }
 
   return {
