@@ -13,7 +13,18 @@ import { checkReadAllOptions, checkReadStreamOptions } from './readOptions';
 
 interface Stream {
   events: RecordedEvent[];
-  versionOfId: Map<string, number>;
+  /** Made once the stream is long enough for a scan to cost more than the map's memory (~40 B per event). */
+  versionOfId: Map<string, number> | undefined;
+}
+
+/** Streams shorter than this find an event id by scanning their events. */
+const INDEX_FROM = 32;
+
+function versionOf(stream: Stream, id: string): number | undefined {
+  if (stream.versionOfId !== undefined) return stream.versionOfId.get(id);
+  const events = stream.events;
+  for (let i = 0; i < events.length; i++) if (events[i]!.id === id) return i + 1;
+  return undefined;
 }
 
 export interface InMemoryEventStoreOptions {
@@ -39,7 +50,7 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
       let storedVersions: Map<string, number> = NONE_STORED;
       if (stream) {
         for (const event of events) {
-          const version = stream.versionOfId.get(event.id);
+          const version = versionOf(stream, event.id);
           if (version === undefined) continue;
           if (storedVersions === NONE_STORED) storedVersions = new Map<string, number>();
           storedVersions.set(event.id, version);
@@ -84,12 +95,15 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
         }
       });
       // Only now, with every copy made, does the stream exist: a value that cannot be copied leaves no trace.
-      const target = stream ?? { events: [], versionOfId: new Map<string, number>() };
+      const target: Stream = stream ?? { events: [], versionOfId: undefined };
       if (!stream) streams.set(streamId, target);
       for (const event of recorded) {
         target.events.push(event);
-        target.versionOfId.set(event.id, event.version);
+        target.versionOfId?.set(event.id, event.version);
         log.push(event);
+      }
+      if (target.versionOfId === undefined && target.events.length >= INDEX_FROM) {
+        target.versionOfId = new Map(target.events.map((event) => [event.id, event.version]));
       }
       if (recorded.length > 0) notifier.notify();
       return { streamId, nextExpectedVersion: target.events.length, events: recorded, alreadyStored: false };
@@ -123,7 +137,8 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
 
     async eventVersion(streamId: string, eventId: string): Promise<number | undefined> {
       checkStreamId(streamId);
-      return streams.get(streamId)?.versionOfId.get(eventId);
+      const stream = streams.get(streamId);
+      return stream === undefined ? undefined : versionOf(stream, eventId);
     },
 
     async headPosition(): Promise<number> {
