@@ -1,14 +1,23 @@
 import { EventspecError } from '../core/errors';
 import { didYouMean } from '../core/suggest';
 
-/** A command refused by the domain's rules: an expected outcome, not a bug. */
+/**
+ * A command refused by the domain's rules: an expected outcome, not a bug. It carries no stack
+ * trace (its `stack` is only the name and message): capturing one cost ~10 µs per rejected
+ * command, and where a business rule refused is named by the rejection itself.
+ */
 export class Rejection extends EventspecError {
   override name = 'Rejection';
   constructor(
     readonly rejection: string,
     message?: string,
   ) {
-    super(message ?? rejection);
+    // Made a string first, so nothing can throw while stack capture is off.
+    const text = String(message ?? rejection);
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    super(text);
+    Error.stackTraceLimit = limit;
   }
 }
 

@@ -2,8 +2,8 @@ import { EventspecError } from '../core/errors';
 import type { CommandResult } from './commandResult';
 
 /**
- * Remembers the answer to each command id, so a repeated command is answered, not run again. The
- * first answer recorded for an id is kept. An accepted command is also found through its events,
+ * Remembers the answer to each caller-given command id, so a repeated command is answered, not run
+ * again (the handler does not log ids it generated). The first answer recorded for an id is kept. An accepted command is also found through its events,
  * whose ids derive from the command id, so a log that forgets (or a process that died before
  * recording) never lets a retry store a command twice.
  */
@@ -14,7 +14,10 @@ export interface CommandLog {
 }
 
 export interface InMemoryCommandLogOptions {
-  /** Most answers kept (default 10 000); the oldest are forgotten first. */
+  /**
+   * Most answers kept (default 10 000); the oldest are forgotten first. A forgotten accepted command
+   * is still answered from its events; a forgotten rejected one runs again.
+   */
   maxEntries?: number;
 }
 

@@ -13,7 +13,18 @@ import { checkReadAllOptions, checkReadStreamOptions } from './readOptions';
 
 interface Stream {
   events: RecordedEvent[];
-  versionOfId: Map<string, number>;
+  /** Made once the stream is long enough for a scan to cost more than the map's memory (~40 B per event). */
+  versionOfId: Map<string, number> | undefined;
+}
+
+/** Streams shorter than this find an event id by scanning their events. */
+const INDEX_FROM = 32;
+
+function versionOf(stream: Stream, id: string): number | undefined {
+  if (stream.versionOfId !== undefined) return stream.versionOfId.get(id);
+  const events = stream.events;
+  for (let i = 0; i < events.length; i++) if (events[i]!.id === id) return i + 1;
+  return undefined;
 }
 
 export interface InMemoryEventStoreOptions {
@@ -35,11 +46,14 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
       const expected = validateAppend(streamId, events, appendOptions);
       const stream = streams.get(streamId);
       const currentVersion = stream?.events.length ?? 0;
-      const storedVersions = new Map<string, number>();
+      // Usually none of the batch is stored yet: then no map is made.
+      let storedVersions: Map<string, number> = NONE_STORED;
       if (stream) {
         for (const event of events) {
-          const version = stream.versionOfId.get(event.id);
-          if (version !== undefined) storedVersions.set(event.id, version);
+          const version = versionOf(stream, event.id);
+          if (version === undefined) continue;
+          if (storedVersions === NONE_STORED) storedVersions = new Map<string, number>();
+          storedVersions.set(event.id, version);
         }
       }
       const decision = decideAppend({ currentVersion, expected, batchIds: events.map((e) => e.id), storedVersions });
@@ -56,15 +70,22 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
           break;
       }
       const recordedAt = isoTime(clock.now());
-      // Frozen copies: the caller's objects stay theirs, and nobody can edit what is stored.
+      // Frozen copies: the caller's objects stay theirs, and nobody can edit what is stored. Events
+      // that share one metadata object (a command's events do) share its frozen copy.
+      let metadataSource: unknown;
+      let metadata: RecordedEvent['metadata'] | undefined;
       const recorded = events.map((event, i): RecordedEvent => {
         try {
+          if (metadata === undefined || event.metadata !== metadataSource) {
+            metadataSource = event.metadata;
+            metadata = frozenMetadata(event.metadata, recordedAt);
+          }
           return Object.freeze({
             id: event.id,
             type: event.type,
             schemaVersion: event.schemaVersion,
             data: frozenCopy(event.data),
-            metadata: frozenCopy(Object.assign({}, event.metadata, { recordedAt })) as RecordedEvent['metadata'],
+            metadata,
             streamId,
             version: currentVersion + i + 1,
             position: log.length + i + 1,
@@ -74,12 +95,15 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
         }
       });
       // Only now, with every copy made, does the stream exist: a value that cannot be copied leaves no trace.
-      const target = stream ?? { events: [], versionOfId: new Map<string, number>() };
+      const target: Stream = stream ?? { events: [], versionOfId: undefined };
       if (!stream) streams.set(streamId, target);
       for (const event of recorded) {
         target.events.push(event);
-        target.versionOfId.set(event.id, event.version);
+        target.versionOfId?.set(event.id, event.version);
         log.push(event);
+      }
+      if (target.versionOfId === undefined && target.events.length >= INDEX_FROM) {
+        target.versionOfId = new Map(target.events.map((event) => [event.id, event.version]));
       }
       if (recorded.length > 0) notifier.notify();
       return { streamId, nextExpectedVersion: target.events.length, events: recorded, alreadyStored: false };
@@ -113,7 +137,8 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
 
     async eventVersion(streamId: string, eventId: string): Promise<number | undefined> {
       checkStreamId(streamId);
-      return streams.get(streamId)?.versionOfId.get(eventId);
+      const stream = streams.get(streamId);
+      return stream === undefined ? undefined : versionOf(stream, eventId);
     },
 
     async headPosition(): Promise<number> {
@@ -129,6 +154,16 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
     },
   };
   return store;
+}
+
+const NONE_STORED: ReadonlyMap<string, number> & Map<string, number> = new Map<string, number>();
+
+/** The stored form of an event's metadata: a frozen copy with the time it was recorded, in one pass. */
+function frozenMetadata(metadata: NewEvent['metadata'], recordedAt: string): RecordedEvent['metadata'] {
+  const copy = copyFields(metadata);
+  // Where the caller's own recordedAt stood, the store's takes its place (as Object.assign did).
+  copy.recordedAt = recordedAt;
+  return Object.freeze(copy) as RecordedEvent['metadata'];
 }
 
 /**
@@ -148,6 +183,11 @@ function frozenCopy(value: unknown): unknown {
     return Object.freeze(copy);
   }
   if (value instanceof Date) return Object.freeze(new Date(value.getTime()));
+  return Object.freeze(copyFields(value));
+}
+
+/** An object's own fields, each a frozen copy; fields holding undefined are left out. */
+function copyFields(value: object): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const item: unknown = (value as Record<string, unknown>)[key];
@@ -157,5 +197,5 @@ function frozenCopy(value: unknown): unknown {
     if (key === '__proto__') Object.defineProperty(copy, key, { value: field, enumerable: true, writable: true, configurable: true });
     else copy[key] = field;
   }
-  return Object.freeze(copy);
+  return copy;
 }

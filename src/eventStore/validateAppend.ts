@@ -17,16 +17,16 @@ export function validateAppend(streamId: unknown, events: readonly NewEvent[], o
   if (!Array.isArray(events)) throw new EventspecError(`stream "${streamId}": events must be an array`);
   let batchBytes = 0;
   events.forEach((event, i) => {
-    const where = `stream "${streamId}", event ${i + 1} of the batch`;
-    if (event === null || typeof event !== 'object') throw new EventspecError(`${where}: not an event`);
-    if (typeof event.id !== 'string' || event.id.length === 0) throw new EventspecError(`${where}: the event id must be a non-empty string`);
-    if (!isWellFormed(event.id)) throw new EventspecError(`${where}: the event id ${JSON.stringify(event.id)} has a lone surrogate, which a store would turn into U+FFFD (a retry would no longer be recognised); fix the id`);
-    if (typeof event.type !== 'string' || event.type.length === 0) throw new EventspecError(`${where}: the event type must be a non-empty string`);
+    // The place is spelled out only for a refusal: a string made per event per append is garbage on the hot path.
+    if (event === null || typeof event !== 'object') throw new EventspecError(`${place(streamId, i)}: not an event`);
+    if (typeof event.id !== 'string' || event.id.length === 0) throw new EventspecError(`${place(streamId, i)}: the event id must be a non-empty string`);
+    if (!isWellFormed(event.id)) throw new EventspecError(`${place(streamId, i)}: the event id ${JSON.stringify(event.id)} has a lone surrogate, which a store would turn into U+FFFD (a retry would no longer be recognised); fix the id`);
+    if (typeof event.type !== 'string' || event.type.length === 0) throw new EventspecError(`${place(streamId, i)}: the event type must be a non-empty string`);
     if (!Number.isInteger(event.schemaVersion) || event.schemaVersion < 1) {
-      throw new EventspecError(`${where} (${event.type}): schemaVersion must be a whole number ≥ 1`);
+      throw new EventspecError(`${place(streamId, i)} (${event.type}): schemaVersion must be a whole number ≥ 1`);
     }
     if (event.metadata === null || typeof event.metadata !== 'object' || typeof event.metadata.occurredAt !== 'string') {
-      throw new EventspecError(`${where} (${event.type}): metadata.occurredAt must be an ISO time string`);
+      throw new EventspecError(`${place(streamId, i)} (${event.type}): metadata.occurredAt must be an ISO time string`);
     }
     // Both stores refuse what one of them would change, so tests on one tell the truth about the other.
     let problem: string | undefined;
@@ -36,12 +36,12 @@ export function validateAppend(streamId: unknown, events: readonly NewEvent[], o
       bytes = problem ? 0 : storedEventSize(event);
     } catch (error) {
       // A getter that throws, a proxy that refuses: the value cannot be read, so it cannot be stored.
-      throw new EventspecError(`${where} (${event.type}): ${(error as Error).message}`);
+      throw new EventspecError(`${place(streamId, i)} (${event.type}): ${(error as Error).message}`);
     }
-    if (problem) throw new EventspecError(`${where} (${event.type}): ${problem}. Nothing was written.`);
+    if (problem) throw new EventspecError(`${place(streamId, i)} (${event.type}): ${problem}. Nothing was written.`);
     if (bytes > LARGEST_STORED_BYTES) {
       throw new EventspecError(
-        `${where} (${event.type}) takes ${bytes} bytes as stored${largestField(event.data)}, over the ${LARGEST_STORED_BYTES} bytes (15 MiB) any store keeps in one event ` +
+        `${place(streamId, i)} (${event.type}) takes ${bytes} bytes as stored${largestField(event.data)}, over the ${LARGEST_STORED_BYTES} bytes (15 MiB) any store keeps in one event ` +
           "(MongoDB's documents end at 16 MiB); keep large content elsewhere and store a reference to it in the event. Nothing was written.",
       );
     }
@@ -54,6 +54,11 @@ export function validateAppend(streamId: unknown, events: readonly NewEvent[], o
     );
   }
   return expected;
+}
+
+/** Where in a batch a refused event is. */
+function place(streamId: string, index: number): string {
+  return `stream "${streamId}", event ${index + 1} of the batch`;
 }
 
 /** ", most of it in data.blob (N bytes)": where to look, for an event too big to store. */

@@ -15,8 +15,8 @@ export interface Stats {
   runs: number;
 }
 
-/** How a figure is shown: time in ms, a rate per second, or a size in bytes. */
-export type Unit = 'ms' | '/s' | 'B';
+/** How a figure is shown: time in ms, a rate per second, a size in bytes, or a share in percent. */
+export type Unit = 'ms' | '/s' | 'B' | '%';
 
 export interface Row {
   figure: string;
@@ -86,6 +86,7 @@ export function machine(): string {
 
 export function format(value: number, unit: Unit): string {
   if (unit === 'ms') return value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : value >= 10 ? `${value.toFixed(0)} ms` : value >= 1 ? `${value.toFixed(2)} ms` : `${(value * 1000).toFixed(value >= 0.1 ? 0 : 1)} µs`;
+  if (unit === '%') return `${value.toFixed(1)}%`;
   if (unit === '/s') return value >= 1e6 ? `${(value / 1e6).toFixed(2)}M/s` : value >= 1e3 ? `${(value / 1e3).toFixed(1)}k/s` : `${value.toFixed(0)}/s`;
   return value >= 1e6 ? `${(value / 1e6).toFixed(1)} MB` : `${value.toFixed(0)} B`;
 }

@@ -86,11 +86,11 @@ main(async () => {
     { figure: `in-memory append, batches of ${PER_STREAM}, to ${n} events`, unit: '/s', stats: stats(appendRates) },
     { figure: `readAll in pages of ${PAGE}, ${n} events (events/s)`, unit: '/s', stats: stats(readRates), baseline: { name: 'array slices', stats: stats(arrayRates) } },
     {
-      figure: `heap per stored event at ${n} events`,
+      figure: `heap per stored event at ${n} events (store alone, batches of ${PER_STREAM} under one command id)`,
       unit: 'B',
       stats: stats(bytes),
       baseline: { name: 'JSON of one event', stats: stats([jsonBytes]) },
-      note: 'heap used after a full GC minus before, divided by the events; includes the store\'s id index and global log',
+      note: 'heap used after a full GC minus before, divided by the events; includes the store\'s id index and global log. Not the handler\'s shape (one event per command): see "heap per stored event through the handler"',
     },
   ];
   report(rows);

@@ -15,6 +15,7 @@ const BENCHMARKS: { name: string; file: string; node?: string[] }[] = [
   { name: 'command handling', file: 'commands.bench.ts' },
   { name: 'aggregate loading', file: 'load.bench.ts' },
   { name: 'readAll and memory', file: 'readAll.bench.ts', node: ['--expose-gc'] },
+  { name: 'memory through the handler', file: 'memory.bench.ts', node: ['--expose-gc'] },
   { name: 'start-up', file: 'startup.bench.ts' },
   { name: 'living documentation', file: 'docs.bench.ts' },
   { name: 'HTTP service', file: 'service.bench.ts' },
