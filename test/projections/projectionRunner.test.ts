@@ -423,3 +423,32 @@ describe('projection runner', () => {
     assert.deepEqual(await dump(readModels, exampleProjections), await dump(expected, exampleProjections));
   });
 });
+
+describe('projection runner: reads it does not need', () => {
+  it('caughtUp reads each batch once, and nothing more when the projection is already at the head', async () => {
+    const events = inMemoryEventStore();
+    await events.append('Order-o-1', [event('OrderPlaced', { customer: 'alice' })]);
+    await events.append('Order-o-2', [event('OrderPlaced', { customer: 'bob' })]);
+    let reads = 0;
+    const counted = { ...events, readAll: (options: Parameters<typeof events.readAll>[0]) => (reads++, events.readAll(options)) };
+    const runner = projectionRunner({ events: counted, readModels: inMemoryReadModelStore(), projections: [placedCounter] });
+    await runner.caughtUp();
+    assert.equal(reads, 1, 'one batch holds both events; reaching the head ends the drive without another read');
+    await runner.caughtUp();
+    assert.equal(reads, 1, 'at the head already: nothing to read');
+  });
+
+  it('a read that finds nothing new is not reported as a read step', async () => {
+    const steps: string[] = [];
+    const runner = projectionRunner({
+      events: inMemoryEventStore(),
+      readModels: inMemoryReadModelStore(),
+      projections: [placedCounter],
+      failpoint: (step) => void steps.push(step.step),
+    });
+    await runner.start(); // the loop's first read, of an empty log, is queued before caughtUp's look
+    await runner.caughtUp();
+    await runner.stop();
+    assert.deepEqual(steps, []);
+  });
+});
