@@ -3,7 +3,7 @@
 // short is what makes a run take minutes, not hours.
 module.exports = {
   'src/eventStore/appendDecision.ts': ['test/eventStore/appendDecision.test.ts', 'test/eventStore/inMemoryEventStore.test.ts', 'test/mongo/appendPlan.test.ts'],
-  'src/eventStore/expectedVersion.ts': ['test/eventStore/inMemoryStoreDetails.test.ts', 'test/eventStore/inMemoryEventStore.test.ts', 'test/eventStore/appendDecision.test.ts', 'test/commandHandling/commandHandler.test.ts'],
+  'src/eventStore/expectedVersion.ts': ['test/eventStore/inMemoryStoreDetails.test.ts', 'test/badInput/store.test.ts', 'test/eventStore/inMemoryEventStore.test.ts', 'test/eventStore/appendDecision.test.ts', 'test/commandHandling/commandHandler.test.ts'],
   'src/eventStore/inMemoryEventStore.ts': ['test/eventStore/inMemoryStoreDetails.test.ts', 'test/eventStore/inMemoryEventStore.test.ts', 'test/eventStore/inMemoryCopies.test.ts', 'test/commandHandling/commandHandler.test.ts'],
   'src/commandHandling/commandHandler.ts': ['test/commandHandling/commandHandler.test.ts', 'test/commandHandling/commandHandlerChecks.test.ts', 'test/commandHandling/ambiguousAppend.test.ts', 'test/commandHandling/loadAggregate.test.ts', 'test/commandHandling/stateCache.test.ts'],
   'src/commandHandling/commandLog.ts': ['test/commandHandling/commandHandler.test.ts', 'test/commandHandling/inMemoryCommandLog.test.ts'],
