@@ -49,3 +49,11 @@ describe('stored versions: where a refusal points', () => {
     assert.throws(() => storedVersionsOf('S', chunks, ['a']), (e: unknown) => e instanceof StoredChunkError && e.field === 'events[1].id' && e.chunk === 2);
   });
 });
+
+describe('stored versions: a hole in what was read', () => {
+  it('refuses an undefined document like any non-document, not with a TypeError', () =>
+    assert.throws(
+      () => storedVersionsOf('S', [undefined], ['a']),
+      (e: unknown) => e instanceof StoredChunkError && /stored chunk \? of stream "S" .*events is not an array/.test(e.message),
+    ));
+});
