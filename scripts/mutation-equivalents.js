@@ -29,6 +29,9 @@ module.exports = {
     { mutator: 'ConditionalExpression', original: "key === '__proto__'", replacement: 'true', why: 'defineProperty with all flags true is what assignment does for any other key; the copy is frozen next' },
     { mutator: 'BooleanLiteral', original: 'true', replacement: 'false', inLine: "Object.defineProperty(copy, key, { value: field, enumerable: true, writable: true, configurable: true })", why: 'writable/configurable of the __proto__ field: the copy is frozen right after, which makes both false anyway (enumerable is tested)' },
   ],
+  'src/snapshots/snapshotOrder.ts': [
+    { mutator: 'EqualityOperator', original: 'incoming.snapshotVersion > existing.snapshotVersion', replacement: 'incoming.snapshotVersion >= existing.snapshotVersion', why: 'only reached when the two snapshot versions differ, so they are never equal there' },
+  ],
   'src/mongo/storedVersions.ts': [
     { mutator: 'ConditionalExpression', original: "typeof version !== 'number'", replacement: 'false', why: 'Number.isInteger, checked next, refuses every non-number too' },
   ],
