@@ -32,6 +32,9 @@ module.exports = {
   'src/snapshots/snapshotOrder.ts': [
     { mutator: 'EqualityOperator', original: 'incoming.snapshotVersion > existing.snapshotVersion', replacement: 'incoming.snapshotVersion >= existing.snapshotVersion', why: 'only reached when the two snapshot versions differ, so they are never equal there' },
   ],
+  'src/mongo/snapshotDocument.ts': [
+    { mutator: 'ConditionalExpression', original: "typeof v === 'number'", replacement: 'true', why: 'Number.isInteger, checked next, refuses every non-number too' },
+  ],
   'src/mongo/storedVersions.ts': [
     { mutator: 'ConditionalExpression', original: "typeof version !== 'number'", replacement: 'false', why: 'Number.isInteger, checked next, refuses every non-number too' },
   ],
