@@ -35,6 +35,11 @@ module.exports = {
   'src/mongo/snapshotDocument.ts': [
     { mutator: 'ConditionalExpression', original: "typeof v === 'number'", replacement: 'true', why: 'Number.isInteger, checked next, refuses every non-number too' },
   ],
+  'src/mongo/globalPositions.ts': [
+    { mutator: 'ConditionalExpression', original: "typeof value !== 'number'", replacement: 'false', why: 'Number.isInteger, checked next, refuses every non-number too' },
+    { mutator: 'EqualityOperator', original: 'event.position < expected', replacement: 'event.position <= expected', why: 'equal positions were let through by the line before' },
+    { mutator: 'EqualityOperator', original: 'position > max', replacement: 'position >= max', why: 'an equal position keeps the same maximum' },
+  ],
   'src/mongo/storedVersions.ts': [
     { mutator: 'ConditionalExpression', original: "typeof version !== 'number'", replacement: 'false', why: 'Number.isInteger, checked next, refuses every non-number too' },
   ],
