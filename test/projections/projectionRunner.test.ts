@@ -451,4 +451,22 @@ describe('projection runner: reads it does not need', () => {
     await runner.stop();
     assert.deepEqual(steps, []);
   });
+
+  it('reports each step with what it read, handled and committed, batch by batch', async () => {
+    const events = inMemoryEventStore();
+    for (const customer of ['alice', 'bob', 'carol']) await events.append(`Order-${customer}`, [event('OrderPlaced', { customer })]);
+    const steps: unknown[] = [];
+    const runner = projectionRunner({ events, readModels: inMemoryReadModelStore(), projections: [placedCounter], batchSize: 2, failpoint: (step) => void steps.push(step) });
+    await runner.caughtUp();
+    const projection = 'PlacedCounter';
+    assert.deepEqual(steps, [
+      { step: 'read', projection, after: 0, count: 2 },
+      { step: 'handled', projection, position: 1 },
+      { step: 'handled', projection, position: 2 },
+      { step: 'committed', projection, checkpoint: 2 },
+      { step: 'read', projection, after: 2, count: 1 },
+      { step: 'handled', projection, position: 3 },
+      { step: 'committed', projection, checkpoint: 3 },
+    ]);
+  });
 });
