@@ -35,6 +35,9 @@ module.exports = {
   'src/mongo/snapshotDocument.ts': [
     { mutator: 'ConditionalExpression', original: "typeof v === 'number'", replacement: 'true', why: 'Number.isInteger, checked next, refuses every non-number too' },
   ],
+  'src/mongo/chunkDocument.ts': [
+    { mutator: 'ConditionalExpression', original: "typeof value === 'number'", replacement: 'true', inLine: 'const isCount', why: 'Number.isInteger, checked next, refuses every non-number too' },
+  ],
   'src/mongo/globalPositions.ts': [
     { mutator: 'ConditionalExpression', original: "typeof value !== 'number'", replacement: 'false', why: 'Number.isInteger, checked next, refuses every non-number too' },
     { mutator: 'EqualityOperator', original: 'event.position < expected', replacement: 'event.position <= expected', why: 'equal positions were let through by the line before' },

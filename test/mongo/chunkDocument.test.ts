@@ -150,3 +150,34 @@ describe('chunk documents: what is wrong with a stored event, in full', () => {
       (error: unknown) => error instanceof StoredChunkError && error.streamId === 'S-7' && error.chunk === 3,
     ));
 });
+
+describe('chunk documents: refusals found by the second mutation run', () => {
+  it('a value that fails only while it is encoded (a getter that throws on its second read) is refused naming the event', () => {
+    let reads = 0;
+    const data = {
+      $key: 'kept as bytes',
+      get total() {
+        reads += 1;
+        if (reads > 1) throw new Error('the total is gone');
+        return 1;
+      },
+    };
+    assert.throws(() => encodeEvent('S-3', 1, newEvent('Odd', data), at), (error: unknown) => {
+      assert.ok(!(error instanceof TypeError) && error instanceof Error);
+      assert.equal(error.message, 'stream "S-3", event 2 of the batch (Odd): cannot be stored as BSON: the total is gone');
+      return true;
+    });
+  });
+
+  it('a head whose chunk number is not a whole number ≥ 1 says chunk ?, not the bad value', () =>
+    assert.throws(
+      () => readChunkHead({ ...chunkWith(0), chunk: 0 }, 'S-1'),
+      (error: unknown) => error instanceof StoredChunkError && error.chunk === undefined && error.message.startsWith('stored chunk ? of stream "S-1"'),
+    ));
+
+  it('a nextVersion out of step shows the sum it should be', () =>
+    assert.throws(
+      () => readChunkHead({ ...chunkWith(0), firstVersion: 3, count: 2, nextVersion: 9 }, 'S-1'),
+      /nextVersion is 9, but firstVersion 3 \+ count 2 is 5/,
+    ));
+});
