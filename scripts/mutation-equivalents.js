@@ -38,6 +38,9 @@ module.exports = {
   'src/mongo/chunkDocument.ts': [
     { mutator: 'ConditionalExpression', original: "typeof value === 'number'", replacement: 'true', inLine: 'const isCount', why: 'Number.isInteger, checked next, refuses every non-number too' },
   ],
+  'src/mongo/appendFailure.ts': [
+    { mutator: 'ConditionalExpression', original: "typeof name === 'string'", replacement: 'true', why: 'a non-string name is in no set of class names either' },
+  ],
   'src/mongo/globalPositions.ts': [
     { mutator: 'ConditionalExpression', original: "typeof value !== 'number'", replacement: 'false', why: 'Number.isInteger, checked next, refuses every non-number too' },
     { mutator: 'EqualityOperator', original: 'event.position < expected', replacement: 'event.position <= expected', why: 'equal positions were let through by the line before' },
