@@ -29,6 +29,26 @@ module.exports = {
     { mutator: 'ConditionalExpression', original: "key === '__proto__'", replacement: 'true', why: 'defineProperty with all flags true is what assignment does for any other key; the copy is frozen next' },
     { mutator: 'BooleanLiteral', original: 'true', replacement: 'false', inLine: "Object.defineProperty(copy, key, { value: field, enumerable: true, writable: true, configurable: true })", why: 'writable/configurable of the __proto__ field: the copy is frozen right after, which makes both false anyway (enumerable is tested)' },
   ],
+  'src/snapshots/snapshotOrder.ts': [
+    { mutator: 'EqualityOperator', original: 'incoming.snapshotVersion > existing.snapshotVersion', replacement: 'incoming.snapshotVersion >= existing.snapshotVersion', why: 'only reached when the two snapshot versions differ, so they are never equal there' },
+  ],
+  'src/mongo/snapshotDocument.ts': [
+    { mutator: 'ConditionalExpression', original: "typeof v === 'number'", replacement: 'true', why: 'Number.isInteger, checked next, refuses every non-number too' },
+  ],
+  'src/mongo/chunkDocument.ts': [
+    { mutator: 'ConditionalExpression', original: "typeof value === 'number'", replacement: 'true', inLine: 'const isCount', why: 'Number.isInteger, checked next, refuses every non-number too' },
+  ],
+  'src/mongo/appendFailure.ts': [
+    { mutator: 'ConditionalExpression', original: "typeof name === 'string'", replacement: 'true', why: 'a non-string name is in no set of class names either' },
+  ],
+  'src/mongo/globalPositions.ts': [
+    { mutator: 'ConditionalExpression', original: "typeof value !== 'number'", replacement: 'false', why: 'Number.isInteger, checked next, refuses every non-number too' },
+    { mutator: 'EqualityOperator', original: 'event.position < expected', replacement: 'event.position <= expected', why: 'equal positions were let through by the line before' },
+    { mutator: 'EqualityOperator', original: 'position > max', replacement: 'position >= max', why: 'an equal position keeps the same maximum' },
+  ],
+  'src/mongo/storedVersions.ts': [
+    { mutator: 'ConditionalExpression', original: "typeof version !== 'number'", replacement: 'false', why: 'Number.isInteger, checked next, refuses every non-number too' },
+  ],
   'src/projections/unitOfWork.ts': [
     { mutator: 'ArrayDeclaration', original: '[]', replacement: '["Stryker was here"]', inLine: 'const pending', why: 'settle() awaits a string as if it were a pending write, which changes nothing' },
   ],

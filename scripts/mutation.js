@@ -48,8 +48,8 @@ async function mutate(file) {
 }
 
 /** The mutated source text of a mutant (Stryker's results count lines and columns from 1). */
-function originalOf(file, location) {
-  const lines = readFileSync(join(root, file), 'utf8').split('\n');
+function originalOf(source, location) {
+  const lines = source.split('\n');
   const { start, end } = location;
   if (start.line === end.line) return lines[start.line - 1].slice(start.column - 1, end.column - 1);
   return [lines[start.line - 1].slice(start.column - 1), ...lines.slice(start.line, end.line - 1), lines[end.line - 1].slice(0, end.column - 1)].join('\n');
@@ -58,9 +58,9 @@ function originalOf(file, location) {
 /** A survivor listed in mutation-equivalents.js (same mutator, source text and replacement): its reason. */
 // An entry names the mutated text exactly, or its start (`prefix: true`, for blocks); `inLine` narrows
 // it to the source line that holds the given text (for literals as common as `true`).
-function equivalentReason(file, survivor) {
-  const original = originalOf(file, survivor.location).replace(/\s+/g, ' ');
-  const line = readFileSync(join(root, file), 'utf8').split('\n')[survivor.location.start.line - 1];
+function equivalentReason(file, source, survivor) {
+  const original = originalOf(source, survivor.location).replace(/\s+/g, ' ');
+  const line = source.split('\n')[survivor.location.start.line - 1];
   const listed = (equivalents[file] ?? []).find(
     (e) =>
       e.mutator === survivor.mutatorName &&
@@ -71,22 +71,27 @@ function equivalentReason(file, survivor) {
   return listed?.why;
 }
 
-function score(file, results) {
+function score(file, { results, source }) {
   const counted = results.filter((r) => !['CompileError', 'RuntimeError', 'Ignored'].includes(r.status));
   const detected = counted.filter((r) => r.status === 'Killed' || r.status === 'Timeout').length;
   const survivors = counted
     .filter((r) => r.status === 'Survived' || r.status === 'NoCoverage')
-    .map((r) => ({ ...r, original: originalOf(file, r.location), why: equivalentReason(file, r) }));
+    .map((r) => ({ ...r, original: originalOf(source, r.location), why: equivalentReason(file, source, r) }));
   const equivalent = survivors.filter((s) => s.why !== undefined).length;
   const percent = (n, of) => (of === 0 ? 100 : (100 * n) / of);
   return { mutants: counted.length, detected, survivors, equivalent, raw: percent(detected, counted.length), percent: percent(detected, counted.length - equivalent) };
 }
 
-/** The results of an earlier run of the file, from its JSON report (for --from-reports). */
-function resultsInReport(file) {
-  const name = file.replace(/^src\//, '').replace(/\.ts$/, '').replace(/\//g, '-');
-  const report = JSON.parse(readFileSync(join(root, 'reports', 'mutation', `${name}.json`), 'utf8'));
-  return Object.values(report.files)[0].mutants;
+const reportOf = (file) => join(root, 'reports', 'mutation', `${file.replace(/^src\//, '').replace(/\.ts$/, '').replace(/\//g, '-')}.json`);
+
+/**
+ * The results of the file's last run and the source they were taken from, from its JSON report: the
+ * report's own copy of the source, so locations still match after the file has changed since.
+ */
+function lastReport(file) {
+  const report = JSON.parse(readFileSync(reportOf(file), 'utf8'));
+  const [entry] = Object.values(report.files);
+  return { results: entry.mutants, source: entry.source };
 }
 
 async function main() {
@@ -95,10 +100,15 @@ async function main() {
   const fromReports = args.includes('--from-reports');
   const files = wanted(args.filter((a) => a !== '--from-reports'));
   const rows = [];
+  const missing = [];
   for (const file of files) {
-    if (fromReports && !existsSync(join(root, 'reports', 'mutation', `${file.replace(/^src\//, '').replace(/\.ts$/, '').replace(/\//g, '-')}.json`))) continue;
+    if (fromReports && !existsSync(reportOf(file))) {
+      missing.push(file);
+      continue;
+    }
     console.log(`\n== ${file} (tests: ${map[file].join(', ')})`);
-    rows.push({ file, ...score(file, fromReports ? resultsInReport(file) : await mutate(file)) });
+    if (!fromReports) await mutate(file);
+    rows.push({ file, ...score(file, lastReport(file)) });
   }
   const listing = [];
   for (const row of rows) {
@@ -113,6 +123,8 @@ async function main() {
   for (const r of rows) {
     table.push(`| ${r.file} | ${r.mutants} | ${r.detected} | ${r.survivors.length} | ${r.equivalent} | ${r.raw.toFixed(1)}% | ${r.percent.toFixed(1)}% |`);
   }
+  // A mapped file without a report is shown as not run, so the table always lists every covered file.
+  for (const file of missing) table.push(`| ${file} | not run: npm run test:mutation -- --mutate ${file} | | | | | |`);
   console.log(`\n${table.join('\n')}`);
   mkdirSync(join(root, 'reports', 'mutation'), { recursive: true });
   writeFileSync(join(root, 'reports', 'mutation', 'scores.md'), `${table.join('\n')}\n\n${listing.join('\n')}\n`);

@@ -44,3 +44,22 @@ describe('deciding an append from the stream’s state', () => {
     assert.deepEqual(decideAppend(facts({ batchIds: [], expected: 2 })), { kind: 'wrong-version' });
   });
 });
+
+describe('why a batch overlaps the stream', () => {
+  const reason = (over: Partial<AppendFacts>) => {
+    const decision = decideAppend(facts(over));
+    assert.equal(decision.kind, 'partial-overlap');
+    return (decision as { reason: string }).reason;
+  };
+
+  it('says how many of the batch are stored, and the first of them', () => {
+    const three = { batchIds: ['x', 'y', 'z'] };
+    assert.equal(reason({ ...three, storedVersions: stored([['y', 3], ['z', 4]]) }), '2 of the 3 events are already stored (first: y), the others are not');
+  });
+
+  it('says when every event is stored but not in this order or not next to each other', () => {
+    const text = 'the events are already stored, but not in this order or not next to each other';
+    assert.equal(reason({ storedVersions: stored([['x', 3], ['y', 2]]) }), text);
+    assert.equal(reason({ storedVersions: stored([['x', 1], ['y', 3]]) }), text);
+  });
+});

@@ -127,3 +127,57 @@ describe('chunk documents: hostile and cyclic data', () => {
     assert.throws(() => encodeEvent('S-9', 0, newEvent('Loop', cyclic), at), /stream "S-9", event 1 of the batch \(Loop\): data\.self refers to itself/);
   });
 });
+
+describe('chunk documents: what is wrong with a stored event, in full', () => {
+  const element = chunkWith(1).events[0]!;
+  const cases: [string, unknown, string][] = [
+    ['type', { ...element, type: 3 }, 'events[0].type is not a non-empty string'],
+    ['schemaVersion', { ...element, schemaVersion: 0 }, 'events[0].schemaVersion is not a whole number ≥ 1'],
+    ['version', { ...element, version: 'x' }, 'events[0].version is not a whole number ≥ 1'],
+    ['position', { ...element, position: 0 }, 'events[0].position is not a whole number ≥ 1'],
+  ];
+  for (const [field, value, text] of cases) {
+    it(`says the ${field} is not what the layout holds`, () =>
+      assert.throws(() => readStoredEvent(value, { stream: 'S-1', chunk: 4 }, 0), (error: unknown) => error instanceof StoredChunkError && error.message.includes(`: ${text}.`)));
+  }
+
+  it('names the field events when their number disagrees with count', () =>
+    assert.throws(() => readChunkEvents(chunkWith(2, { count: 1, nextVersion: 2 }), 'S-1'), (error: unknown) => error instanceof StoredChunkError && error.field === 'events'));
+
+  it('names the stream a document holds and its chunk number when read without an expected stream', () =>
+    assert.throws(
+      () => readChunkHead({ ...chunkWith(0), stream: 'S-7', chunk: 3, sealed: 'no' }),
+      (error: unknown) => error instanceof StoredChunkError && error.streamId === 'S-7' && error.chunk === 3,
+    ));
+});
+
+describe('chunk documents: refusals found by the second mutation run', () => {
+  it('a value that fails only while it is encoded (a getter that throws on its second read) is refused naming the event', () => {
+    let reads = 0;
+    const data = {
+      $key: 'kept as bytes',
+      get total() {
+        reads += 1;
+        if (reads > 1) throw new Error('the total is gone');
+        return 1;
+      },
+    };
+    assert.throws(() => encodeEvent('S-3', 1, newEvent('Odd', data), at), (error: unknown) => {
+      assert.ok(!(error instanceof TypeError) && error instanceof Error);
+      assert.equal(error.message, 'stream "S-3", event 2 of the batch (Odd): cannot be stored as BSON: the total is gone');
+      return true;
+    });
+  });
+
+  it('a head whose chunk number is not a whole number ≥ 1 says chunk ?, not the bad value', () =>
+    assert.throws(
+      () => readChunkHead({ ...chunkWith(0), chunk: 0 }, 'S-1'),
+      (error: unknown) => error instanceof StoredChunkError && error.chunk === undefined && error.message.startsWith('stored chunk ? of stream "S-1"'),
+    ));
+
+  it('a nextVersion out of step shows the sum it should be', () =>
+    assert.throws(
+      () => readChunkHead({ ...chunkWith(0), firstVersion: 3, count: 2, nextVersion: 9 }, 'S-1'),
+      /nextVersion is 9, but firstVersion 3 \+ count 2 is 5/,
+    ));
+});

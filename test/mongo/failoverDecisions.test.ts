@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MongoClient, MongoNetworkError, MongoServerError, MongoServerSelectionError, MongoWriteConcernError } from 'mongodb';
+import { MongoClient, MongoNetworkError, MongoNetworkTimeoutError, MongoServerError, MongoServerSelectionError, MongoTopologyClosedError, MongoWriteConcernError } from 'mongodb';
 import { appendFailure } from '../../src/mongo/appendFailure';
 import { clientOptionsFor, DEFAULT_WTIMEOUT_MS, storeWriteConcern, uriSets } from '../../src/mongo/clientOptions';
 import { noPrimaryProblem, serverTypesOf, setupFailure } from '../../src/mongo/setupFailure';
@@ -109,5 +109,13 @@ describe('no primary at start-up is not "unreachable" (A11)', () => {
     assert.deepEqual(serverTypesOf(new Error('x')), []);
     const message = setupFailure(error, 'mongodb://h1:27017/', 'mongodb://h1:27017/', 5000).message;
     assert.match(message, /MongoDB at mongodb:\/\/h1:27017\/ is reachable, but its replica set was never initiated/);
+  });
+});
+
+describe('append failures: the rest of the driver errors that leave the outcome unknown', () => {
+  it('a network timeout and a closed topology leave the outcome unknown; null is passed on', () => {
+    assert.equal(appendFailure(new MongoNetworkTimeoutError('connection timed out')), 'unknown');
+    assert.equal(appendFailure(new MongoTopologyClosedError()), 'unknown');
+    assert.equal(appendFailure(null), 'other');
   });
 });

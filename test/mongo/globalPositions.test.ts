@@ -96,3 +96,12 @@ describe('global positions', () => {
     assert.equal(indexBuildFailure(new MongoServerError({ code: 13, errmsg: 'not authorized' }), 'orders_events'), undefined);
   });
 });
+
+describe('global positions, from damaged documents', () => {
+  it('the highest position skips elements that are null or hold no numeric position', () => {
+    assert.equal(highestPositionIn({ events: [null, { position: '90' }, { position: 2 }, {}] }), 2);
+  });
+
+  it('the repair advice for a counter behind the events ends with when to apply it', () =>
+    assert.throws(() => counterAtStart(7, 1234, 'p'), /\{\$set: \{value: 1234\}\}\) while no writer runs, then start again\.$/));
+});

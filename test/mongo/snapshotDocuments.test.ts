@@ -53,3 +53,18 @@ describe('snapshot documents', () => {
       assert.throws(() => readSnapshotDocument(doc, 'S-1'), (e: unknown) => e instanceof Error && message.test(e.message) && /stream "S-1"/.test(e.message)));
   }
 });
+
+describe('stored snapshot documents, at the edges', () => {
+  it('refuses null (a find that matched nothing passed on by mistake) as not a document, naming the stream', () =>
+    assert.throws(() => readSnapshotDocument(null, 'S-1'), /stored snapshot of stream "S-1" does not match the snapshot layout: it is not a document/));
+
+  it('reads version 0 and snapshotVersion 0, the lowest the layout allows', () => {
+    const doc = { _id: 'S-1', version: 0, snapshotVersion: 0, state: {}, takenAt: '2025-03-01T10:00:00.000Z' };
+    assert.deepEqual(readSnapshotDocument(doc, 'S-1'), { streamId: 'S-1', version: 0, snapshotVersion: 0, state: {}, takenAt: '2025-03-01T10:00:00.000Z' });
+  });
+
+  it('refuses a fractional version and a negative snapshotVersion', () => {
+    assert.throws(() => readSnapshotDocument({ version: 1.5, snapshotVersion: 1, takenAt: 'x' }, 'S-1'), /version is not a whole number ≥ 0/);
+    assert.throws(() => readSnapshotDocument({ version: 1, snapshotVersion: -1, takenAt: 'x' }, 'S-1'), /snapshotVersion is not a whole number ≥ 0/);
+  });
+});

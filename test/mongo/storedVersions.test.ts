@@ -36,3 +36,24 @@ describe('stored versions of a batch', () => {
     assert.deepEqual([...storedVersionsOf('S', chunks, ['a'])], [['a', 1]]);
   });
 });
+
+describe('stored versions: where a refusal points', () => {
+  it('says chunk ? when the document’s chunk number is not a number, rather than printing what it holds', () =>
+    assert.throws(
+      () => storedVersionsOf('S', [{ chunk: 'two', events: 'none' }], ['a']),
+      (e: unknown) => e instanceof StoredChunkError && e.chunk === undefined && e.message.startsWith('stored chunk ? of stream "S"'),
+    ));
+
+  it('names the id field of the event that repeats an id, and the chunk it is in', () => {
+    const chunks = [{ chunk: 1, events: [{ id: 'a', version: 1 }] }, { chunk: 2, events: [{ id: 'x', version: 6 }, { id: 'a', version: 7 }] }];
+    assert.throws(() => storedVersionsOf('S', chunks, ['a']), (e: unknown) => e instanceof StoredChunkError && e.field === 'events[1].id' && e.chunk === 2);
+  });
+});
+
+describe('stored versions: a hole in what was read', () => {
+  it('refuses an undefined document like any non-document, not with a TypeError', () =>
+    assert.throws(
+      () => storedVersionsOf('S', [undefined], ['a']),
+      (e: unknown) => e instanceof StoredChunkError && /stored chunk \? of stream "S" .*events is not an array/.test(e.message),
+    ));
+});

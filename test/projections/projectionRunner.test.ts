@@ -423,3 +423,50 @@ describe('projection runner', () => {
     assert.deepEqual(await dump(readModels, exampleProjections), await dump(expected, exampleProjections));
   });
 });
+
+describe('projection runner: reads it does not need', () => {
+  it('caughtUp reads each batch once, and nothing more when the projection is already at the head', async () => {
+    const events = inMemoryEventStore();
+    await events.append('Order-o-1', [event('OrderPlaced', { customer: 'alice' })]);
+    await events.append('Order-o-2', [event('OrderPlaced', { customer: 'bob' })]);
+    let reads = 0;
+    const counted = { ...events, readAll: (options: Parameters<typeof events.readAll>[0]) => (reads++, events.readAll(options)) };
+    const runner = projectionRunner({ events: counted, readModels: inMemoryReadModelStore(), projections: [placedCounter] });
+    await runner.caughtUp();
+    assert.equal(reads, 1, 'one batch holds both events; reaching the head ends the drive without another read');
+    await runner.caughtUp();
+    assert.equal(reads, 1, 'at the head already: nothing to read');
+  });
+
+  it('a read that finds nothing new is not reported as a read step', async () => {
+    const steps: string[] = [];
+    const runner = projectionRunner({
+      events: inMemoryEventStore(),
+      readModels: inMemoryReadModelStore(),
+      projections: [placedCounter],
+      failpoint: (step) => void steps.push(step.step),
+    });
+    await runner.start(); // the loop's first read, of an empty log, is queued before caughtUp's look
+    await runner.caughtUp();
+    await runner.stop();
+    assert.deepEqual(steps, []);
+  });
+
+  it('reports each step with what it read, handled and committed, batch by batch', async () => {
+    const events = inMemoryEventStore();
+    for (const customer of ['alice', 'bob', 'carol']) await events.append(`Order-${customer}`, [event('OrderPlaced', { customer })]);
+    const steps: unknown[] = [];
+    const runner = projectionRunner({ events, readModels: inMemoryReadModelStore(), projections: [placedCounter], batchSize: 2, failpoint: (step) => void steps.push(step) });
+    await runner.caughtUp();
+    const projection = 'PlacedCounter';
+    assert.deepEqual(steps, [
+      { step: 'read', projection, after: 0, count: 2 },
+      { step: 'handled', projection, position: 1 },
+      { step: 'handled', projection, position: 2 },
+      { step: 'committed', projection, checkpoint: 2 },
+      { step: 'read', projection, after: 2, count: 1 },
+      { step: 'handled', projection, position: 3 },
+      { step: 'committed', projection, checkpoint: 3 },
+    ]);
+  });
+});

@@ -120,3 +120,23 @@ describe('unitOfWork', () => {
     );
   });
 });
+
+describe('document ids written by a handler', () => {
+  it('refuses an id that is not a string (a number from untyped data), naming projection and read model', async () => {
+    const projection = defineProjection({
+      name: 'Numbered',
+      readModels: { Open: Placed },
+      from: [OrderPlaced],
+      // A JavaScript handler, or one fed untyped data, can pass a number where the id goes.
+      handlers: { OrderPlaced: ({ data }, { Open }) => Open.put(7 as unknown as string, { customer: data.customer }) },
+    });
+    const events = inMemoryEventStore();
+    await events.append('Order-o-1', [event('OrderPlaced', { customer: 'alice' })]);
+    const readModels = inMemoryReadModelStore();
+    await assert.rejects(
+      projectionRunner({ events, readModels, projections: [projection] }).caughtUp(),
+      /projection Numbered, read model Open "7": a document id must be a non-empty string/,
+    );
+    assert.deepEqual(await readModels.find('Open'), []);
+  });
+});

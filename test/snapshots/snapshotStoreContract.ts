@@ -75,6 +75,14 @@ export function snapshotStoreContract(name: string, factory: SnapshotStoreFactor
       assert.equal((await store.load(stream))?.version, 8);
     });
 
+    test('changing a snapshot after saving it does not change the stored one', async (stream) => {
+      const saved = snap(stream, 1, { list: [1] });
+      await store.save(saved);
+      (saved.state as { list: number[] }).list.push(2);
+      saved.version = 7;
+      assert.deepEqual(await store.load(stream), snap(stream, 1, { list: [1] }));
+    });
+
     test('changing a loaded snapshot does not change the stored one', async (stream) => {
       await store.save(snap(stream, 1, { list: [1] }));
       const loaded = await store.load(stream);
