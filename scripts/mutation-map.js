@@ -4,9 +4,9 @@
 module.exports = {
   'src/eventStore/appendDecision.ts': ['test/eventStore/appendDecision.test.ts', 'test/eventStore/inMemoryEventStore.test.ts', 'test/mongo/appendPlan.test.ts'],
   'src/eventStore/expectedVersion.ts': ['test/eventStore/inMemoryStoreDetails.test.ts', 'test/badInput/store.test.ts', 'test/eventStore/inMemoryEventStore.test.ts', 'test/eventStore/appendDecision.test.ts', 'test/commandHandling/commandHandler.test.ts'],
-  'src/eventStore/inMemoryEventStore.ts': ['test/eventStore/inMemoryStoreDetails.test.ts', 'test/eventStore/inMemoryEventStore.test.ts', 'test/eventStore/inMemoryCopies.test.ts', 'test/commandHandling/commandHandler.test.ts'],
-  'src/commandHandling/commandHandler.ts': ['test/commandHandling/commandHandler.test.ts', 'test/commandHandling/commandHandlerChecks.test.ts', 'test/commandHandling/ambiguousAppend.test.ts', 'test/commandHandling/loadAggregate.test.ts', 'test/commandHandling/stateCache.test.ts'],
-  'src/commandHandling/commandLog.ts': ['test/commandHandling/commandHandler.test.ts', 'test/commandHandling/inMemoryCommandLog.test.ts'],
+  'src/eventStore/inMemoryEventStore.ts': ['test/eventStore/inMemoryStoreDetails.test.ts', 'test/eventStore/inMemoryEventStore.test.ts', 'test/eventStore/inMemoryCopies.test.ts', 'test/eventStore/inMemoryIdIndex.test.ts', 'test/commandHandling/commandHandler.test.ts'],
+  'src/commandHandling/commandHandler.ts': ['test/commandHandling/commandHandler.test.ts', 'test/commandHandling/commandHandlerChecks.test.ts', 'test/commandHandling/ambiguousAppend.test.ts', 'test/commandHandling/loadAggregate.test.ts', 'test/commandHandling/stateCache.test.ts', 'test/commandHandling/commandLogKeeps.test.ts', 'test/badInput/store.test.ts', 'test/badInput/domain.test.ts'],
+  'src/commandHandling/commandLog.ts': ['test/commandHandling/commandHandler.test.ts', 'test/commandHandling/inMemoryCommandLog.test.ts', 'test/commandHandling/commandLogKeeps.test.ts'],
   'src/commandHandling/loadAggregate.ts': ['test/commandHandling/loadAggregate.test.ts', 'test/commandHandling/stateCache.test.ts', 'test/commandHandling/commandHandler.test.ts'],
   'src/commandHandling/stateCache.ts': ['test/commandHandling/stateCache.test.ts', 'test/commandHandling/commandHandler.test.ts'],
   'src/snapshots/inMemorySnapshotStore.ts': ['test/snapshots/inMemorySnapshotStore.test.ts'],
