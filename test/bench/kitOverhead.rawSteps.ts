@@ -5,7 +5,7 @@
  */
 import { Before, Given, Then, When, World } from '@cucumber/cucumber';
 import type { DataTable } from '@cucumber/cucumber';
-import type { AnyAggregate } from '../../src/aggregate';
+import { aggregates, commandDefaults, defaults, same, value } from './kitOverhead.handValues';
 import { streamIdOf } from '../../src/aggregate';
 import type { CommandHandler, CommandResult } from '../../src/commandHandling';
 import { createCommandHandler } from '../../src/commandHandling';
@@ -15,23 +15,7 @@ import type { EventStore } from '../../src/eventStore';
 import { inMemoryEventStore } from '../../src/eventStore';
 import { inMemorySnapshotStore } from '../../src/snapshots';
 import { domain } from '../../src/domains';
-import { Account } from '../../src/domains/banking';
-import { Order } from '../../src/domains/ordering';
 
-const aggregates: Record<string, AnyAggregate> = { Order, Account };
-const defaults: Record<string, Record<string, unknown>> = {
-  OrderPlaced: { customer: 'alice', amount: 0, currency: 'EUR' },
-  ItemAdded: { sku: 'BOOK-1', quantity: 1, price: 10 },
-  OrderShipped: { carrier: 'DHL' },
-  OrderCancelled: { reason: 'no reason given' },
-  AccountOpened: { owner: 'alice', overdraftLimit: 0 },
-  MoneyDeposited: { amount: 100 },
-  MoneyWithdrawn: { amount: 10 },
-};
-const commandDefaults: Record<string, Record<string, unknown>> = { ShipOrder: { carrier: 'DHL' }, CancelOrder: {}, AddItem: { sku: 'BOOK-1', quantity: 1, price: 10 } };
-const numeric = new Set(['amount', 'total', 'price', 'quantity', 'overdraftLimit', 'balance']);
-const value = (field: string, cell: string): unknown => (numeric.has(field) ? Number(cell) : cell);
-const same = (actual: unknown, cell: string) => String(actual) === cell;
 
 class RawWorld extends World {
   clock!: ControllableClock;
