@@ -40,6 +40,12 @@ export interface CommandHandlerOptions {
    * stays the truth: a cached state only saves replaying the events it already covers.
    */
   cacheSize?: number;
+  /**
+   * Told when a snapshot could not be saved after a command's events were stored. The command is
+   * still accepted (its events are the truth; loading replays them), so a caller never retries
+   * what is already recorded. Default: a process warning. What this throws, the command throws.
+   */
+  onSnapshotFailure?: (error: unknown, snapshot: { streamId: string; version: number }) => void;
 }
 
 export interface SendOptions {
@@ -87,6 +93,7 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
   const retries = options.retries ?? 3;
   const commandLog = options.commandLog ?? inMemoryCommandLog();
   const cache = stateCache(options.cacheSize ?? 1000);
+  const onSnapshotFailure = options.onSnapshotFailure ?? warnSnapshotFailure;
 
   /**
    * Commands to one stream run one after another, in order of arrival, so within this handler they
@@ -241,7 +248,11 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
   }
 
   async function saveSnapshot(aggregate: AnyAggregate, streamId: string, after: number, state: unknown, now: Date) {
-    await snapshots!.save({ streamId, version: after, snapshotVersion: aggregate.snapshot!.version ?? 1, state, takenAt: now.toISOString() });
+    try {
+      await snapshots!.save({ streamId, version: after, snapshotVersion: aggregate.snapshot!.version ?? 1, state, takenAt: now.toISOString() });
+    } catch (error) {
+      onSnapshotFailure(error, { streamId, version: after });
+    }
   }
 
   return {
@@ -366,4 +377,8 @@ function applyAndCheck(aggregate: AnyAggregate, streamId: string, command: strin
     if (!holds) throw new InvariantViolation(aggregate.name, invariant.name, streamId, state);
   }
   return state;
+}
+
+function warnSnapshotFailure(error: unknown, snapshot: { streamId: string; version: number }): void {
+  process.emitWarning(`the events of stream "${snapshot.streamId}" up to version ${snapshot.version} are stored, but no snapshot was saved: ${error instanceof Error ? error.message : String(error)}`, { code: 'EVENTSPEC_SNAPSHOT_FAILED' });
 }

@@ -131,7 +131,7 @@ export function createScenario(options: ScenarioOptions): Scenario {
         readModels,
         domain,
         // Below the processes' own inline wrapper: an append there would wait for the runner it runs in.
-        commands: createCommandHandler({ domain, store: projected, snapshots: options.stores.snapshots, clock, ids }),
+        commands: createCommandHandler({ domain, store: projected, snapshots: options.stores.snapshots, clock, ids, onSnapshotFailure: failScenario }),
         clock,
         deadlineCheckEvery: 0,
         onSent: (command) => {
@@ -141,7 +141,7 @@ export function createScenario(options: ScenarioOptions): Scenario {
       })
     : undefined;
   const events = processes && mode === 'inline' ? inlineProcesses(projected, processes) : projected;
-  const handler = createCommandHandler({ domain, store: events, snapshots: options.stores.snapshots, clock, ids });
+  const handler = createCommandHandler({ domain, store: events, snapshots: options.stores.snapshots, clock, ids, onSnapshotFailure: failScenario });
   const statuses = async () => [...((await ownReadSide?.runner.status()) ?? []), ...((await processes?.status()) ?? [])];
   const transport = options.transport?.({ domain, handler, events, readModels: ownReadSide || processes ? readModels : undefined, statuses });
   const stores: ScenarioStores = transport?.release
@@ -257,4 +257,9 @@ function runnerOnFirstUse(make: () => ProjectionRunner): ProjectionRunner {
     status: () => made().status(),
     within: (name, work) => made().within(name, work),
   };
+}
+
+/** In a scenario a snapshot that cannot be saved fails the step: in production it would only be a warning, easy to miss. */
+function failScenario(error: unknown): never {
+  throw error;
 }
