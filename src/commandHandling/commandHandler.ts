@@ -85,6 +85,11 @@ export class ConcurrencyError extends EventspecError {
   override name = 'ConcurrencyError';
 }
 
+/** A command id already answered for another stream, command or data: a new command needs a new id. */
+export class CommandIdReusedError extends EventspecError {
+  override name = 'CommandIdReusedError';
+}
+
 /** load → decide → validate → check invariants → append with the expected version → snapshot. */
 export function createCommandHandler(options: CommandHandlerOptions): CommandHandler {
   const { domain, store, snapshots } = options;
@@ -265,12 +270,12 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
 
   function answerRepeat(previous: CommandResult, streamId: string, type: string, fingerprint: string): CommandResult {
     if (previous.streamId !== streamId || previous.command !== type) {
-      throw new EventspecError(
+      throw new CommandIdReusedError(
         `command id ${previous.commandId} was already used for ${previous.command} on "${previous.streamId}"; a new command needs a new id`,
       );
     }
     if (previous.fingerprint !== undefined && previous.fingerprint !== fingerprint) {
-      throw new EventspecError(
+      throw new CommandIdReusedError(
         `command id ${previous.commandId} was already used for ${type} on "${streamId}" with other data (${previous.fingerprint}, now ${fingerprint}); a new command needs a new id`,
       );
     }
