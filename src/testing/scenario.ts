@@ -20,6 +20,7 @@ import type { ReadModelStore } from '../projections/readModelStore';
 import { inlineProcesses } from '../processes/inlineProcesses';
 import { isProcess } from '../processes/defineProcess';
 import { processRunner } from '../processes/processRunner';
+import { processesOnDemand } from './processesOnDemand';
 import type { ProcessRunner } from '../processes/processRunner';
 import type { SentCommand } from '../processes/processStep';
 import type { ScenarioStores } from './scenarioStores';
@@ -125,22 +126,30 @@ export function createScenario(options: ScenarioOptions): Scenario {
   };
   // Inline read models see every append, history and commands alike, before it returns.
   const projected = ownReadSide?.mode === 'inline' ? inlineProjections(options.stores.events, ownReadSide.runner) : options.stores.events;
-  const processes = domain.processes.some(isProcess)
-    ? processRunner({
-        events: options.stores.events,
-        readModels,
-        domain,
-        // Below the processes' own inline wrapper: an append there would wait for the runner it runs in.
-        commands: createCommandHandler({ domain, store: projected, snapshots: options.stores.snapshots, clock, ids }),
-        clock,
-        deadlineCheckEvery: 0,
-        onSent: (command) => {
-          sent.push(command);
-          if (command.result.status === 'accepted' && !command.result.replayed) keep(command.result.events, whenStart !== undefined);
-        },
-      })
-    : undefined;
-  const events = processes && mode === 'inline' ? inlineProcesses(projected, processes) : projected;
+  const processList = domain.processes.filter(isProcess);
+  // Made only once an event some process handles is stored (processesOnDemand.ts).
+  const onDemand =
+    processList.length > 0
+      ? processesOnDemand(processList, () =>
+          processRunner({
+            events: options.stores.events,
+            readModels,
+            domain,
+            processes: processList,
+            // Below the processes' own inline wrapper: an append there would wait for the runner it runs in.
+            commands: createCommandHandler({ domain, store: projected, snapshots: options.stores.snapshots, clock, ids }),
+            clock,
+            deadlineCheckEvery: 0,
+            onSent: (command) => {
+              sent.push(command);
+              if (command.result.status === 'accepted' && !command.result.replayed) keep(command.result.events, whenStart !== undefined);
+            },
+          }),
+        )
+      : undefined;
+  const processes = onDemand?.runner;
+  const watched = onDemand ? onDemand.watch(projected) : projected;
+  const events = processes && mode === 'inline' ? inlineProcesses(watched, processes) : watched;
   const handler = createCommandHandler({ domain, store: events, snapshots: options.stores.snapshots, clock, ids });
   const statuses = async () => [...((await ownReadSide?.runner.status()) ?? []), ...((await processes?.status()) ?? [])];
   const transport = options.transport?.({ domain, handler, events, readModels: ownReadSide || processes ? readModels : undefined, statuses });
