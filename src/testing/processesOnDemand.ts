@@ -12,6 +12,19 @@ export interface ProcessesOnDemand {
   watch(events: EventStore): EventStore;
 }
 
+// Per list of processes (scenario.ts keeps one per domain), not per scenario.
+const handledSets = new WeakMap<readonly AnyProcess[], ReadonlySet<string>>();
+
+/** The event types some process of the list handles. */
+function handledBy(processes: readonly AnyProcess[]): ReadonlySet<string> {
+  let handled = handledSets.get(processes);
+  if (!handled) {
+    handled = new Set(processes.flatMap((p) => [...p.eventsByName.keys()]));
+    handledSets.set(processes, handled);
+  }
+  return handled;
+}
+
 /**
  * Most scenarios store no event a process handles, yet a started runner follows every append, and
  * making one builds a projection per process (docs/performance.md). Until such an event is stored
@@ -20,7 +33,7 @@ export interface ProcessesOnDemand {
  * (an instance, deadlines, firing them, status) makes it too.
  */
 export function processesOnDemand(processes: readonly AnyProcess[], make: () => ProcessRunner): ProcessesOnDemand {
-  const handled = new Set(processes.flatMap((p) => [...p.eventsByName.keys()]));
+  const handled = handledBy(processes);
   let runner: ProcessRunner | undefined;
   let ready: Promise<ProcessRunner> | undefined;
   let following = false;

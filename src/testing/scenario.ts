@@ -19,6 +19,7 @@ import type { ProjectionRunner } from '../projections/projectionRunner';
 import type { ReadModelStore } from '../projections/readModelStore';
 import { inlineProcesses } from '../processes/inlineProcesses';
 import { isProcess } from '../processes/defineProcess';
+import type { AnyProcess } from '../processes/defineProcess';
 import { processRunner } from '../processes/processRunner';
 import { processesOnDemand } from './processesOnDemand';
 import type { ProcessRunner } from '../processes/processRunner';
@@ -126,7 +127,7 @@ export function createScenario(options: ScenarioOptions): Scenario {
   };
   // Inline read models see every append, history and commands alike, before it returns.
   const projected = ownReadSide?.mode === 'inline' ? inlineProjections(options.stores.events, ownReadSide.runner) : options.stores.events;
-  const processList = domain.processes.filter(isProcess);
+  const processList = processesOf(domain);
   // Made only once an event some process handles is stored (processesOnDemand.ts).
   const onDemand =
     processList.length > 0
@@ -238,6 +239,18 @@ export function createScenario(options: ScenarioOptions): Scenario {
     },
     load: (aggregate, id, loadOptions) => (transport ? transport.load(aggregate, id, loadOptions) : handler.load(aggregate, id, loadOptions)),
   };
+}
+
+const domainProcesses = new WeakMap<Domain, readonly AnyProcess[]>();
+
+/** The domain's processes (not its policies), one list per domain. */
+function processesOf(domain: Domain): readonly AnyProcess[] {
+  let processes = domainProcesses.get(domain);
+  if (!processes) {
+    processes = domain.processes.filter(isProcess);
+    domainProcesses.set(domain, processes);
+  }
+  return processes;
 }
 
 function createReadSide(domain: Domain, stores: ScenarioStores, readModels: ReadModelStore, mode: 'live' | 'inline' | 'off'): ScenarioReadSide | undefined {
