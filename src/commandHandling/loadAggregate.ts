@@ -1,8 +1,9 @@
 import type { AnyAggregate } from '../aggregate/defineAggregate';
-import { replay } from '../aggregate/replay';
+import { evolveOne, replay } from '../aggregate/replay';
 import { toDate } from '../core/clock';
 import { EventspecError } from '../core/errors';
 import type { EventStore } from '../eventStore/eventStore';
+import type { DirectAccess } from '../eventStore/directAccess';
 import type { Snapshot, SnapshotStore } from '../snapshots/snapshotStore';
 
 export interface LoadOptions {
@@ -44,6 +45,18 @@ export async function loadAggregate(context: LoadContext, aggregate: AnyAggregat
   }
   const start = snapshot ? snapshot.state : aggregate.initialState();
   return { state: replay(aggregate, start, tail), version, fromSnapshot: from };
+}
+
+/**
+ * The latest state, read synchronously from a store in this process: the known state (the
+ * handler's cache) and the events after it, as `loadAggregate` gives it without snapshots.
+ */
+export function loadDirect(direct: DirectAccess, aggregate: AnyAggregate, streamId: string, known: { version: number; state: unknown } | undefined): Loaded {
+  const events = direct.eventsOf(streamId);
+  const from = known?.version ?? 0;
+  let state = known !== undefined ? known.state : aggregate.initialState();
+  for (let i = from; i < events.length; i++) state = evolveOne(aggregate, state, events[i]!);
+  return { state, version: Math.max(from, events.length), fromSnapshot: from };
 }
 
 async function usableSnapshot(

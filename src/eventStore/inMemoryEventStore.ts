@@ -9,6 +9,7 @@ import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStrea
 import { describeExpected } from './expectedVersion';
 import { checkStreamId } from '../core/storableValue';
 import { validateAppend } from './validateAppend';
+import { offerDirectAccess } from './directAccess';
 import { checkReadAllOptions, checkReadStreamOptions } from './readOptions';
 
 interface Stream {
@@ -41,72 +42,76 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
   const log: RecordedEvent[] = [];
   const notifier = appendNotifier();
 
+  function appendNow(streamId: string, events: readonly NewEvent[], appendOptions: AppendOptions = {}): AppendResult {
+    const expected = validateAppend(streamId, events, appendOptions);
+    const stream = streams.get(streamId);
+    const currentVersion = stream?.events.length ?? 0;
+    // Usually none of the batch is stored yet: then no map is made.
+    let storedVersions: Map<string, number> = NONE_STORED;
+    if (stream) {
+      for (const event of events) {
+        const version = versionOf(stream, event.id);
+        if (version === undefined) continue;
+        if (storedVersions === NONE_STORED) storedVersions = new Map<string, number>();
+        storedVersions.set(event.id, version);
+      }
+    }
+    const decision = decideAppend({ currentVersion, expected, batchIds: events.map((e) => e.id), storedVersions });
+    switch (decision.kind) {
+      case 'wrong-version':
+        throw new WrongExpectedVersionError(streamId, describeExpected(expected), currentVersion);
+      case 'partial-overlap':
+        throw new IdempotencyError(streamId, decision.reason);
+      case 'already-stored': {
+        const existing = stream!.events.slice(decision.firstVersion - 1, decision.firstVersion - 1 + events.length);
+        return { streamId, nextExpectedVersion: currentVersion, events: existing, alreadyStored: true };
+      }
+      case 'write':
+        break;
+    }
+    const recordedAt = isoTime(clock.now());
+    // Frozen copies: the caller's objects stay theirs, and nobody can edit what is stored. Events
+    // that share one metadata object (a command's events do) share its frozen copy.
+    let metadataSource: unknown;
+    let metadata: RecordedEvent['metadata'] | undefined;
+    const recorded = events.map((event, i): RecordedEvent => {
+      try {
+        if (metadata === undefined || event.metadata !== metadataSource) {
+          metadataSource = event.metadata;
+          metadata = frozenMetadata(event.metadata, recordedAt);
+        }
+        return Object.freeze({
+          id: event.id,
+          type: event.type,
+          schemaVersion: event.schemaVersion,
+          data: frozenCopy(event.data),
+          metadata,
+          streamId,
+          version: currentVersion + i + 1,
+          position: log.length + i + 1,
+        });
+      } catch (error) {
+        throw new EventspecError(`stream "${streamId}", event ${i + 1} of the batch (${event.type}): ${(error as Error).message}`);
+      }
+    });
+    // Only now, with every copy made, does the stream exist: a value that cannot be copied leaves no trace.
+    const target: Stream = stream ?? { events: [], versionOfId: undefined };
+    if (!stream) streams.set(streamId, target);
+    for (const event of recorded) {
+      target.events.push(event);
+      target.versionOfId?.set(event.id, event.version);
+      log.push(event);
+    }
+    if (target.versionOfId === undefined && target.events.length >= INDEX_FROM) {
+      target.versionOfId = new Map(target.events.map((event) => [event.id, event.version]));
+    }
+    if (recorded.length > 0) notifier.notify();
+    return { streamId, nextExpectedVersion: target.events.length, events: recorded, alreadyStored: false };
+  }
+
   const store: EventStore = {
     async append(streamId: string, events: readonly NewEvent[], appendOptions: AppendOptions = {}): Promise<AppendResult> {
-      const expected = validateAppend(streamId, events, appendOptions);
-      const stream = streams.get(streamId);
-      const currentVersion = stream?.events.length ?? 0;
-      // Usually none of the batch is stored yet: then no map is made.
-      let storedVersions: Map<string, number> = NONE_STORED;
-      if (stream) {
-        for (const event of events) {
-          const version = versionOf(stream, event.id);
-          if (version === undefined) continue;
-          if (storedVersions === NONE_STORED) storedVersions = new Map<string, number>();
-          storedVersions.set(event.id, version);
-        }
-      }
-      const decision = decideAppend({ currentVersion, expected, batchIds: events.map((e) => e.id), storedVersions });
-      switch (decision.kind) {
-        case 'wrong-version':
-          throw new WrongExpectedVersionError(streamId, describeExpected(expected), currentVersion);
-        case 'partial-overlap':
-          throw new IdempotencyError(streamId, decision.reason);
-        case 'already-stored': {
-          const existing = stream!.events.slice(decision.firstVersion - 1, decision.firstVersion - 1 + events.length);
-          return { streamId, nextExpectedVersion: currentVersion, events: existing, alreadyStored: true };
-        }
-        case 'write':
-          break;
-      }
-      const recordedAt = isoTime(clock.now());
-      // Frozen copies: the caller's objects stay theirs, and nobody can edit what is stored. Events
-      // that share one metadata object (a command's events do) share its frozen copy.
-      let metadataSource: unknown;
-      let metadata: RecordedEvent['metadata'] | undefined;
-      const recorded = events.map((event, i): RecordedEvent => {
-        try {
-          if (metadata === undefined || event.metadata !== metadataSource) {
-            metadataSource = event.metadata;
-            metadata = frozenMetadata(event.metadata, recordedAt);
-          }
-          return Object.freeze({
-            id: event.id,
-            type: event.type,
-            schemaVersion: event.schemaVersion,
-            data: frozenCopy(event.data),
-            metadata,
-            streamId,
-            version: currentVersion + i + 1,
-            position: log.length + i + 1,
-          });
-        } catch (error) {
-          throw new EventspecError(`stream "${streamId}", event ${i + 1} of the batch (${event.type}): ${(error as Error).message}`);
-        }
-      });
-      // Only now, with every copy made, does the stream exist: a value that cannot be copied leaves no trace.
-      const target: Stream = stream ?? { events: [], versionOfId: undefined };
-      if (!stream) streams.set(streamId, target);
-      for (const event of recorded) {
-        target.events.push(event);
-        target.versionOfId?.set(event.id, event.version);
-        log.push(event);
-      }
-      if (target.versionOfId === undefined && target.events.length >= INDEX_FROM) {
-        target.versionOfId = new Map(target.events.map((event) => [event.id, event.version]));
-      }
-      if (recorded.length > 0) notifier.notify();
-      return { streamId, nextExpectedVersion: target.events.length, events: recorded, alreadyStored: false };
+      return appendNow(streamId, events, appendOptions);
     },
 
     async readStream(streamId: string, readOptions: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -153,8 +158,19 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
       notifier.notify();
     },
   };
+  offerDirectAccess(store, {
+    append: store.append,
+    readStream: store.readStream,
+    appendNow,
+    eventsOf(streamId) {
+      checkStreamId(streamId);
+      return streams.get(streamId)?.events ?? NO_EVENTS;
+    },
+  });
   return store;
 }
+
+const NO_EVENTS: readonly RecordedEvent[] = Object.freeze([]);
 
 const NONE_STORED: ReadonlyMap<string, number> & Map<string, number> = new Map<string, number>();
 
