@@ -216,7 +216,8 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
     if (decided.rejected !== undefined) return decided.rejected;
     try {
       const state = applyAndCheck(aggregate, streamId, prepared.type, loaded, decided.events);
-      const appended = direct.appendNow(streamId, decided.events, { expectedVersion: loaded.version === 0 ? 'no_stream' : loaded.version });
+      // Ids derived from a random uuid made for this very command cannot be stored yet.
+      const appended = direct.appendNow(streamId, decided.events, { expectedVersion: loaded.version === 0 ? 'no_stream' : loaded.version }, ids === randomIds);
       cache.set(streamId, appended.nextExpectedVersion, state);
       return Object.assign({}, prepared.base, { status: 'accepted' as const, version: appended.nextExpectedVersion, events: appended.events });
     } catch (error) {

@@ -11,8 +11,12 @@ export interface DirectAccess {
   /** The store's own methods, so a caller can tell that they were not replaced since. */
   readonly append: EventStore['append'];
   readonly readStream: EventStore['readStream'];
-  /** What `append` resolves with, or throws what it rejects with. */
-  appendNow(streamId: string, events: readonly NewEvent[], options?: AppendOptions): AppendResult;
+  /**
+   * What `append` resolves with, or throws what it rejects with. `idsAreNew`: the caller vouches
+   * that no event id of the batch can be in the stream (they derive from a random uuid made for
+   * this command), so the store need not look them up.
+   */
+  appendNow(streamId: string, events: readonly NewEvent[], options?: AppendOptions, idsAreNew?: boolean): AppendResult;
   /** The stream's events in order, read-only and live (not a copy); the stream id is checked as `readStream` checks it. */
   eventsOf(streamId: string): readonly RecordedEvent[];
 }

@@ -14,7 +14,11 @@ import { checkReadAllOptions, checkReadStreamOptions } from './readOptions';
 
 interface Stream {
   events: RecordedEvent[];
-  /** Made once the stream is long enough for a scan to cost more than the map's memory (~40 B per event). */
+  /**
+   * Made at the first look-up in a stream long enough for a scan to cost more than the map's
+   * memory (~40 B per event), then kept up to date. A stream only ever appended to by the
+   * handler's direct path (whose ids are new) is never looked up, so never indexed.
+   */
   versionOfId: Map<string, number> | undefined;
 }
 
@@ -22,6 +26,9 @@ interface Stream {
 const INDEX_FROM = 32;
 
 function versionOf(stream: Stream, id: string): number | undefined {
+  if (stream.versionOfId === undefined && stream.events.length >= INDEX_FROM) {
+    stream.versionOfId = new Map(stream.events.map((event) => [event.id, event.version]));
+  }
   if (stream.versionOfId !== undefined) return stream.versionOfId.get(id);
   const events = stream.events;
   for (let i = 0; i < events.length; i++) if (events[i]!.id === id) return i + 1;
@@ -42,13 +49,14 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
   const log: RecordedEvent[] = [];
   const notifier = appendNotifier();
 
-  function appendNow(streamId: string, events: readonly NewEvent[], appendOptions: AppendOptions = {}): AppendResult {
+  /** `append`'s work; `idsAreNew` is the direct caller's word that no id of the batch can be stored yet, so none is looked up. */
+  function appendNow(streamId: string, events: readonly NewEvent[], appendOptions: AppendOptions = {}, idsAreNew = false): AppendResult {
     const expected = validateAppend(streamId, events, appendOptions);
     const stream = streams.get(streamId);
     const currentVersion = stream?.events.length ?? 0;
     // Usually none of the batch is stored yet: then no map is made.
     let storedVersions: Map<string, number> = NONE_STORED;
-    if (stream) {
+    if (stream && !idsAreNew) {
       for (const event of events) {
         const version = versionOf(stream, event.id);
         if (version === undefined) continue;
@@ -101,9 +109,6 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
       target.events.push(event);
       target.versionOfId?.set(event.id, event.version);
       log.push(event);
-    }
-    if (target.versionOfId === undefined && target.events.length >= INDEX_FROM) {
-      target.versionOfId = new Map(target.events.map((event) => [event.id, event.version]));
     }
     if (recorded.length > 0) notifier.notify();
     return { streamId, nextExpectedVersion: target.events.length, events: recorded, alreadyStored: false };
