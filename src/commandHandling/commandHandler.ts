@@ -1,7 +1,7 @@
 import type { AnyAggregate, CommandOf, StateOf } from '../aggregate/defineAggregate';
 import { streamIdOf } from '../aggregate/defineAggregate';
 import { Rejection, rejectionOf } from '../aggregate/rejection';
-import { evolveOne } from '../aggregate/replay';
+import { evolveParsed } from '../aggregate/replay';
 import { decidedEvents, DomainCodeError, thrownText } from '../aggregate/domainCode';
 import type { Clock } from '../core/clock';
 import { systemClock } from '../core/clock';
@@ -217,7 +217,7 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
     try {
       const state = applyAndCheck(aggregate, streamId, prepared.type, loaded, decided.events);
       // Ids derived from a random uuid made for this very command cannot be stored yet.
-      const appended = direct.appendNow(streamId, decided.events, { expectedVersion: loaded.version === 0 ? 'no_stream' : loaded.version }, ids === randomIds);
+      const appended = direct.appendNow(streamId, decided.events, { expectedVersion: loaded.version === 0 ? 'no_stream' : loaded.version }, { idsAreNew: ids === randomIds, parsedBy: aggregate });
       cache.set(streamId, appended.nextExpectedVersion, state);
       return Object.assign({}, prepared.base, { status: 'accepted' as const, version: appended.nextExpectedVersion, events: appended.events });
     } catch (error) {
@@ -428,7 +428,8 @@ function applyAndCheck(aggregate: AnyAggregate, streamId: string, command: strin
       position: 0,
       metadata: provisionalMetadata,
     };
-    state = evolveOne(aggregate, state, provisional, command);
+    // toNewEvent has just parsed the data by its contract: a second parse is needed only if it could change it.
+    state = evolveParsed(aggregate, state, provisional, command);
   });
   for (const invariant of aggregate.invariants) {
     let holds: boolean;

@@ -1,5 +1,5 @@
 import type { AnyAggregate } from '../aggregate/defineAggregate';
-import { evolveOne, replay } from '../aggregate/replay';
+import { evolveOne, evolveParsed, replay } from '../aggregate/replay';
 import { toDate } from '../core/clock';
 import { EventspecError } from '../core/errors';
 import type { EventStore } from '../eventStore/eventStore';
@@ -52,11 +52,16 @@ export async function loadAggregate(context: LoadContext, aggregate: AnyAggregat
  * handler's cache) and the events after it, as `loadAggregate` gives it without snapshots.
  */
 export function loadDirect(direct: DirectAccess, aggregate: AnyAggregate, streamId: string, known: { version: number; state: unknown } | undefined): Loaded {
-  const events = direct.eventsOf(streamId);
+  const stream = direct.streamOf(streamId);
+  const length = stream?.events.length ?? 0;
   const from = known?.version ?? 0;
   let state = known !== undefined ? known.state : aggregate.initialState();
-  for (let i = from; i < events.length; i++) state = evolveOne(aggregate, state, events[i]!);
-  return { state, version: Math.max(from, events.length), fromSnapshot: from };
+  if (stream !== undefined) {
+    // Events this aggregate's handlers parsed and stored themselves need no parse that cannot change them.
+    const parsedUpTo = stream.parsedBy === aggregate ? stream.parsedUpTo : 0;
+    for (let i = from; i < length; i++) state = i < parsedUpTo ? evolveParsed(aggregate, state, stream.events[i]!) : evolveOne(aggregate, state, stream.events[i]!);
+  }
+  return { state, version: Math.max(from, length), fromSnapshot: from };
 }
 
 async function usableSnapshot(

@@ -11,14 +11,24 @@ export interface DirectAccess {
   /** The store's own methods, so a caller can tell that they were not replaced since. */
   readonly append: EventStore['append'];
   readonly readStream: EventStore['readStream'];
-  /**
-   * What `append` resolves with, or throws what it rejects with. `idsAreNew`: the caller vouches
-   * that no event id of the batch can be in the stream (they derive from a random uuid made for
-   * this command), so the store need not look them up.
-   */
-  appendNow(streamId: string, events: readonly NewEvent[], options?: AppendOptions, idsAreNew?: boolean): AppendResult;
-  /** The stream's events in order, read-only and live (not a copy); the stream id is checked as `readStream` checks it. */
-  eventsOf(streamId: string): readonly RecordedEvent[];
+  /** What `append` resolves with, or throws what it rejects with; `writer` is what the caller vouches for. */
+  appendNow(streamId: string, events: readonly NewEvent[], options?: AppendOptions, writer?: DirectWriter): AppendResult;
+  /** The stream (its id checked as `readStream` checks it), read-only and live, not a copy; undefined when it has no events. */
+  streamOf(streamId: string): DirectStream | undefined;
+}
+
+export interface DirectWriter {
+  /** No event id of the batch can be in the stream (they derive from a random uuid made for this command): none is looked up. */
+  readonly idsAreNew: boolean;
+  /** Who parsed the batch's data by its contracts at their current versions (the handler's aggregate). */
+  readonly parsedBy: object;
+}
+
+export interface DirectStream {
+  readonly events: readonly RecordedEvent[];
+  /** The first `parsedUpTo` events were all appended by direct writers that said they were parsed by `parsedBy`. */
+  readonly parsedBy: object | undefined;
+  readonly parsedUpTo: number;
 }
 
 const direct = new WeakMap<EventStore, DirectAccess>();

@@ -10,6 +10,7 @@ import { describeExpected } from './expectedVersion';
 import { checkStreamId } from '../core/storableValue';
 import { validateAppend } from './validateAppend';
 import { offerDirectAccess } from './directAccess';
+import type { DirectWriter } from './directAccess';
 import { checkReadAllOptions, checkReadStreamOptions } from './readOptions';
 
 interface Stream {
@@ -20,6 +21,9 @@ interface Stream {
    * handler's direct path (whose ids are new) is never looked up, so never indexed.
    */
   versionOfId: Map<string, number> | undefined;
+  /** See DirectStream: how many first events a direct writer parsed, and who (only direct appends extend it). */
+  parsedBy: object | undefined;
+  parsedUpTo: number;
 }
 
 /** Streams shorter than this find an event id by scanning their events. */
@@ -49,14 +53,14 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
   const log: RecordedEvent[] = [];
   const notifier = appendNotifier();
 
-  /** `append`'s work; `idsAreNew` is the direct caller's word that no id of the batch can be stored yet, so none is looked up. */
-  function appendNow(streamId: string, events: readonly NewEvent[], appendOptions: AppendOptions = {}, idsAreNew = false): AppendResult {
+  /** `append`'s work; `writer` is what a direct caller vouches for (see DirectWriter). */
+  function appendNow(streamId: string, events: readonly NewEvent[], appendOptions: AppendOptions = {}, writer?: DirectWriter): AppendResult {
     const expected = validateAppend(streamId, events, appendOptions);
     const stream = streams.get(streamId);
     const currentVersion = stream?.events.length ?? 0;
     // Usually none of the batch is stored yet: then no map is made.
     let storedVersions: Map<string, number> = NONE_STORED;
-    if (stream && !idsAreNew) {
+    if (stream && writer?.idsAreNew !== true) {
       for (const event of events) {
         const version = versionOf(stream, event.id);
         if (version === undefined) continue;
@@ -103,7 +107,12 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
       }
     });
     // Only now, with every copy made, does the stream exist: a value that cannot be copied leaves no trace.
-    const target: Stream = stream ?? { events: [], versionOfId: undefined };
+    const target: Stream = stream ?? { events: [], versionOfId: undefined, parsedBy: undefined, parsedUpTo: 0 };
+    // The parsed prefix grows only while one direct writer has written every event so far.
+    if (writer !== undefined && target.parsedUpTo === currentVersion && (currentVersion === 0 || target.parsedBy === writer.parsedBy)) {
+      target.parsedBy = writer.parsedBy;
+      target.parsedUpTo = currentVersion + recorded.length;
+    }
     if (!stream) streams.set(streamId, target);
     for (const event of recorded) {
       target.events.push(event);
@@ -167,15 +176,13 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
     append: store.append,
     readStream: store.readStream,
     appendNow,
-    eventsOf(streamId) {
+    streamOf(streamId) {
       checkStreamId(streamId);
-      return streams.get(streamId)?.events ?? NO_EVENTS;
+      return streams.get(streamId);
     },
   });
   return store;
 }
-
-const NO_EVENTS: readonly RecordedEvent[] = Object.freeze([]);
 
 const NONE_STORED: ReadonlyMap<string, number> & Map<string, number> = new Map<string, number>();
 

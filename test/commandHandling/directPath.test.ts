@@ -95,7 +95,7 @@ describe('the direct path on the in-memory store', () => {
     assert.equal(directAccessOf(wrapped), undefined);
     const handler = createCommandHandler({ domain, store });
     void handler.handle(requests[0]!);
-    assert.equal(directAccessOf(store)!.eventsOf('Tally-t-1').length, 1);
+    assert.equal(directAccessOf(store)!.streamOf('Tally-t-1')?.events.length, 1);
   });
 
   it('is not taken once a method of the store was replaced', async () => {
