@@ -214,6 +214,19 @@ describe('buildDocs with missing, cut-off or broken inputs', () => {
     assert.ok(data.run.problems.some((p) => /1 feature file was not part of the last run/.test(p)));
   });
 
+  it('documents a feature file the run carries as it ran, without reading it again from disk', async () => {
+    // Edited since the run, into something that no longer parses: the stream still has what ran.
+    const dir = join(work, 'edited-since');
+    cpSync(FIXTURE, dir, { recursive: true });
+    writeFileSync(join(dir, 'features', 'cart.feature'), 'Feature: x\n  Scenario: y\n    Given z\n  | not | closed\n    Oops here\n');
+    const { data } = await buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: dir, out: join(dir, 'site') });
+    const ran = (await build('edited-since-baseline')).data;
+    assert.deepEqual(
+      data.scenarios.map((s) => [s.key, s.status]),
+      ran.scenarios.map((s) => [s.key, s.status]),
+    );
+  });
+
   it('needs at least one input', async () => {
     await assert.rejects(buildDocs({ cwd: work, out: join(work, 'nothing') }), /nothing to document/);
   });
