@@ -31,8 +31,16 @@ export function isUnreadLine(buf: Buffer, start: number, end: number): boolean {
  * of a multi-byte character, so lines can be cut from undecoded bytes.
  */
 export function splitLines(piece: Buffer, tail: Buffer | undefined, line: (buf: Buffer, start: number, end: number) => void): Buffer | undefined {
-  const buf = tail && tail.length > 0 ? Buffer.concat([tail, piece]) : piece;
+  let buf = piece;
   let start = 0;
+  if (tail && tail.length > 0) {
+    // Only the line that spans the two pieces is copied, not the whole piece.
+    const nl = piece.indexOf(10);
+    if (nl === -1) return Buffer.concat([tail, piece]);
+    const first = Buffer.concat([tail, piece.subarray(0, nl + 1)]);
+    line(first, 0, first.length - 1);
+    start = nl + 1;
+  }
   for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
     line(buf, start, nl);
     start = nl + 1;
@@ -46,21 +54,20 @@ export function dropUnreadLines(): Transform {
   return new Transform({
     transform(piece: Buffer, _encoding, done) {
       const kept: Buffer[] = [];
+      // The run of consecutive kept lines not yet passed on: bytes [from, to) of `run`.
+      let run: Buffer | undefined;
       let from = 0;
       let to = 0;
-      let whole: Buffer | undefined;
       tail = splitLines(piece, tail, (buf, start, end) => {
-        whole = buf;
-        if (!isUnreadLine(buf, start, end)) {
-          // Consecutive kept lines are passed on as one slice.
-          if (start !== to) {
-            if (to > from) kept.push(buf.subarray(from, to));
-            from = start;
-          }
-          to = end + 1;
+        if (isUnreadLine(buf, start, end)) return;
+        if (buf !== run || start !== to) {
+          if (run !== undefined && to > from) kept.push(run.subarray(from, to));
+          run = buf;
+          from = start;
         }
+        to = end + 1;
       });
-      if (whole !== undefined && to > from) kept.push(whole.subarray(from, to));
+      if (run !== undefined && to > from) kept.push(run.subarray(from, to));
       if (kept.length === 1) this.push(kept[0]);
       else if (kept.length > 1) this.push(Buffer.concat(kept));
       done();
