@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { dirname, join } from 'node:path';
 import type { DocsData, ScenarioDoc } from './docsData';
 import { DocsInputError } from './readMessageStream';
+import { packSiteData, unpackSiteData } from './sitePacking';
 
 /**
  * Writes the static site: one HTML page with the data inlined (so it opens from file:// with no
@@ -31,9 +32,10 @@ export const DETAILS_SIZE = 500;
 type Details = Pick<ScenarioDoc, 'steps' | 'events' | 'attachments'> & Partial<Pick<ScenarioDoc, 'sent' | 'description' | 'earlierErrors'>>;
 
 /**
- * What the page inlines (every scenario's summary: enough for lists, filters and counts), each
- * scenario's details in files of DETAILS_SIZE, and each scenario's search text (steps, tables,
- * doc strings, events), lower-cased once here rather than in the reader's browser.
+ * What the page inlines (every scenario's summary: enough for lists, filters and counts; packed,
+ * see sitePacking), each scenario's details in files of DETAILS_SIZE, and each scenario's whole
+ * search text (names, tags, error, steps, tables, doc strings, events), lower-cased once here
+ * rather than in the reader's browser, so a search only looks.
  */
 function splitPageData(data: DocsData): { inline: object; details: Details[][]; search: string[] } {
   const details: Details[][] = [];
@@ -42,7 +44,7 @@ function splitPageData(data: DocsData): { inline: object; details: Details[][]; 
     const { steps, events, attachments, sent, description, earlierErrors, ...summary } = s;
     if (i % DETAILS_SIZE === 0) details.push([]);
     details[details.length - 1]!.push({ steps, events, attachments, ...(sent ? { sent } : {}), description, ...(earlierErrors ? { earlierErrors } : {}) });
-    const words = [description];
+    const words = [data.features[s.feature]!.name, s.name, s.rule ?? '', s.tags.join(' '), s.error ?? '', s.uri, s.status, description];
     for (const st of steps) {
       words.push(`${st.keyword} ${st.text}`);
       if (st.table) for (const row of st.table) words.push(row.join(' '));
@@ -52,7 +54,7 @@ function splitPageData(data: DocsData): { inline: object; details: Details[][]; 
     search.push(words.join('\n').toLowerCase());
     return summary;
   });
-  return { inline: { ...data, scenarios: summaries, details: { size: DETAILS_SIZE, files: details.length } }, details, search };
+  return { inline: packSiteData({ ...data, scenarios: summaries, details: { size: DETAILS_SIZE, files: details.length } }), details, search };
 }
 
 /**
@@ -168,7 +170,7 @@ export function readSiteData(index: string): DocsData {
   const html = readFileSync(index, 'utf8');
   const match = /<script id="eventspec-data" type="application\/json">([\s\S]*?)<\/script>/.exec(html);
   if (!match) throw new DocsInputError(`${index} is not an eventspec documentation page`);
-  const inline = JSON.parse(match[1]!) as DocsData & { details?: { size: number; files: number } };
+  const inline = unpackSiteData(JSON.parse(match[1]!)) as unknown as DocsData & { details?: { size: number; files: number } };
   const { details, ...data } = inline;
   if (!details) return inline;
   for (let n = 0; n < details.files; n++) {

@@ -3,7 +3,46 @@
   'use strict';
 
   var h = site.h;
-  var data = JSON.parse(document.getElementById('eventspec-data').textContent);
+  // The inline data is packed (src/docs/sitePacking.ts says how); put back what was left out.
+  function expand(runs) {
+    var ids = [];
+    for (var r = 0; r < runs.length; r += 2) for (var n = 0; n < runs[r + 1]; n++) ids.push(runs[r] + n);
+    return ids;
+  }
+  var ID_LISTS = ['usedIn', 'recordedIn', 'mentionedIn', 'scenarios'];
+  function unpackLists(item) {
+    ID_LISTS.forEach(function (name) {
+      if (!item[name + 'Runs']) return;
+      item[name] = expand(item[name + 'Runs']);
+      delete item[name + 'Runs'];
+    });
+  }
+  function unpackParts(parts) {
+    var out = [];
+    parts.forEach(function (part) {
+      if (part.kind === 'scenarios') expand(part.runs).forEach(function (id) { out.push({ kind: 'scenario', scenario: id }); });
+      else {
+        if (part.kind === 'rule') part.parts = unpackParts(part.parts);
+        out.push(part);
+      }
+    });
+    return out;
+  }
+  function unpack(data) {
+    data.features.forEach(function (f) { f.parts = unpackParts(f.parts); unpackLists(f); });
+    [data.glossary, data.events, data.commands].forEach(function (list) { list.forEach(unpackLists); });
+    data.scenarios.forEach(function (s, i) {
+      var f = data.features[s.feature];
+      if (s.id === undefined) s.id = i;
+      if (s.key === undefined) { s.key = f.key + '/' + s.k; delete s.k; }
+      if (s.keyword === undefined) s.keyword = 'Scenario';
+      if (s.tags === undefined) { s.tags = s.t.length ? f.tags.concat(s.t) : f.tags; delete s.t; }
+      if (s.uri === undefined) s.uri = f.uri;
+      if (s.attempts === undefined) s.attempts = 1;
+    });
+    return data;
+  }
+  var data = unpack(JSON.parse(document.getElementById('eventspec-data').textContent));
   window.__EVENTSPEC__ = data;
   site.data = data;
 
@@ -130,12 +169,7 @@
     }
   };
 
-  // What a search looks in: the summary here, the steps, tables and events from search.js (made at build time).
-  var haystacks = null;
-  function haystack(s, i) {
-    var parts = [data.features[s.feature].name, s.name, s.rule || '', s.tags.join(' '), s.error || '', s.uri, s.status];
-    return parts.join('\n').toLowerCase() + '\n' + searchText[i];
-  }
+  // What a search looks in: names, tags, error, steps, tables and events, lower-cased at build time (search.js).
 
   site.searchTerms = function (q) { return q.toLowerCase().split(/\s+/).filter(Boolean); };
 
@@ -143,7 +177,6 @@
   site.matching = function (f) {
     var terms = site.searchTerms(f.q);
     if (terms.length > 0 && !searchText) return { ids: [], waiting: true };
-    if (terms.length > 0 && !haystacks) haystacks = data.scenarios.map(haystack);
     var tags = site.tagMatcher(f.tags);
     var out = [];
     if (tags.error) return { ids: out, error: tags.error };
@@ -152,7 +185,7 @@
       if (f.status === 'flaky' ? !site.isFlaky(s) : f.status && s.status !== f.status) continue;
       if (!tags.test(s.tags)) continue;
       var ok = true;
-      for (var t = 0; t < terms.length && ok; t++) ok = haystacks[i].indexOf(terms[t]) >= 0;
+      for (var t = 0; t < terms.length && ok; t++) ok = searchText[i].indexOf(terms[t]) >= 0;
       if (ok) out.push(i);
     }
     return { ids: out };
