@@ -16,10 +16,13 @@ export function writeSite(data: DocsData, out: string): { index: string; bytes: 
   const index = join(out, 'index.html');
   writeFileSync(index, html);
   // Files of an earlier, bigger build would be read by nobody; remove them so the folder says what the page uses.
-  rmSync(join(out, 'details'), { recursive: true, force: true });
-  mkdirSync(join(out, 'details'));
+  for (const dir of ['details', 'search']) {
+    rmSync(join(out, dir), { recursive: true, force: true });
+    mkdirSync(join(out, dir));
+  }
+  rmSync(join(out, 'search.js'), { force: true });
   details.forEach((chunk, n) => writeFileSync(join(out, 'details', `${n}.js`), `window.eventspecSite.details(${n}, ${scriptSafeJson(chunk)});\n`));
-  writeFileSync(join(out, 'search.js'), `window.eventspecSite.searchText(${scriptSafeJson(search)});\n`);
+  search.forEach((chunk, n) => writeFileSync(join(out, 'search', `${n}.js`), `window.eventspecSite.searchText(${n}, ${scriptSafeJson(chunk)});\n`));
   writeFileSync(join(out, 'app.js'), pageScript(dir));
   copyFileSync(join(dir, 'style.css'), join(out, 'style.css'));
   copyFileSync(mermaidFile(dir), join(out, 'mermaid.min.js'));
@@ -29,6 +32,12 @@ export function writeSite(data: DocsData, out: string): { index: string; bytes: 
 /** Scenarios per details file: a scenario page reads one file, a feature page one or two. */
 export const DETAILS_SIZE = 500;
 
+/**
+ * Scenarios per search-text file. The page reads them in the background once it shows its first
+ * view; one 11 MB file (20,000 scenarios) held the page still for a second while it was parsed.
+ */
+export const SEARCH_SIZE = 2000;
+
 type Details = Pick<ScenarioDoc, 'steps' | 'events' | 'attachments'> & Partial<Pick<ScenarioDoc, 'sent' | 'description' | 'earlierErrors'>>;
 
 /**
@@ -37,9 +46,9 @@ type Details = Pick<ScenarioDoc, 'steps' | 'events' | 'attachments'> & Partial<P
  * search text (names, tags, error, steps, tables, doc strings, events), lower-cased once here
  * rather than in the reader's browser, so a search only looks.
  */
-function splitPageData(data: DocsData): { inline: object; details: Details[][]; search: string[] } {
+function splitPageData(data: DocsData): { inline: object; details: Details[][]; search: string[][] } {
   const details: Details[][] = [];
-  const search: string[] = [];
+  const search: string[][] = [];
   const summaries = data.scenarios.map((s, i) => {
     const { steps, events, attachments, sent, description, earlierErrors, ...summary } = s;
     if (i % DETAILS_SIZE === 0) details.push([]);
@@ -51,10 +60,11 @@ function splitPageData(data: DocsData): { inline: object; details: Details[][]; 
       if (st.docString) words.push(st.docString.content);
     }
     for (const e of events) words.push(e.type, e.streamId);
-    search.push(words.join('\n').toLowerCase());
+    if (i % SEARCH_SIZE === 0) search.push([]);
+    search[search.length - 1]!.push(words.join('\n').toLowerCase());
     return summary;
   });
-  return { inline: packSiteData({ ...data, scenarios: summaries, details: { size: DETAILS_SIZE, files: details.length } }), details, search };
+  return { inline: packSiteData({ ...data, scenarios: summaries, details: { size: DETAILS_SIZE, files: details.length }, search: { size: SEARCH_SIZE, files: search.length } }), details, search };
 }
 
 /**
@@ -170,8 +180,8 @@ export function readSiteData(index: string): DocsData {
   const html = readFileSync(index, 'utf8');
   const match = /<script id="eventspec-data" type="application\/json">([\s\S]*?)<\/script>/.exec(html);
   if (!match) throw new DocsInputError(`${index} is not an eventspec documentation page`);
-  const inline = unpackSiteData(JSON.parse(match[1]!)) as unknown as DocsData & { details?: { size: number; files: number } };
-  const { details, ...data } = inline;
+  const inline = unpackSiteData(JSON.parse(match[1]!)) as unknown as DocsData & { details?: { size: number; files: number }; search?: unknown };
+  const { details, search, ...data } = inline;
   if (!details) return inline;
   for (let n = 0; n < details.files; n++) {
     const file = join(index, '..', 'details', `${n}.js`);

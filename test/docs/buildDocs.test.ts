@@ -139,7 +139,7 @@ describe('buildDocs on a cucumber-produced run of the shop fixture', () => {
     assert.deepEqual(inline.details, { size: 500, files: 1 });
     assert.ok(inline.scenarios.every((s) => !('steps' in s) && !('events' in s) && typeof s.status === 'string'));
     assert.match(readFileSync(join(built.out, 'details', '0.js'), 'utf8'), /^window\.eventspecSite\.details\(0, \[\{"steps":/);
-    assert.match(readFileSync(join(built.out, 'search.js'), 'utf8'), /^window\.eventspecSite\.searchText\(\[".*given cart \\"c-1\\" has recorded:/);
+    assert.match(readFileSync(join(built.out, 'search', '0.js'), 'utf8'), /^window\.eventspecSite\.searchText\(0, \[".*given cart \\"c-1\\" has recorded:/);
     // Read back whole, as the page sees it once the files are in.
     assert.deepEqual(readSiteData(built.index).scenarios, JSON.parse(JSON.stringify(data.scenarios)));
     const copy = join(work, 'without-details');

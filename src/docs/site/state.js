@@ -77,7 +77,7 @@
 
   // ---- data loaded when a view needs it ----
   // The page inlines each scenario's summary; its steps, events and attachments come in files of
-  // data.details.size scenarios (details/<n>.js), and the search text in search.js, each loaded by a
+  // data.details.size scenarios (details/<n>.js), and the search text in search/<n>.js, each loaded by a
   // script tag (a page opened from file:// cannot fetch). At 20,000 scenarios the inline part is
   // what the first view needs, so the page is usable before the rest is read.
   var files = Object.create(null); // src -> 'loading' | 'loaded' | 'failed'
@@ -111,9 +111,11 @@
       tag.onerror = function () { files[src] = 'failed'; settle(); };
       document.head.appendChild(tag);
     });
+    // A file that failed before (read in the background) is not asked for again.
+    if (srcs.every(function (src) { return files[src] === 'loaded' || files[src] === 'failed'; })) settle();
   }
 
-  // Called by each details/<n>.js and by search.js as they load.
+  // Called by each details/<n>.js and search/<n>.js as they load.
   site.details = function (n, list) {
     var size = data.details.size;
     list.forEach(function (d, i) { Object.assign(data.scenarios[n * size + i], d); });
@@ -121,19 +123,41 @@
     settle();
   };
   var searchText = null;
-  site.searchText = function (list) {
-    searchText = list;
-    files['search.js'] = 'loaded';
+  var searchFiles = 0;
+  site.searchText = function (n, list) {
+    if (!searchText) searchText = new Array(data.scenarios.length);
+    var size = data.search.size;
+    list.forEach(function (text, i) { searchText[n * size + i] = text; });
+    files['search/' + n + '.js'] = 'loaded';
+    searchFiles += 1;
     settle();
   };
-  site.searchReady = function () { return searchText !== null; };
+  site.searchReady = function () { return searchFiles === data.search.files; };
 
   /** Runs `done` once these scenarios' steps, events and attachments are in (at once, if they are). */
   site.withDetails = function (ids, done) {
     var size = data.details.size;
     load(ids.map(function (id) { return 'details/' + Math.floor(id / size) + '.js'; }), done);
   };
-  site.withSearch = function (done) { load(['search.js'], done); };
+  site.readSearchInBackground = function () {
+    var n = 0;
+    (function next() {
+      while (n < data.search.files && files['search/' + n + '.js']) n += 1;
+      if (n >= data.search.files) return;
+      var tag = document.createElement('script');
+      var src = 'search/' + n + '.js';
+      files[src] = 'loading';
+      tag.src = src;
+      tag.onload = function () { requestAnimationFrame(function () { setTimeout(next, 0); }); };
+      tag.onerror = function () { files[src] = 'failed'; settle(); };
+      document.head.appendChild(tag);
+    })();
+  };
+  site.withSearch = function (done) {
+    var srcs = [];
+    for (var n = 0; n < data.search.files; n++) srcs.push('search/' + n + '.js');
+    load(srcs, done);
+  };
 
   // Shown in place of a view whose data file could not be read.
   site.missingData = function (main, failed) {
@@ -169,14 +193,14 @@
     }
   };
 
-  // What a search looks in: names, tags, error, steps, tables and events, lower-cased at build time (search.js).
+  // What a search looks in: names, tags, error, steps, tables and events, lower-cased at build time (search/<n>.js).
 
   site.searchTerms = function (q) { return q.toLowerCase().split(/\s+/).filter(Boolean); };
 
   /** Ids of the scenarios the filters let through, and the tag expression's error if it has one. */
   site.matching = function (f) {
     var terms = site.searchTerms(f.q);
-    if (terms.length > 0 && !searchText) return { ids: [], waiting: true };
+    if (terms.length > 0 && !site.searchReady()) return { ids: [], waiting: true };
     var tags = site.tagMatcher(f.tags);
     var out = [];
     if (tags.error) return { ids: out, error: tags.error };
