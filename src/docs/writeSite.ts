@@ -182,7 +182,7 @@ export function readSiteData(index: string): DocsData {
   if (!match) throw new DocsInputError(`${index} is not an eventspec documentation page`);
   const inline = unpackSiteData(JSON.parse(match[1]!)) as unknown as DocsData & { details?: { size: number; files: number }; search?: unknown };
   const { details, search, ...data } = inline;
-  if (!details) return inline;
+  if (!details) return data;
   for (let n = 0; n < details.files; n++) {
     const file = join(index, '..', 'details', `${n}.js`);
     if (!existsSync(file)) throw new DocsInputError(`${file} is missing beside ${index}: copy the whole site folder, or build the documentation again`);
