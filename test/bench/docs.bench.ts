@@ -178,7 +178,7 @@ async function run(): Promise<void> {
       });
       const later = stats(laterSearches);
       rows.push({
-        figure: 'living docs search once the search text is read',
+        figure: 'living docs second search, once the search text is read',
         unit: 'ms',
         stats: later,
         budget: `≤ ${BUDGET.search} ms`,
