@@ -122,6 +122,7 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
    * never conflict (optimistic concurrency is then only between processes); other streams run alongside.
    */
   const queue = streamQueue<Queued, CommandResult>(handleQueued);
+  const runningDirect = new Set<string>();
 
   function handle(request: CommandRequest): Promise<CommandResult> {
     let aggregate: AnyAggregate;
@@ -137,11 +138,15 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
     // The in-memory store's whole command runs in this call, so no other command can come between
     // its load and its append: it needs no line, no promise per step. A caller-given id (the
     // command log), snapshots, or a line already waiting on this stream take the general path.
-    if (direct !== undefined && request.commandId === undefined && (snapshots === undefined || aggregate.snapshot === undefined) && !queue.has(streamId)) {
+    // A command sent from inside one running here (a decide that sends) waits in line, as on the general path.
+    if (direct !== undefined && request.commandId === undefined && (snapshots === undefined || aggregate.snapshot === undefined) && !queue.has(streamId) && !runningDirect.has(streamId)) {
+      runningDirect.add(streamId);
       try {
         return Promise.resolve(handleDirect(direct, request, aggregate, streamId));
       } catch (error) {
         return Promise.reject(error);
+      } finally {
+        runningDirect.delete(streamId);
       }
     }
     return queue.run(streamId, { request, aggregate, streamId });
@@ -181,6 +186,8 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
   function decideOn(request: CommandRequest, aggregate: AnyAggregate, streamId: string, prepared: Prepared, loaded: Loaded): Decided {
     const { type, commandId, data, base } = prepared;
     if (request.expectedVersion !== undefined && loaded.version !== request.expectedVersion) {
+      // The load may have evolved the cached state in place with events it did not cover.
+      cache.delete(streamId);
       throw new WrongExpectedVersionError(streamId, `version ${request.expectedVersion}`, loaded.version);
     }
     const now = clock.now();
@@ -207,7 +214,12 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
     }
     // One metadata object for all the command's events (the store copies it once per batch).
     const metadata = eventMetadata(request, isoTime(now), commandId);
-    return { events: produced.map((event, i) => toNewEvent(aggregate, streamId, type, event, i, metadata, commandEventId(commandId, i))), now };
+    try {
+      return { events: produced.map((event, i) => toNewEvent(aggregate, streamId, type, event, i, metadata, commandEventId(commandId, i))), now };
+    } catch (error) {
+      cache.delete(streamId);
+      throw error;
+    }
   }
 
   /**

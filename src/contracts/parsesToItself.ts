@@ -5,10 +5,14 @@ import type { z } from 'zod';
  * has already parsed need not be parsed again (the handler parses a new event once, not again to
  * evolve it, nor on every replay of the in-memory store). Decided from zod 4's schema definitions
  * (`schema._zod.def`, zod 4.x as installed) by a list of kinds known to give their valid input
- * back: plain types, objects, arrays, tuples, records, unions, optional, nullable, defaults, and
- * checks that only refuse. Anything else says no and is parsed as before: a transform or
- * preprocess (a `pipe`), an overwrite check (`trim`, `toLowerCase`, `overwrite`), coercion,
- * `catch`, `readonly` (freezes its output), `lazy`, `custom`/`instanceof`, or a schema not from zod 4.
+ * back: plain types, objects, arrays, tuples, records, discriminated unions, optional, nullable,
+ * and the built-in checks that only refuse (sizes, lengths, bounds, formats). Anything else says no
+ * and is parsed as before: a transform or preprocess (a `pipe`), an overwrite check (`trim`,
+ * `toLowerCase`, `overwrite`), a custom check (`refine`, `superRefine`, `check` may change the
+ * value), coercion, `catch`, `readonly` (freezes its output), `lazy`, `custom`/`instanceof`, a
+ * default (zod 4 does not parse a default it fills in, so a second parse fills the defaults inside
+ * it, or refuses it), a plain union (its first parse may pick an option the second does not), or a
+ * schema not from zod 4.
  */
 export function parsesToItself(schema: z.ZodType): boolean {
   let known = verdicts.get(schema);
@@ -23,6 +27,7 @@ const verdicts = new WeakMap<object, boolean>();
 
 interface Def {
   type?: string;
+  discriminator?: string;
   checks?: readonly { _zod?: { def?: { check?: string } } }[];
   coerce?: boolean;
   shape?: Record<string, unknown>;
@@ -36,6 +41,9 @@ interface Def {
   innerType?: unknown;
 }
 
+/** Built-in checks that refuse a value or let it through unchanged. */
+const REFUSING_CHECKS = new Set(['less_than', 'greater_than', 'multiple_of', 'number_format', 'bigint_format', 'max_size', 'min_size', 'size_equals', 'max_length', 'min_length', 'length_equals', 'string_format', 'mime_type']);
+
 const LEAVES = new Set(['string', 'number', 'boolean', 'null', 'undefined', 'literal', 'enum', 'any', 'unknown', 'date', 'template_literal', 'never']);
 
 function stable(schema: unknown, seen: Set<unknown>): boolean {
@@ -43,7 +51,7 @@ function stable(schema: unknown, seen: Set<unknown>): boolean {
   seen.add(schema);
   const def = (schema as { _zod?: { def?: Def } } | undefined)?._zod?.def;
   if (def === undefined || typeof def.type !== 'string' || def.coerce === true) return false;
-  if (def.checks?.some((check) => check._zod?.def?.check === 'overwrite')) return false;
+  if (def.checks?.some((check) => !REFUSING_CHECKS.has(check._zod?.def?.check ?? ''))) return false;
   const all = (schemas: readonly unknown[]) => schemas.every((inner) => stable(inner, seen));
   switch (def.type) {
     case 'object':
@@ -55,11 +63,10 @@ function stable(schema: unknown, seen: Set<unknown>): boolean {
     case 'record':
       return all([def.keyType, def.valueType]);
     case 'union':
-      return all(def.options ?? [undefined]);
+      // A discriminated union picks its option by a literal the output keeps, so the same one again.
+      return typeof def.discriminator === 'string' && all(def.options ?? [undefined]);
     case 'optional':
     case 'nullable':
-    case 'default':
-    case 'prefault':
     case 'nonoptional':
       return all([def.innerType]);
     default:

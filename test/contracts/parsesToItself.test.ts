@@ -6,11 +6,10 @@ import { domain } from '../../src/domains';
 
 describe('parsesToItself: whether a second parse could change a contract\'s output', () => {
   const yes: [string, z.ZodType][] = [
-    ['plain fields, checks, optional, default', z.object({ a: z.number().positive(), b: z.string().optional(), c: z.string().default('x'), d: z.string().email().nullable() })],
-    ['arrays, tuples, records, unions', z.object({ l: z.array(z.number().int()), t: z.tuple([z.string(), z.boolean()]), r: z.record(z.string(), z.number()), u: z.union([z.string(), z.number()]) })],
+    ['plain fields, built-in checks, optional, nullable', z.object({ a: z.number().positive().int().max(9), b: z.string().optional(), d: z.string().email().min(3).nullable(), m: z.string().regex(/a/) })],
+    ['arrays, tuples, records', z.object({ l: z.array(z.number().int()).min(1), t: z.tuple([z.string(), z.boolean()]), r: z.record(z.string(), z.number()) })],
     ['a discriminated union', z.discriminatedUnion('k', [z.object({ k: z.literal('a') }), z.object({ k: z.literal('b'), v: z.date() })])],
     ['strict and loose objects, unknown, any, enum', z.object({ s: z.strictObject({ a: z.string() }), p: z.looseObject({}), u: z.unknown(), y: z.any(), e: z.enum(['a', 'b']) })],
-    ['a refinement (it only refuses)', z.string().refine((s) => s.length > 0)],
   ];
   const no: [string, z.ZodType][] = [
     ['a transform', z.object({ a: z.string().transform((s) => `${s}!`) })],
@@ -25,10 +24,31 @@ describe('parsesToItself: whether a second parse could change a contract\'s outp
     ['lazy', z.lazy(() => z.string())],
     ['custom / instanceof', z.instanceof(Date)],
     ['a transform deep inside a union', z.union([z.number(), z.array(z.object({ a: z.string().transform((s) => s.length) }))])],
+    // zod 4 does not parse a default it fills in: a second parse fills the defaults inside it.
+    ['a default', z.object({ c: z.string().default('x') })],
+    ['a default holding defaults', z.object({ settings: z.object({ theme: z.string().default('light') }).default({} as { theme: string }) })],
+    ['a prefault', z.object({ c: z.string().prefault('x') })],
+    // A first parse may pick the second option and keep a field the first option then strips.
+    ['a plain union of objects', z.union([z.object({ a: z.string(), x: z.string().optional() }), z.object({ a: z.string(), n: z.number() })])],
+    ['a plain union of scalars (any plain union)', z.union([z.string(), z.number()])],
+    ['an exclusive union', z.xor([z.object({ a: z.string() }), z.object({ b: z.string() })])],
+    ['a refinement (a custom check)', z.string().refine((s) => s.length > 0)],
+    ['a superRefine, which may change the value', z.number().superRefine(() => undefined)],
     ['not a zod 4 schema', { parse: (v: unknown) => v } as unknown as z.ZodType],
   ];
   for (const [what, schema] of yes) it(`yes: ${what}`, () => assert.equal(parsesToItself(schema), true));
   for (const [what, schema] of no) it(`no: ${what}`, () => assert.equal(parsesToItself(schema), false));
+
+  it('for each counterexample judged no, a second parse indeed changes the value or refuses it', () => {
+    const changes = (schema: z.ZodType, input: unknown) => {
+      const once = schema.parse(input);
+      const again = schema.safeParse(once);
+      return again.success ? JSON.stringify(again.data) !== JSON.stringify(once) : true;
+    };
+    assert.equal(changes(z.object({ settings: z.object({ theme: z.string().default('light') }).default({} as { theme: string }) }), {}), true);
+    assert.equal(changes(z.union([z.object({ a: z.string(), x: z.string().optional() }), z.object({ a: z.string(), n: z.number() })]), { a: 's', x: 5, n: 1 }), true);
+    assert.equal(changes(z.object({ stars: z.number().int().default(2.5) }), {}), true);
+  });
 
   it('says yes for the example domains\' events, whose second parse indeed changes nothing', () => {
     let judged = 0;
