@@ -12,6 +12,11 @@ module.exports = {
     { mutator: 'ConditionalExpression', original: 'loaded.version === 0', replacement: 'false', why: "expected version 0 and 'no_stream' decide alike (also on retry); only a rethrown error would say 'version 0'" },
     { mutator: 'ConditionalExpression', original: 'request.expectedVersion !== undefined', replacement: 'false', why: 'the retry reloads and the expectedVersion check at the top of the loop throws the same WrongExpectedVersionError' },
     { mutator: 'ConditionalExpression', original: 'previous.fingerprint !== undefined', replacement: 'true', why: 'every logged result of a caller-given id has a fingerprint; only a log written by an older version could lack one' },
+    { mutator: 'OptionalChaining', original: 'event?.type', replacement: 'event.type', why: 'the event is an object there: the check just before refuses null and non-objects' },
+    { mutator: 'ConditionalExpression', original: 'request.metadata === undefined', replacement: 'false', why: 'spreading undefined gives {}, so the same metadata is built' },
+    { mutator: 'ConditionalExpression', original: 'provisionalMetadata === undefined || events[i - 1]!.metadata !== event.metadata', replacement: 'true', why: "a command's events share one metadata object (built once per command), so this only decides whether their provisional metadata is one copy or equal copies" },
+    { mutator: 'ConditionalExpression', original: 'events[i - 1]!.metadata !== event.metadata', replacement: 'false', why: 'as above: it is always the same object, so the first copy is reused either way' },
+    { mutator: 'EqualityOperator', original: 'events[i - 1]!.metadata !== event.metadata', replacement: 'events[i - 1]!.metadata === event.metadata', why: 'as above: equal copies instead of one shared copy' },
   ],
   'src/commandHandling/loadAggregate.ts': [
     { mutator: 'ConditionalExpression', original: 'atVersion === undefined', replacement: 'true', why: 'only the handler passes a known (cached) state, and never with atVersion' },
