@@ -43,6 +43,14 @@ module.exports = {
   'src/mongo/chunkDocument.ts': [
     { mutator: 'ConditionalExpression', original: "typeof value === 'number'", replacement: 'true', inLine: 'const isCount', why: 'Number.isInteger, checked next, refuses every non-number too' },
   ],
+  'src/mongo/mongoErrorKind.ts': [
+    { mutator: 'ConditionalExpression', original: "typeof name === 'string'", replacement: 'true', why: 'a non-string name is in no set of class names either' },
+  ],
+  'src/mongo/clientOptions.ts': [
+    { mutator: 'ConditionalExpression', original: 'serverSelectionTimeoutMS !== undefined', replacement: 'true', why: "the driver ignores an option set to undefined: the URI's timeout or its own 30 s applies (failoverDecisions.test.ts checks both)" },
+    { mutator: 'StringLiteral', original: "''", replacement: '"Stryker was here!"', why: "split('=') always gives a first element, so the fallback is never used" },
+    { mutator: 'ConditionalExpression', original: 'chosen.wtimeout !== undefined', replacement: 'false', why: "WriteConcern.fromOptions takes the legacy wtimeout over the added wtimeoutMS, so the caller's limit is kept either way" },
+  ],
   'src/mongo/appendFailure.ts': [
     { mutator: 'ConditionalExpression', original: "typeof name === 'string'", replacement: 'true', why: 'a non-string name is in no set of class names either' },
   ],
