@@ -125,3 +125,26 @@ describe('the command handler uses its state cache', () => {
     assert.deepEqual(reads, ['Counter-s1000@2', 'Counter-s0@1']);
   });
 });
+
+describe('stateCache: updating a stream it holds', () => {
+  it('drops no other stream, even when the updated one was read since', () => {
+    const cache = stateCache(2);
+    cache.set('a', 1, 'A1');
+    cache.set('b', 1, 'B');
+    cache.get('a');
+    cache.set('a', 2, 'A2');
+    assert.deepEqual(held(cache, 'b'), { version: 1, state: 'B' });
+    assert.deepEqual(held(cache, 'a'), { version: 2, state: 'A2' });
+  });
+
+  it('counts as a use: the stream updated last outlives one set before it and not used since', () => {
+    const cache = stateCache(2);
+    cache.set('a', 1, 'A1');
+    cache.set('b', 1, 'B');
+    cache.set('a', 2, 'A2');
+    cache.set('c', 1, 'C');
+    assert.equal(cache.get('b'), undefined, 'b was the least recently used');
+    assert.deepEqual(held(cache, 'a'), { version: 2, state: 'A2' });
+    assert.deepEqual(held(cache, 'c'), { version: 1, state: 'C' });
+  });
+});
