@@ -60,6 +60,10 @@ module.exports = {
     { mutator: 'StringLiteral', original: "''", replacement: '"Stryker was here!"', why: "split('=') always gives a first element, so the fallback is never used" },
     { mutator: 'ConditionalExpression', original: 'chosen.wtimeout !== undefined', replacement: 'false', why: "WriteConcern.fromOptions takes the legacy wtimeout over the added wtimeoutMS, so the caller's limit is kept either way" },
   ],
+  'src/mongo/readModelQuery.ts': [
+    { mutator: 'ConditionalExpression', original: "typeof value === 'number'", replacement: 'true', why: 'Number.isFinite, checked next, refuses every non-number too' },
+    { mutator: 'ConditionalExpression', original: 'value === null', replacement: 'false', inLine: 'Array.isArray(value)', why: 'null is a scalar: leafConditions takes it before it asks isPlainObject' },
+  ],
   'src/mongo/appendFailure.ts': [
     { mutator: 'ConditionalExpression', original: "typeof name === 'string'", replacement: 'true', why: 'a non-string name is in no set of class names either' },
   ],
