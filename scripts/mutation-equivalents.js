@@ -64,6 +64,10 @@ module.exports = {
     { mutator: 'ConditionalExpression', original: "typeof value === 'number'", replacement: 'true', why: 'Number.isFinite, checked next, refuses every non-number too' },
     { mutator: 'ConditionalExpression', original: 'value === null', replacement: 'false', inLine: 'Array.isArray(value)', why: 'null is a scalar: leafConditions takes it before it asks isPlainObject' },
   ],
+  'src/mongo/readChunks.ts': [
+    { mutator: 'ConditionalExpression', original: "typeof found.chunk !== 'number'", replacement: 'false', why: 'Number.isInteger, checked next, refuses every non-number too' },
+    { mutator: 'ConditionalExpression', original: "plan.direction === 'forward'", replacement: 'true', why: 'checkConsecutive checks where a read starts only for forward reads, so a backward read given its from is checked the same' },
+  ],
   'src/mongo/appendFailure.ts': [
     { mutator: 'ConditionalExpression', original: "typeof name === 'string'", replacement: 'true', why: 'a non-string name is in no set of class names either' },
   ],
