@@ -225,3 +225,15 @@ describe('the stream read loop (readChunks), at its edges', () => {
     await assert.rejects(read([first!, third!], planStreamRead('S', { fromVersion: 5 })), (e: unknown) => e instanceof StoredChunkError && /start at 9 where 5 was asked for/.test(e.message));
   });
 });
+
+describe('checkConsecutive, at its edges', () => {
+  it('a backward read may start below its from (a from beyond the head): only forward reads must start at theirs', () => {
+    assert.deepEqual(checkConsecutive('S', [event(3), event(2)], 'backward', 10).map((e) => e.version), [3, 2]);
+  });
+
+  it('names the versions as the damaged field', () => {
+    for (const damaged of [() => checkConsecutive('S', [event(4)], 'forward', 2), () => checkConsecutive('S', [event(1), event(3)], 'forward', 1)]) {
+      assert.throws(damaged, (e: unknown) => e instanceof StoredChunkError && e.field === 'versions' && /^stored chunk \? of stream "S" does not match the chunk layout: versions /.test(e.message));
+    }
+  });
+});
