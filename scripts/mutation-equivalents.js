@@ -68,6 +68,10 @@ module.exports = {
     { mutator: 'ConditionalExpression', original: "typeof found.chunk !== 'number'", replacement: 'false', why: 'Number.isInteger, checked next, refuses every non-number too' },
     { mutator: 'ConditionalExpression', original: "plan.direction === 'forward'", replacement: 'true', why: 'checkConsecutive checks where a read starts only for forward reads, so a backward read given its from is checked the same' },
   ],
+  'src/mongo/bodyEncoding.ts': [
+    { mutator: 'ObjectLiteral', original: '{ promoteValues: true }', replacement: '{}', why: "promoteValues is BSON.deserialize's default" },
+    { mutator: 'ConditionalExpression', original: 'Array.isArray(node)', replacement: 'false', why: "an array's own keys are its indexes, never unsafe, so scanning it as an object visits the same items" },
+  ],
   'src/mongo/readModelDocument.ts': [
     { mutator: 'ObjectLiteral', original: '{ promoteValues: true }', replacement: '{}', why: "promoteValues is BSON.deserialize's default" },
     { mutator: 'ConditionalExpression', original: "typeof checkpoint !== 'number'", replacement: 'false', why: 'Number.isInteger, checked next, refuses every non-number too' },
