@@ -21,7 +21,7 @@ export { inMemoryEventStore, catchUpSubscription } from './eventStore';
 export type * from './eventStore';
 export { inMemorySnapshotStore } from './snapshots';
 export type * from './snapshots';
-export { createCommandHandler, ConcurrencyError, inMemoryCommandLog } from './commandHandling';
+export { createCommandHandler, CommandIdReusedError, ConcurrencyError, inMemoryCommandLog } from './commandHandling';
 export type * from './commandHandling';
 export { defineProjection, inMemoryReadModelStore, projectionRunner, inlineProjections, ProjectionFailed, CheckpointConflict, ReadModelMismatch } from './projections';
 export type * from './projections';

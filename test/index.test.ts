@@ -5,7 +5,7 @@ import * as eventspec from '../src';
 describe('the root entry point', () => {
   it('exports the documented API and nothing of the kit\'s insides', () => {
     assert.deepEqual(Object.keys(eventspec).sort(), [
-      'AppendOutcomeUnknownError', 'CheckSetupError', 'CheckpointConflict', 'ConcurrencyError', 'ContractError', 'DomainWiringError', 'EventspecError',
+      'AppendOutcomeUnknownError', 'CheckSetupError', 'CheckpointConflict', 'CommandIdReusedError', 'ConcurrencyError', 'ContractError', 'DomainWiringError', 'EventspecError',
       'EventuallyTimeout', 'IdempotencyError', 'InvariantViolation', 'ProjectionFailed', 'ReadModelMismatch', 'Rejection',
       'StoredEventError', 'UndeclaredRejectionError', 'UnknownNameError', 'WrongExpectedVersionError',
       'catchUpSubscription', 'checkAggregate', 'checkDomain', 'combineDomains', 'controllableClock', 'createCommandHandler',

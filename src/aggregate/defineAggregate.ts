@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CommandContract, DataOf, EventContract, MessageOf } from '../contracts/contract';
 import type { RecordedEvent } from '../core/envelope';
+import { initialStateCopier } from './initialStateCopy';
 
 export interface DecideContext<RejectionName extends string = string> {
   /** The aggregate id (the part of the stream id after `<Aggregate>-`). */
@@ -176,7 +177,7 @@ export function defineAggregate<
         name: declaration.name,
         events: declaration.events,
         commands: declaration.commands,
-        initialState: typeof initial === 'function' ? (initial as () => State) : () => structuredClone(initial),
+        initialState: typeof initial === 'function' ? (initial as () => State) : initialStateCopier(initial),
         evolve: behavior.evolve,
         decide: behavior.decide,
         // Without a declaration RejectionName is `string`, for which an empty record is right.

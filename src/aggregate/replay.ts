@@ -4,6 +4,7 @@ import { didYouMean } from '../core/suggest';
 import { upcast } from '../versioning/upcast';
 import type { AnyAggregate } from './defineAggregate';
 import { evolveFailure } from './domainCode';
+import { PARSE_IT, parsedData } from './parsedData';
 
 /** Brings a stored event to its current schema version, parsed by its contract. */
 export function currentData(aggregate: AnyAggregate, event: RecordedEvent): unknown {
@@ -25,7 +26,19 @@ export function currentData(aggregate: AnyAggregate, event: RecordedEvent): unkn
  * one about to be stored. An evolve that throws or returns nothing is named, with the event.
  */
 export function evolveOne<State>(aggregate: AnyAggregate, state: State, event: RecordedEvent, newFrom?: string): State {
-  const data = currentData(aggregate, event);
+  return evolveWith(aggregate, state, event, currentData(aggregate, event), newFrom);
+}
+
+/**
+ * As evolveOne, for an event whose data its contract has already parsed at the current version
+ * (the handler parsed it, and stored it itself): parsed again only when a parse could change it.
+ */
+export function evolveParsed<State>(aggregate: AnyAggregate, state: State, event: RecordedEvent, newFrom?: string): State {
+  const data = parsedData(aggregate, event);
+  return evolveWith(aggregate, state, event, data === PARSE_IT ? currentData(aggregate, event) : data, newFrom);
+}
+
+function evolveWith<State>(aggregate: AnyAggregate, state: State, event: RecordedEvent, data: unknown, newFrom: string | undefined): State {
   const handler = (aggregate.evolve as Record<string, ((s: State, d: unknown, e: RecordedEvent) => State) | undefined>)[
     event.type
   ];

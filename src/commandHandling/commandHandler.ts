@@ -1,7 +1,7 @@
 import type { AnyAggregate, CommandOf, StateOf } from '../aggregate/defineAggregate';
 import { streamIdOf } from '../aggregate/defineAggregate';
 import { Rejection, rejectionOf } from '../aggregate/rejection';
-import { evolveOne } from '../aggregate/replay';
+import { evolveParsed } from '../aggregate/replay';
 import { decidedEvents, DomainCodeError, thrownText } from '../aggregate/domainCode';
 import type { Clock } from '../core/clock';
 import { systemClock } from '../core/clock';
@@ -14,6 +14,8 @@ import { didYouMean } from '../core/suggest';
 import { parseContract, show } from '../contracts/parseContract';
 import type { Domain } from '../domain/defineDomain';
 import type { AppendResult, EventStore } from '../eventStore/eventStore';
+import type { DirectAccess } from '../eventStore/directAccess';
+import { directAccessOf } from '../eventStore/directAccess';
 import type { ExpectedVersion } from '../eventStore/expectedVersion';
 import type { SnapshotStore } from '../snapshots/snapshotStore';
 import { commandEventId, storedCommand } from './commandEventIds';
@@ -21,7 +23,7 @@ import type { CommandLog } from './commandLog';
 import { inMemoryCommandLog } from './commandLog';
 import type { Accepted, CommandResult } from './commandResult';
 import type { Loaded, LoadOptions } from './loadAggregate';
-import { loadAggregate } from './loadAggregate';
+import { loadAggregate, loadDirect } from './loadAggregate';
 import { stateCache } from './stateCache';
 import { streamQueue } from './streamQueue';
 
@@ -40,6 +42,12 @@ export interface CommandHandlerOptions {
    * stays the truth: a cached state only saves replaying the events it already covers.
    */
   cacheSize?: number;
+  /**
+   * Told when a snapshot could not be saved after a command's events were stored. The command is
+   * still accepted (its events are the truth; loading replays them), so a caller never retries
+   * what is already recorded. Default: a process warning. What this throws, the command throws.
+   */
+  onSnapshotFailure?: (error: unknown, snapshot: { streamId: string; version: number }) => void;
 }
 
 export interface SendOptions {
@@ -73,10 +81,30 @@ interface Queued {
   request: CommandRequest;
   aggregate: AnyAggregate;
   streamId: string;
+  /** Set when the direct path already made the command's id and found a conflict: the queued run retries with it. */
+  commandId?: string;
 }
+
+/** What a command is before any state is loaded: checked, parsed, with its id. */
+interface Prepared {
+  type: string;
+  commandId: string;
+  data: unknown;
+  /** The command's data as JSON, kept only for a caller-given id (only that can come back). */
+  fingerprint: string | undefined;
+  base: Base;
+}
+
+/** A decision on a loaded state: a rejection (already answered) or the new events. */
+type Decided = { rejected: CommandResult; events?: undefined; now?: undefined } | { rejected?: undefined; events: NewEvent[]; now: Date };
 
 export class ConcurrencyError extends EventspecError {
   override name = 'ConcurrencyError';
+}
+
+/** A command id already answered for another stream, command or data: a new command needs a new id. */
+export class CommandIdReusedError extends EventspecError {
+  override name = 'CommandIdReusedError';
 }
 
 /** load → decide → validate → check invariants → append with the expected version → snapshot. */
@@ -87,6 +115,7 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
   const retries = options.retries ?? 3;
   const commandLog = options.commandLog ?? inMemoryCommandLog();
   const cache = stateCache(options.cacheSize ?? 1000);
+  const onSnapshotFailure = options.onSnapshotFailure ?? warnSnapshotFailure;
 
   /**
    * Commands to one stream run one after another, in order of arrival, so within this handler they
@@ -104,14 +133,26 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
     const malformed = malformedRequest(aggregate.name, request);
     if (malformed !== undefined) return Promise.reject(new EventspecError(malformed));
     const streamId = streamIdOf(aggregate, request.id);
+    const direct = directAccessOf(store);
+    // The in-memory store's whole command runs in this call, so no other command can come between
+    // its load and its append: it needs no line, no promise per step. A caller-given id (the
+    // command log), snapshots, or a line already waiting on this stream take the general path.
+    if (direct !== undefined && request.commandId === undefined && (snapshots === undefined || aggregate.snapshot === undefined) && !queue.has(streamId)) {
+      try {
+        return Promise.resolve(handleDirect(direct, request, aggregate, streamId));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
     return queue.run(streamId, { request, aggregate, streamId });
   }
 
   function handleQueued(queued: Queued): Promise<CommandResult> {
-    return handleNow(queued.request, queued.aggregate, queued.streamId);
+    return handleNow(queued.request, queued.aggregate, queued.streamId, queued.commandId);
   }
 
-  async function handleNow(request: CommandRequest, aggregate: AnyAggregate, streamId: string): Promise<CommandResult> {
+  /** Checks and parses the command and fixes its id, once per call: every attempt sends the same event ids. */
+  function prepare(request: CommandRequest, aggregate: AnyAggregate, streamId: string, givenId: string | undefined): Prepared {
     const type = request.command.type;
     const contract = aggregate.commandsByName.get(type);
     if (!contract) {
@@ -123,14 +164,95 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
           '(0 = a new stream), or leave it out to have conflicts retried',
       );
     }
-    // Made once per call, not per attempt: every attempt sends the same event ids.
-    const commandId = request.commandId ?? ids();
+    const commandId = givenId ?? request.commandId ?? ids();
     const data = parseContract(contract, request.command.data ?? {}, `${streamId}`);
     // Only a caller-given id can come back, so only then is the command's data remembered.
     const fingerprint = request.commandId !== undefined ? JSON.stringify(data) : undefined;
     const base: Base = fingerprint !== undefined
       ? { commandId, aggregate: aggregate.name, streamId, command: type, replayed: false, fingerprint }
       : { commandId, aggregate: aggregate.name, streamId, command: type, replayed: false };
+    return { type, commandId, data, fingerprint, base };
+  }
+
+  /**
+   * Decides on the loaded state. A rejection is answered here (the state is cached as loaded); any
+   * other failure of decide drops the cached state, which an evolve may have changed in place.
+   */
+  function decideOn(request: CommandRequest, aggregate: AnyAggregate, streamId: string, prepared: Prepared, loaded: Loaded): Decided {
+    const { type, commandId, data, base } = prepared;
+    if (request.expectedVersion !== undefined && loaded.version !== request.expectedVersion) {
+      throw new WrongExpectedVersionError(streamId, `version ${request.expectedVersion}`, loaded.version);
+    }
+    const now = clock.now();
+    let produced: readonly { type: string; data: unknown }[];
+    try {
+      const decide = (aggregate.decide as Record<string, (c: unknown, s: unknown, ctx: unknown) => unknown>)[type]!;
+      const out = decide(data, loaded.state, {
+        id: request.id,
+        streamId,
+        now,
+        reject: (rejection: string, message?: string): never => {
+          throw rejectionOf(aggregate, type, rejection, message);
+        },
+      });
+      produced = decidedEvents(aggregate.name, type, streamId, out) as { type: string; data: unknown }[];
+    } catch (error) {
+      if (!(error instanceof Rejection)) {
+        cache.delete(streamId);
+        throw error;
+      }
+      // The load may have evolved the cached state past its cached version (in place, for an evolve that mutates).
+      cache.set(streamId, loaded.version, loaded.state);
+      return { rejected: Object.assign({}, base, { status: 'rejected' as const, rejection: error.rejection, message: error.message }) };
+    }
+    // One metadata object for all the command's events (the store copies it once per batch).
+    const metadata = eventMetadata(request, isoTime(now), commandId);
+    return { events: produced.map((event, i) => toNewEvent(aggregate, streamId, type, event, i, metadata, commandEventId(commandId, i))), now };
+  }
+
+  /**
+   * The general path's work, synchronously, on a store in this process: load from the cache and
+   * the stream's own array, decide, append. Same checks, answers and errors; only a conflict (an
+   * id generator that repeats ids) goes on asynchronously, as the general path would.
+   */
+  function handleDirect(direct: DirectAccess, request: CommandRequest, aggregate: AnyAggregate, streamId: string): CommandResult | Promise<CommandResult> {
+    const prepared = prepare(request, aggregate, streamId, undefined);
+    let loaded: Loaded;
+    try {
+      loaded = loadDirect(direct, aggregate, streamId, cache.get(streamId));
+    } catch (error) {
+      cache.delete(streamId);
+      throw error;
+    }
+    const decided = decideOn(request, aggregate, streamId, prepared, loaded);
+    if (decided.rejected !== undefined) return decided.rejected;
+    try {
+      const state = applyAndCheck(aggregate, streamId, prepared.type, loaded, decided.events);
+      // Ids derived from a random uuid made for this very command cannot be stored yet.
+      const appended = direct.appendNow(streamId, decided.events, { expectedVersion: loaded.version === 0 ? 'no_stream' : loaded.version }, { idsAreNew: ids === randomIds, parsedBy: aggregate });
+      cache.set(streamId, appended.nextExpectedVersion, state);
+      return Object.assign({}, prepared.base, { status: 'accepted' as const, version: appended.nextExpectedVersion, events: appended.events });
+    } catch (error) {
+      cache.delete(streamId);
+      if (error instanceof WrongExpectedVersionError || error instanceof IdempotencyError) return afterDirectConflict(error, request, aggregate, streamId, prepared);
+      throw error;
+    }
+  }
+
+  /** As the general path does after a conflict: answer from the stream if these ids are stored, else retry in the stream's line. */
+  async function afterDirectConflict(error: Error, request: CommandRequest, aggregate: AnyAggregate, streamId: string, prepared: Prepared): Promise<CommandResult> {
+    const stored = await storedCommand(store, streamId, prepared.commandId, prepared.base);
+    if (stored) {
+      await commandLog.record({ ...stored, replayed: false });
+      return stored;
+    }
+    if (!(error instanceof WrongExpectedVersionError) || request.expectedVersion !== undefined) throw error;
+    return queue.run(streamId, { request, aggregate, streamId, commandId: prepared.commandId });
+  }
+
+  async function handleNow(request: CommandRequest, aggregate: AnyAggregate, streamId: string, givenId?: string): Promise<CommandResult> {
+    const prepared = prepare(request, aggregate, streamId, givenId);
+    const { type, commandId, fingerprint, base } = prepared;
     if (fingerprint !== undefined) {
       const previous = await commandLog.get(commandId);
       if (previous) return answerRepeat(previous, streamId, type, fingerprint);
@@ -152,38 +274,13 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
         cache.delete(streamId);
         throw error;
       }
-      if (request.expectedVersion !== undefined && loaded.version !== request.expectedVersion) {
-        throw new WrongExpectedVersionError(streamId, `version ${request.expectedVersion}`, loaded.version);
-      }
-      const now = clock.now();
-      let produced: readonly { type: string; data: unknown }[];
-      try {
-        const decide = (aggregate.decide as Record<string, (c: unknown, s: unknown, ctx: unknown) => unknown>)[type]!;
-        const out = decide(data, loaded.state, {
-          id: request.id,
-          streamId,
-          now,
-          reject: (rejection: string, message?: string): never => {
-            throw rejectionOf(aggregate, type, rejection, message);
-          },
-        });
-        produced = decidedEvents(aggregate.name, type, streamId, out) as { type: string; data: unknown }[];
-      } catch (error) {
-        if (!(error instanceof Rejection)) {
-          cache.delete(streamId);
-          throw error;
-        }
-        // The load may have evolved the cached state past its cached version (in place, for an evolve that mutates).
-        cache.set(streamId, loaded.version, loaded.state);
-        const result: CommandResult = Object.assign({}, base, { status: 'rejected' as const, rejection: error.rejection, message: error.message });
+      const decided = decideOn(request, aggregate, streamId, prepared, loaded);
+      if (decided.rejected !== undefined) {
         // Only a caller-given id can be asked about again; a generated one would only fill the log.
-        if (fingerprint !== undefined) await commandLog.record(result);
-        return result;
+        if (fingerprint !== undefined) await commandLog.record(decided.rejected);
+        return decided.rejected;
       }
-
-      // One metadata object for all the command's events (the store copies it once per batch).
-      const metadata = eventMetadata(request, isoTime(now), commandId);
-      const events = produced.map((event, i) => toNewEvent(aggregate, streamId, type, event, i, metadata, commandEventId(commandId, i)));
+      const { events, now } = decided;
       let state: unknown;
       try {
         state = applyAndCheck(aggregate, streamId, type, loaded, events);
@@ -241,7 +338,11 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
   }
 
   async function saveSnapshot(aggregate: AnyAggregate, streamId: string, after: number, state: unknown, now: Date) {
-    await snapshots!.save({ streamId, version: after, snapshotVersion: aggregate.snapshot!.version ?? 1, state, takenAt: now.toISOString() });
+    try {
+      await snapshots!.save({ streamId, version: after, snapshotVersion: aggregate.snapshot!.version ?? 1, state, takenAt: now.toISOString() });
+    } catch (error) {
+      onSnapshotFailure(error, { streamId, version: after });
+    }
   }
 
   return {
@@ -254,12 +355,12 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
 
   function answerRepeat(previous: CommandResult, streamId: string, type: string, fingerprint: string): CommandResult {
     if (previous.streamId !== streamId || previous.command !== type) {
-      throw new EventspecError(
+      throw new CommandIdReusedError(
         `command id ${previous.commandId} was already used for ${previous.command} on "${previous.streamId}"; a new command needs a new id`,
       );
     }
     if (previous.fingerprint !== undefined && previous.fingerprint !== fingerprint) {
-      throw new EventspecError(
+      throw new CommandIdReusedError(
         `command id ${previous.commandId} was already used for ${type} on "${streamId}" with other data (${previous.fingerprint}, now ${fingerprint}); a new command needs a new id`,
       );
     }
@@ -343,7 +444,8 @@ function applyAndCheck(aggregate: AnyAggregate, streamId: string, command: strin
       position: 0,
       metadata: provisionalMetadata,
     };
-    state = evolveOne(aggregate, state, provisional, command);
+    // toNewEvent has just parsed the data by its contract: a second parse is needed only if it could change it.
+    state = evolveParsed(aggregate, state, provisional, command);
   });
   for (const invariant of aggregate.invariants) {
     let holds: boolean;
@@ -366,4 +468,8 @@ function applyAndCheck(aggregate: AnyAggregate, streamId: string, command: strin
     if (!holds) throw new InvariantViolation(aggregate.name, invariant.name, streamId, state);
   }
   return state;
+}
+
+function warnSnapshotFailure(error: unknown, snapshot: { streamId: string; version: number }): void {
+  process.emitWarning(`the events of stream "${snapshot.streamId}" up to version ${snapshot.version} are stored, but no snapshot was saved: ${error instanceof Error ? error.message : String(error)}`, { code: 'EVENTSPEC_SNAPSHOT_FAILED' });
 }

@@ -1,4 +1,4 @@
-export { createCommandHandler, ConcurrencyError } from './commandHandler';
+export { createCommandHandler, CommandIdReusedError, ConcurrencyError } from './commandHandler';
 export type { CommandHandler, CommandHandlerOptions, CommandRequest, SendOptions } from './commandHandler';
 export type { CommandResult, Accepted, Rejected } from './commandResult';
 export { inMemoryCommandLog } from './commandLog';

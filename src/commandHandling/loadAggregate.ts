@@ -1,8 +1,9 @@
 import type { AnyAggregate } from '../aggregate/defineAggregate';
-import { replay } from '../aggregate/replay';
+import { evolveOne, evolveParsed, replay } from '../aggregate/replay';
 import { toDate } from '../core/clock';
 import { EventspecError } from '../core/errors';
 import type { EventStore } from '../eventStore/eventStore';
+import type { DirectAccess } from '../eventStore/directAccess';
 import type { Snapshot, SnapshotStore } from '../snapshots/snapshotStore';
 
 export interface LoadOptions {
@@ -44,6 +45,23 @@ export async function loadAggregate(context: LoadContext, aggregate: AnyAggregat
   }
   const start = snapshot ? snapshot.state : aggregate.initialState();
   return { state: replay(aggregate, start, tail), version, fromSnapshot: from };
+}
+
+/**
+ * The latest state, read synchronously from a store in this process: the known state (the
+ * handler's cache) and the events after it, as `loadAggregate` gives it without snapshots.
+ */
+export function loadDirect(direct: DirectAccess, aggregate: AnyAggregate, streamId: string, known: { version: number; state: unknown } | undefined): Loaded {
+  const stream = direct.streamOf(streamId);
+  const length = stream?.events.length ?? 0;
+  const from = known?.version ?? 0;
+  let state = known !== undefined ? known.state : aggregate.initialState();
+  if (stream !== undefined) {
+    // Events this aggregate's handlers parsed and stored themselves need no parse that cannot change them.
+    const parsedUpTo = stream.parsedBy === aggregate ? stream.parsedUpTo : 0;
+    for (let i = from; i < length; i++) state = i < parsedUpTo ? evolveParsed(aggregate, state, stream.events[i]!) : evolveOne(aggregate, state, stream.events[i]!);
+  }
+  return { state, version: Math.max(from, length), fromSnapshot: from };
 }
 
 async function usableSnapshot(

@@ -6,6 +6,8 @@
  */
 export interface StreamQueue<Arg, Result> {
   run(key: string, arg: Arg): Promise<Result>;
+  /** Whether work for the key is running or waiting. */
+  has(key: string): boolean;
   /** Keys with work running or waiting (for tests and metrics). */
   readonly size: number;
 }
@@ -48,6 +50,9 @@ export function streamQueue<Arg, Result>(work: (arg: Arg) => Promise<Result>): S
       const mine: Waiting<Arg, Result>[] = [];
       lines.set(key, mine);
       return runFirst(key, mine, arg);
+    },
+    has(key) {
+      return lines.has(key);
     },
     get size() {
       return lines.size;

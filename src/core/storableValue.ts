@@ -1,4 +1,6 @@
 import { EventspecError } from './errors';
+import { NOT_PLAIN, plainStoredSize } from './storableSize';
+import { isWellFormed } from './wellFormed';
 
 /**
  * What every store keeps of a value: plain data that a BSON (or JSON) round trip gives back
@@ -9,18 +11,18 @@ import { EventspecError } from './errors';
 /** Deepest nesting of event data, metadata or state (MongoDB allows 100 levels per document, of which the store uses a few). */
 export const MAX_VALUE_DEPTH = 64;
 
-// A high surrogate not followed by a low one, or a low one not preceded by a high one.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** Whether a string is valid Unicode: BSON writes UTF-8, which turns a lone surrogate into U+FFFD. */
-export function isWellFormed(text: string): boolean {
-  return !LONE_SURROGATE.test(text);
-}
+export { isWellFormed };
 
 const HOW = 'stored values must be plain data (objects, arrays, strings, numbers, booleans, null, valid Dates)';
 
 /** Why the value cannot be stored unchanged, naming the path (`data.items[2].tags`), or undefined. */
 export function unstorableValue(value: unknown, path: string): string | undefined {
+  // Plain data passes the quick walk; only the rest needs the walk that names paths.
+  return plainStoredSize(value) !== NOT_PLAIN ? undefined : unstorableValueExactly(value, path);
+}
+
+/** The walk that names paths and knows every class a store would change; exported for the tests that hold the quick walk to it. */
+export function unstorableValueExactly(value: unknown, path: string): string | undefined {
   const seen = new Set<object>();
   const visit = (node: unknown, at: string, depth: number): string | undefined => {
     switch (typeof node) {

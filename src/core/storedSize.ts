@@ -72,7 +72,12 @@ const RECORDED_AT = 1 + 'recordedAt'.length + 1 + 4 + '2025-01-01T00:00:00.000Z'
  * document with the widest version and position, its `recordedAt`, and its array slot.
  */
 export function storedEventSize(event: { id: string; type: string; data: unknown; metadata: object }): number {
-  const metadata = storedSize(event.metadata) + ('recordedAt' in event.metadata ? 0 : RECORDED_AT);
+  return storedEventSizeOf(event, storedSize(event.data), storedSize(event.metadata));
+}
+
+/** As storedEventSize, with the sizes of data and metadata already counted (by `plainStoredSize`). */
+export function storedEventSizeOf(event: { id: string; type: string; data: unknown; metadata: object }, dataSize: number, metadataSize: number): number {
+  const metadata = metadataSize + ('recordedAt' in event.metadata ? 0 : RECORDED_AT);
   const document =
     5 +
     (1 + 3 + storedSize(event.id)) +
@@ -80,7 +85,7 @@ export function storedEventSize(event: { id: string; type: string; data: unknown
     (1 + 'schemaVersion'.length + 1 + 4) +
     (1 + 'version'.length + 1 + 8) +
     (1 + 'position'.length + 1 + 8) +
-    (event.data === undefined ? 0 : 1 + 5 + storedSize(event.data)) +
+    (event.data === undefined ? 0 : 1 + 5 + dataSize) +
     (1 + 9 + metadata);
   return 1 + '0000000'.length + 1 + document;
 }

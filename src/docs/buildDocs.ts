@@ -66,12 +66,17 @@ export async function docsData(options: BuildDocsOptions, cwd = resolve(options.
     throw new DocsInputError('nothing to document: give feature files, a Cucumber message stream or a domain');
   }
   const progress = options.progress ?? (() => {});
-  progress('reading the feature files');
-  const fileEnvelopes = options.features !== undefined ? readFeatureFiles(options.features, cwd) : [];
+  const patterns = options.features;
+  // Read after the streams, and only the files they do not carry: what ran is what is documented.
+  const features = (carried: ReadonlySet<string>) => {
+    if (patterns === undefined) return [];
+    progress(carried.size > 0 ? 'reading the feature files the run did not carry' : 'reading the feature files');
+    return readFeatureFiles(patterns, cwd, (uri) => carried.has(uri));
+  };
   const results =
     options.messages === undefined
-      ? runResults(fileEnvelopes, [], 'no Cucumber message stream was given')
-      : await readRunResults(options.messages, { cwd, features: fileEnvelopes, ...(options.allowMissingResults ? { allowMissing: true } : {}), progress });
+      ? runResults(features(new Set()), [], 'no Cucumber message stream was given')
+      : await readRunResults(options.messages, { cwd, features, ...(options.allowMissingResults ? { allowMissing: true } : {}), progress });
   progress(`documenting ${results.scenarios.length} scenarios: glossary, catalogs, flows`);
   const glossary = stepGlossary(results.stepDefinitions, options.vocabulary ?? [], options.domain, results.scenarios, results.parameterTypes);
   const catalog = domainCatalog(options.domain, results.scenarios, glossary.phrasingTypes);

@@ -7,9 +7,10 @@ import { DocsInputError } from './readMessageStream';
 
 /**
  * Parses feature files (plain Gherkin, or Markdown with Gherkin) into the same envelopes a run
- * would emit, with uris relative to `cwd` so they line up with the run's own.
+ * would emit, with uris relative to `cwd` so they line up with the run's own. Files whose uri
+ * `skip` accepts are not read: the run's stream already carries them, as they were when they ran.
  */
-export function readFeatureFiles(patterns: string | readonly string[], cwd: string): Envelope[] {
+export function readFeatureFiles(patterns: string | readonly string[], cwd: string, skip: (uri: string) => boolean = () => false): Envelope[] {
   const list = typeof patterns === 'string' ? [patterns] : [...patterns];
   const files = new Set<string>();
   for (const pattern of list) {
@@ -24,6 +25,7 @@ export function readFeatureFiles(patterns: string | readonly string[], cwd: stri
   const envelopes: Envelope[] = [];
   for (const file of [...files].sort()) {
     const uri = relative(cwd, resolve(file)).split(sep).join('/');
+    if (skip(uri)) continue;
     const data = readFileSync(file, 'utf8');
     const mediaType = file.endsWith('.md') ? SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_MARKDOWN : SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN;
     for (const envelope of generateMessages(data, uri, mediaType, { includeSource: false, includeGherkinDocument: true, includePickles: true, newId })) {

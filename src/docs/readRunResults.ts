@@ -9,8 +9,11 @@ import { streamRunCollector, type StreamRun } from './streamRun';
 export interface ReadRunResultsOptions {
   /** Paths are relative to this; default the current directory. */
   readonly cwd?: string;
-  /** The feature files' envelopes: files no stream ran still show, as not run. */
-  readonly features?: readonly Envelope[];
+  /**
+   * The feature files' envelopes: files no stream ran still show, as not run. A function is given
+   * the uris the streams carry once they are read, so those files need not be read again.
+   */
+  readonly features?: readonly Envelope[] | ((carried: ReadonlySet<string>) => readonly Envelope[]);
   /** No stream at all is not an error: every scenario shows as not run, and the site says why. */
   readonly allowMissing?: boolean;
   readonly progress?: (stage: string) => void;
@@ -24,8 +27,9 @@ export interface ReadRunResultsOptions {
 export async function readRunResults(paths: string | readonly string[], options: ReadRunResultsOptions = {}): Promise<RunResults> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const { files, missing } = messageFiles(typeof paths === 'string' ? [paths] : paths, cwd);
+  const features = (carried: ReadonlySet<string>) => (typeof options.features === 'function' ? options.features(carried) : (options.features ?? []));
   if (files.length === 0 && options.allowMissing && missing.length > 0) {
-    return runResults(options.features ?? [], [], `${missing.join(', ')} ${missing.length === 1 ? 'does' : 'do'} not exist (run the features to produce ${missing.length === 1 ? 'it' : 'them'})`);
+    return runResults(features(new Set()), [], `${missing.join(', ')} ${missing.length === 1 ? 'does' : 'do'} not exist (run the features to produce ${missing.length === 1 ? 'it' : 'them'})`);
   }
   if (missing.length > 0 && files.length > 0) {
     throw new DocsInputError(
@@ -48,8 +52,10 @@ export async function readRunResults(paths: string | readonly string[], options:
     runs.push(collector.done(read.truncatedAt));
     messages += read.count;
   }
+  const carried = new Set(runs.flatMap((run) => [...run.documents.keys()]));
+  const fileEnvelopes = features(carried);
   options.progress?.(`joining ${messages} messages${runs.length > 1 ? ` of ${runs.length} runs` : ''} to the features`);
-  return runResults(options.features ?? [], runs);
+  return runResults(fileEnvelopes, runs);
 }
 
 /** The stream files the paths name, each once, in the order given; and the paths that name nothing. */

@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { dirname, join } from 'node:path';
 import type { DocsData, ScenarioDoc } from './docsData';
 import { DocsInputError } from './readMessageStream';
+import { packSiteData, unpackSiteData } from './sitePacking';
 
 /**
  * Writes the static site: one HTML page with the data inlined (so it opens from file:// with no
@@ -15,10 +16,13 @@ export function writeSite(data: DocsData, out: string): { index: string; bytes: 
   const index = join(out, 'index.html');
   writeFileSync(index, html);
   // Files of an earlier, bigger build would be read by nobody; remove them so the folder says what the page uses.
-  rmSync(join(out, 'details'), { recursive: true, force: true });
-  mkdirSync(join(out, 'details'));
+  for (const dir of ['details', 'search']) {
+    rmSync(join(out, dir), { recursive: true, force: true });
+    mkdirSync(join(out, dir));
+  }
+  rmSync(join(out, 'search.js'), { force: true });
   details.forEach((chunk, n) => writeFileSync(join(out, 'details', `${n}.js`), `window.eventspecSite.details(${n}, ${scriptSafeJson(chunk)});\n`));
-  writeFileSync(join(out, 'search.js'), `window.eventspecSite.searchText(${scriptSafeJson(search)});\n`);
+  search.forEach((chunk, n) => writeFileSync(join(out, 'search', `${n}.js`), `window.eventspecSite.searchText(${n}, ${scriptSafeJson(chunk)});\n`));
   writeFileSync(join(out, 'app.js'), pageScript(dir));
   copyFileSync(join(dir, 'style.css'), join(out, 'style.css'));
   copyFileSync(mermaidFile(dir), join(out, 'mermaid.min.js'));
@@ -28,31 +32,39 @@ export function writeSite(data: DocsData, out: string): { index: string; bytes: 
 /** Scenarios per details file: a scenario page reads one file, a feature page one or two. */
 export const DETAILS_SIZE = 500;
 
+/**
+ * Scenarios per search-text file. The page reads them in the background once it shows its first
+ * view; one 11 MB file (20,000 scenarios) held the page still for a second while it was parsed.
+ */
+export const SEARCH_SIZE = 2000;
+
 type Details = Pick<ScenarioDoc, 'steps' | 'events' | 'attachments'> & Partial<Pick<ScenarioDoc, 'sent' | 'description' | 'earlierErrors'>>;
 
 /**
- * What the page inlines (every scenario's summary: enough for lists, filters and counts), each
- * scenario's details in files of DETAILS_SIZE, and each scenario's search text (steps, tables,
- * doc strings, events), lower-cased once here rather than in the reader's browser.
+ * What the page inlines (every scenario's summary: enough for lists, filters and counts; packed,
+ * see sitePacking), each scenario's details in files of DETAILS_SIZE, and each scenario's whole
+ * search text (names, tags, error, steps, tables, doc strings, events), lower-cased once here
+ * rather than in the reader's browser, so a search only looks.
  */
-function splitPageData(data: DocsData): { inline: object; details: Details[][]; search: string[] } {
+function splitPageData(data: DocsData): { inline: object; details: Details[][]; search: string[][] } {
   const details: Details[][] = [];
-  const search: string[] = [];
+  const search: string[][] = [];
   const summaries = data.scenarios.map((s, i) => {
     const { steps, events, attachments, sent, description, earlierErrors, ...summary } = s;
     if (i % DETAILS_SIZE === 0) details.push([]);
     details[details.length - 1]!.push({ steps, events, attachments, ...(sent ? { sent } : {}), description, ...(earlierErrors ? { earlierErrors } : {}) });
-    const words = [description];
+    const words = [data.features[s.feature]!.name, s.name, s.rule ?? '', s.tags.join(' '), s.error ?? '', s.uri, s.status, description];
     for (const st of steps) {
       words.push(`${st.keyword} ${st.text}`);
       if (st.table) for (const row of st.table) words.push(row.join(' '));
       if (st.docString) words.push(st.docString.content);
     }
     for (const e of events) words.push(e.type, e.streamId);
-    search.push(words.join('\n').toLowerCase());
+    if (i % SEARCH_SIZE === 0) search.push([]);
+    search[search.length - 1]!.push(words.join('\n').toLowerCase());
     return summary;
   });
-  return { inline: { ...data, scenarios: summaries, details: { size: DETAILS_SIZE, files: details.length } }, details, search };
+  return { inline: packSiteData({ ...data, scenarios: summaries, details: { size: DETAILS_SIZE, files: details.length }, search: { size: SEARCH_SIZE, files: search.length } }), details, search };
 }
 
 /**
@@ -168,9 +180,9 @@ export function readSiteData(index: string): DocsData {
   const html = readFileSync(index, 'utf8');
   const match = /<script id="eventspec-data" type="application\/json">([\s\S]*?)<\/script>/.exec(html);
   if (!match) throw new DocsInputError(`${index} is not an eventspec documentation page`);
-  const inline = JSON.parse(match[1]!) as DocsData & { details?: { size: number; files: number } };
-  const { details, ...data } = inline;
-  if (!details) return inline;
+  const inline = unpackSiteData(JSON.parse(match[1]!)) as unknown as DocsData & { details?: { size: number; files: number }; search?: unknown };
+  const { details, search, ...data } = inline;
+  if (!details) return data;
   for (let n = 0; n < details.files; n++) {
     const file = join(index, '..', 'details', `${n}.js`);
     if (!existsSync(file)) throw new DocsInputError(`${file} is missing beside ${index}: copy the whole site folder, or build the documentation again`);

@@ -9,18 +9,30 @@ import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStrea
 import { describeExpected } from './expectedVersion';
 import { checkStreamId } from '../core/storableValue';
 import { validateAppend } from './validateAppend';
+import { offerDirectAccess } from './directAccess';
+import type { DirectWriter } from './directAccess';
 import { checkReadAllOptions, checkReadStreamOptions } from './readOptions';
 
 interface Stream {
   events: RecordedEvent[];
-  /** Made once the stream is long enough for a scan to cost more than the map's memory (~40 B per event). */
+  /**
+   * Made at the first look-up in a stream long enough for a scan to cost more than the map's
+   * memory (~40 B per event), then kept up to date. A stream only ever appended to by the
+   * handler's direct path (whose ids are new) is never looked up, so never indexed.
+   */
   versionOfId: Map<string, number> | undefined;
+  /** See DirectStream: how many first events a direct writer parsed, and who (only direct appends extend it). */
+  parsedBy: object | undefined;
+  parsedUpTo: number;
 }
 
 /** Streams shorter than this find an event id by scanning their events. */
 const INDEX_FROM = 32;
 
 function versionOf(stream: Stream, id: string): number | undefined {
+  if (stream.versionOfId === undefined && stream.events.length >= INDEX_FROM) {
+    stream.versionOfId = new Map(stream.events.map((event) => [event.id, event.version]));
+  }
   if (stream.versionOfId !== undefined) return stream.versionOfId.get(id);
   const events = stream.events;
   for (let i = 0; i < events.length; i++) if (events[i]!.id === id) return i + 1;
@@ -41,72 +53,79 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
   const log: RecordedEvent[] = [];
   const notifier = appendNotifier();
 
+  /** `append`'s work; `writer` is what a direct caller vouches for (see DirectWriter). */
+  function appendNow(streamId: string, events: readonly NewEvent[], appendOptions: AppendOptions = {}, writer?: DirectWriter): AppendResult {
+    const expected = validateAppend(streamId, events, appendOptions);
+    const stream = streams.get(streamId);
+    const currentVersion = stream?.events.length ?? 0;
+    // Usually none of the batch is stored yet: then no map is made.
+    let storedVersions: Map<string, number> = NONE_STORED;
+    if (stream && writer?.idsAreNew !== true) {
+      for (const event of events) {
+        const version = versionOf(stream, event.id);
+        if (version === undefined) continue;
+        if (storedVersions === NONE_STORED) storedVersions = new Map<string, number>();
+        storedVersions.set(event.id, version);
+      }
+    }
+    const decision = decideAppend({ currentVersion, expected, batchIds: events.map((e) => e.id), storedVersions });
+    switch (decision.kind) {
+      case 'wrong-version':
+        throw new WrongExpectedVersionError(streamId, describeExpected(expected), currentVersion);
+      case 'partial-overlap':
+        throw new IdempotencyError(streamId, decision.reason);
+      case 'already-stored': {
+        const existing = stream!.events.slice(decision.firstVersion - 1, decision.firstVersion - 1 + events.length);
+        return { streamId, nextExpectedVersion: currentVersion, events: existing, alreadyStored: true };
+      }
+      case 'write':
+        break;
+    }
+    const recordedAt = isoTime(clock.now());
+    // Frozen copies: the caller's objects stay theirs, and nobody can edit what is stored. Events
+    // that share one metadata object (a command's events do) share its frozen copy.
+    let metadataSource: unknown;
+    let metadata: RecordedEvent['metadata'] | undefined;
+    const recorded = events.map((event, i): RecordedEvent => {
+      try {
+        if (metadata === undefined || event.metadata !== metadataSource) {
+          metadataSource = event.metadata;
+          metadata = frozenMetadata(event.metadata, recordedAt);
+        }
+        return Object.freeze({
+          id: event.id,
+          type: event.type,
+          schemaVersion: event.schemaVersion,
+          data: frozenCopy(event.data),
+          metadata,
+          streamId,
+          version: currentVersion + i + 1,
+          position: log.length + i + 1,
+        });
+      } catch (error) {
+        throw new EventspecError(`stream "${streamId}", event ${i + 1} of the batch (${event.type}): ${(error as Error).message}`);
+      }
+    });
+    // Only now, with every copy made, does the stream exist: a value that cannot be copied leaves no trace.
+    const target: Stream = stream ?? { events: [], versionOfId: undefined, parsedBy: undefined, parsedUpTo: 0 };
+    // The parsed prefix grows only while one direct writer has written every event so far.
+    if (writer !== undefined && target.parsedUpTo === currentVersion && (currentVersion === 0 || target.parsedBy === writer.parsedBy)) {
+      target.parsedBy = writer.parsedBy;
+      target.parsedUpTo = currentVersion + recorded.length;
+    }
+    if (!stream) streams.set(streamId, target);
+    for (const event of recorded) {
+      target.events.push(event);
+      target.versionOfId?.set(event.id, event.version);
+      log.push(event);
+    }
+    if (recorded.length > 0) notifier.notify();
+    return { streamId, nextExpectedVersion: target.events.length, events: recorded, alreadyStored: false };
+  }
+
   const store: EventStore = {
     async append(streamId: string, events: readonly NewEvent[], appendOptions: AppendOptions = {}): Promise<AppendResult> {
-      const expected = validateAppend(streamId, events, appendOptions);
-      const stream = streams.get(streamId);
-      const currentVersion = stream?.events.length ?? 0;
-      // Usually none of the batch is stored yet: then no map is made.
-      let storedVersions: Map<string, number> = NONE_STORED;
-      if (stream) {
-        for (const event of events) {
-          const version = versionOf(stream, event.id);
-          if (version === undefined) continue;
-          if (storedVersions === NONE_STORED) storedVersions = new Map<string, number>();
-          storedVersions.set(event.id, version);
-        }
-      }
-      const decision = decideAppend({ currentVersion, expected, batchIds: events.map((e) => e.id), storedVersions });
-      switch (decision.kind) {
-        case 'wrong-version':
-          throw new WrongExpectedVersionError(streamId, describeExpected(expected), currentVersion);
-        case 'partial-overlap':
-          throw new IdempotencyError(streamId, decision.reason);
-        case 'already-stored': {
-          const existing = stream!.events.slice(decision.firstVersion - 1, decision.firstVersion - 1 + events.length);
-          return { streamId, nextExpectedVersion: currentVersion, events: existing, alreadyStored: true };
-        }
-        case 'write':
-          break;
-      }
-      const recordedAt = isoTime(clock.now());
-      // Frozen copies: the caller's objects stay theirs, and nobody can edit what is stored. Events
-      // that share one metadata object (a command's events do) share its frozen copy.
-      let metadataSource: unknown;
-      let metadata: RecordedEvent['metadata'] | undefined;
-      const recorded = events.map((event, i): RecordedEvent => {
-        try {
-          if (metadata === undefined || event.metadata !== metadataSource) {
-            metadataSource = event.metadata;
-            metadata = frozenMetadata(event.metadata, recordedAt);
-          }
-          return Object.freeze({
-            id: event.id,
-            type: event.type,
-            schemaVersion: event.schemaVersion,
-            data: frozenCopy(event.data),
-            metadata,
-            streamId,
-            version: currentVersion + i + 1,
-            position: log.length + i + 1,
-          });
-        } catch (error) {
-          throw new EventspecError(`stream "${streamId}", event ${i + 1} of the batch (${event.type}): ${(error as Error).message}`);
-        }
-      });
-      // Only now, with every copy made, does the stream exist: a value that cannot be copied leaves no trace.
-      const target: Stream = stream ?? { events: [], versionOfId: undefined };
-      if (!stream) streams.set(streamId, target);
-      for (const event of recorded) {
-        target.events.push(event);
-        target.versionOfId?.set(event.id, event.version);
-        log.push(event);
-      }
-      if (target.versionOfId === undefined && target.events.length >= INDEX_FROM) {
-        target.versionOfId = new Map(target.events.map((event) => [event.id, event.version]));
-      }
-      if (recorded.length > 0) notifier.notify();
-      return { streamId, nextExpectedVersion: target.events.length, events: recorded, alreadyStored: false };
+      return appendNow(streamId, events, appendOptions);
     },
 
     async readStream(streamId: string, readOptions: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -153,6 +172,15 @@ export function inMemoryEventStore(options: InMemoryEventStoreOptions = {}): Eve
       notifier.notify();
     },
   };
+  offerDirectAccess(store, {
+    append: store.append,
+    readStream: store.readStream,
+    appendNow,
+    streamOf(streamId) {
+      checkStreamId(streamId);
+      return streams.get(streamId);
+    },
+  });
   return store;
 }
 

@@ -4,7 +4,8 @@ import { checkExpectedVersion, type ExpectedVersion } from './expectedVersion';
 import type { AppendOptions } from './eventStore';
 import { didYouMean } from '../core/suggest';
 import { checkStreamId, isWellFormed, unstorableValue } from '../core/storableValue';
-import { LARGEST_STORED_BYTES, storedEventSize, storedSize } from '../core/storedSize';
+import { LARGEST_STORED_BYTES, storedEventSize, storedEventSizeOf, storedSize } from '../core/storedSize';
+import { NOT_PLAIN, plainStoredSize } from '../core/storableSize';
 
 /**
  * Rejects malformed input before any store looks at it; every store calls this first, with the
@@ -32,8 +33,14 @@ export function validateAppend(streamId: unknown, events: readonly NewEvent[], o
     let problem: string | undefined;
     let bytes: number;
     try {
-      problem = unstorableValue(event.data, 'data') ?? unstorableValue(event.metadata, 'metadata');
-      bytes = problem ? 0 : storedEventSize(event);
+      // Plain data is checked and counted in one walk; anything else takes the walk that names the path.
+      const dataSize = plainStoredSize(event.data);
+      const metadataSize = dataSize === NOT_PLAIN ? NOT_PLAIN : plainStoredSize(event.metadata);
+      if (metadataSize !== NOT_PLAIN) bytes = storedEventSizeOf(event, dataSize, metadataSize);
+      else {
+        problem = unstorableValue(event.data, 'data') ?? unstorableValue(event.metadata, 'metadata');
+        bytes = problem ? 0 : storedEventSize(event);
+      }
     } catch (error) {
       // A getter that throws, a proxy that refuses: the value cannot be read, so it cannot be stored.
       throw new EventspecError(`${place(streamId, i)} (${event.type}): ${(error as Error).message}`);

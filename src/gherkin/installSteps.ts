@@ -197,20 +197,23 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
     // The world parameter `transport` (the `http` profile) sends the steps' commands and reads through a registered transport.
     const transport = this.parameters.transport === undefined ? undefined : transportFor(String(this.parameters.transport));
     this.scenario = createScenario({ domain, stores, clock, ids: sequentialIds(), readSide: inline ? 'inline' : 'live', ...(transport ? { transport } : {}) });
+    this.places = placesOf(pickle, gherkinDocument);
+    checkOutlinePlaceholders(pickle, gherkinDocument, this.places);
     // A live runner follows every append: a tenth of the kit's time on 2,000 command-only scenarios
     // (docs/performance.md). So it starts only when some step may read a read model: a read-side
     // step, or any step that is not eventspec's own (a project's steps may look).
-    const mayRead = pickle.steps.some((s) => !isCommandSide(s.text));
-    if (this.scenario.readSide?.mode === 'live' && mayRead) await this.scenario.readSide.runner.start();
-    // Processes send commands, which every later step may see: they follow from the start.
-    if (!inline) await this.scenario.processes?.runner.start();
-    this.places = placesOf(pickle, gherkinDocument);
-    checkOutlinePlaceholders(pickle, gherkinDocument, this.places);
-    // Cucumber would report such a step as undefined, with a snippet of the line cut at the quote.
+    let mayRead = false;
     for (const place of this.places) {
+      // A command-side step is a known step, so it holds no stray quote either: one match for both questions.
+      if (isCommandSide(place.text)) continue;
+      mayRead = true;
+      // Cucumber would report such a step as undefined, with a snippet of the line cut at the quote.
       const problem = place.text.includes('"') ? quoteInValue(place.text, isStep) : undefined;
       if (problem) throw new ScenarioError(place, problem);
     }
+    if (this.scenario.readSide?.mode === 'live' && mayRead) await this.scenario.readSide.runner.start();
+    // Processes send commands, which every later step may see: they follow from the start (the runner is made when needed, scenario.ts).
+    if (!inline) await this.scenario.processes?.runner.start();
   });
 
   After({ name: 'eventspec: record events and release stores' }, async function (this: EventspecWorld) {

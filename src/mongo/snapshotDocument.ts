@@ -1,7 +1,8 @@
-import { Binary } from 'mongodb';
+import { Binary, BSON } from 'mongodb';
 import { EventspecError } from '../core/errors';
+import { checkSnapshotSize } from '../snapshots/snapshotSize';
 import type { Snapshot } from '../snapshots/snapshotStore';
-import { decodeBody, encodeBody, unstorableValue } from './bodyEncoding';
+import { BSON_OPTIONS, decodeBody, encodeBody, unstorableValue } from './bodyEncoding';
 import { messageOf } from './messageOf';
 
 /** A snapshot as stored: keyed by its stream id, state plain or as BSON bytes like event data. */
@@ -14,6 +15,7 @@ export interface SnapshotDocument {
   takenAt: string;
 }
 
+/** The stored shape of a snapshot; one the server would refuse is refused here, saying what to do. */
 export function snapshotDocument(snapshot: Snapshot): SnapshotDocument {
   const problem = unstorableValue(snapshot.state, 'state');
   if (problem) throw new EventspecError(`snapshot of stream "${snapshot.streamId}" at version ${snapshot.version}: ${problem}`);
@@ -21,6 +23,7 @@ export function snapshotDocument(snapshot: Snapshot): SnapshotDocument {
   const doc: SnapshotDocument = { _id: snapshot.streamId, version: snapshot.version, snapshotVersion: snapshot.snapshotVersion, takenAt: snapshot.takenAt };
   if ('plain' in body) doc.state = body.plain;
   else doc.stateBson = body.bson;
+  checkSnapshotSize(snapshot, BSON.calculateObjectSize(doc, BSON_OPTIONS));
   return doc;
 }
 

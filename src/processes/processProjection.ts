@@ -25,7 +25,8 @@ export interface DeadlineDocument {
 
 export const instancesOf = (process: AnyProcess) => `${process.name}Instances`;
 export const deadlinesOf = (process: AnyProcess) => `${process.name}Deadlines`;
-export const deadlineId = (instance: string, deadline: string) => `${instance}/${deadline}`;
+/** Ids lead with the due time (ISO times sort as text), so the index in id order is the queue in due order. */
+export const deadlineId = (due: string, instance: string, deadline: string) => `${due}/${instance}/${deadline}`;
 
 const deadlineSchema = z.object({ instance: z.string(), deadline: z.string(), due: z.string() });
 
@@ -100,9 +101,9 @@ export function storeOutcome(
 ): void {
   const deadlines = models[deadlinesOf(process)]!;
   const before = stored?.deadlines ?? {};
-  for (const name of Object.keys(before)) if (!(name in after.deadlines)) deadlines.delete(deadlineId(instance, name));
+  for (const [name, due] of Object.entries(before)) if (after.deadlines[name] !== due) deadlines.delete(deadlineId(due, instance, name));
   for (const [name, due] of Object.entries(after.deadlines)) {
-    if (before[name] !== due) deadlines.put(deadlineId(instance, name), { instance, deadline: name, due });
+    if (before[name] !== due) deadlines.put(deadlineId(due, instance, name), { instance, deadline: name, due });
   }
   const doc: InstanceDocument = {
     state: after.state,

@@ -53,6 +53,9 @@ export interface ProcessRunner {
   status(): Promise<ProcessStatus[]>;
 }
 
+/** Deadlines read per look at an index's front. */
+const DUE_PAGE = 100;
+
 export function processRunner(options: ProcessRunnerOptions): ProcessRunner {
   const { events, readModels, domain, commands } = options;
   const clock = options.clock ?? systemClock;
@@ -76,6 +79,7 @@ export function processRunner(options: ProcessRunnerOptions): ProcessRunner {
   const checkEvery = options.deadlineCheckEvery ?? 1000;
   let timer: NodeJS.Timeout | undefined;
   let firing: Promise<unknown> = Promise.resolve();
+  const rekeyed = new Set<string>();
 
   const lookup = (name: string): AnyProcess => {
     const process = byName.get(name);
@@ -83,28 +87,53 @@ export function processRunner(options: ProcessRunnerOptions): ProcessRunner {
     return process;
   };
 
+  /**
+   * Reads the index from its front (ids lead with the due time), a page at a time, and stops at the
+   * first deadline not yet due: the cost follows what is due, not how many are pending.
+   */
   async function fireProcess(process: AnyProcess, now: string): Promise<number> {
-    const due = ((await readModels.find(deadlinesOf(process))) as { id: string; doc: DeadlineDocument }[])
-      .filter(({ doc }) => doc.due <= now)
-      .sort((a, b) => (a.doc.due === b.doc.due ? (a.id < b.id ? -1 : 1) : a.doc.due < b.doc.due ? -1 : 1));
-    if (due.length === 0) return 0;
+    if (!rekeyed.has(process.name)) await rekeyDeadlines(process);
     let fired = 0;
-    await runner.within(process.name, async (models) => {
-      for (const { id, doc } of due) {
-        // Read again under the lock: an event may have cancelled or moved it meanwhile.
-        const current = (await models[deadlinesOf(process)]!.get(id)) as DeadlineDocument | undefined;
-        if (!current || current.due !== doc.due) continue;
-        await fireOne(process, models, current);
-        fired += 1;
-      }
-    });
-    return fired;
+    const seen = new Set<string>();
+    for (;;) {
+      const front = (await readModels.find(deadlinesOf(process), {}, { limit: DUE_PAGE })) as { id: string; doc: DeadlineDocument }[];
+      // A deadline a handler set again for the same time stays at the front: fired once per call.
+      const due = front.filter(({ id, doc }) => doc.due <= now && !seen.has(id));
+      if (due.length === 0) return fired;
+      await runner.within(process.name, async (models) => {
+        for (const { id, doc } of due) {
+          seen.add(id);
+          // Read again under the lock: an event may have cancelled or moved it meanwhile.
+          const current = (await models[deadlinesOf(process)]!.get(id)) as DeadlineDocument | undefined;
+          if (!current || current.due !== doc.due) continue;
+          await fireOne(process, models, current);
+          fired += 1;
+        }
+      });
+      if (front.length < DUE_PAGE || front.some(({ doc }) => doc.due > now)) return fired;
+    }
+  }
+
+  /** Index entries stored under the ids of earlier versions (`instance/deadline`) get due-first ids, once per runner. */
+  async function rekeyDeadlines(process: AnyProcess): Promise<void> {
+    const all = (await readModels.find(deadlinesOf(process))) as { id: string; doc: DeadlineDocument }[];
+    const stale = all.filter(({ id, doc }) => id !== deadlineId(doc.due, doc.instance, doc.deadline));
+    if (stale.length > 0) {
+      await runner.within(process.name, async (models) => {
+        const index = models[deadlinesOf(process)]!;
+        for (const { id, doc } of stale) {
+          index.delete(id);
+          index.put(deadlineId(doc.due, doc.instance, doc.deadline), doc);
+        }
+      });
+    }
+    rekeyed.add(process.name);
   }
 
   async function fireOne(process: AnyProcess, models: Record<string, ReadModelAccess<unknown>>, deadline: DeadlineDocument): Promise<void> {
     const stored = (await models[instancesOf(process)]!.get(deadline.instance)) as InstanceDocument | undefined;
     if (!stored || stored.status === 'completed' || stored.deadlines[deadline.deadline] !== deadline.due) {
-      models[deadlinesOf(process)]!.delete(deadlineId(deadline.instance, deadline.deadline));
+      models[deadlinesOf(process)]!.delete(deadlineId(deadline.due, deadline.instance, deadline.deadline));
       return;
     }
     const pending = { ...stored.deadlines };

@@ -94,6 +94,11 @@ export function createService(options: ServiceOptions): Service {
     ...(options.stores.commandLog ? { commandLog: options.stores.commandLog } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.ids ? { ids: options.ids } : {}),
+    // The command stays accepted (its events are stored); operators see it counted and logged.
+    onSnapshotFailure: (error, at) => {
+      metrics.storeErrors.inc({ operation: 'snapshot' });
+      app.log.warn({ err: error, streamId: at.streamId, version: at.version }, 'the events are stored, but no snapshot was saved');
+    },
   });
   const needsReadModels = domain.projections.some(isProjection) || domain.processes.some(isProcess);
   const readModels = options.stores.readModels ?? (needsReadModels ? inMemoryReadModelStore() : undefined);

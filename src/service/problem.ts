@@ -1,4 +1,4 @@
-import { ConcurrencyError } from '../commandHandling/commandHandler';
+import { CommandIdReusedError, ConcurrencyError } from '../commandHandling/commandHandler';
 import type { Rejected } from '../commandHandling/commandResult';
 import { AppendOutcomeUnknownError, ContractError, EventspecError, InvariantViolation, UnknownNameError, WrongExpectedVersionError } from '../core/errors';
 
@@ -49,6 +49,8 @@ export function problemOfError(error: unknown): Problem {
     });
   }
   if (error instanceof ConcurrencyError) return problem(409, 'concurrency', 'too many concurrent writers', error.message);
+  // As the Idempotency-Key draft asks: the key is known, the request is not the one it named.
+  if (error instanceof CommandIdReusedError) return problem(422, 'command-id-reused', 'the Idempotency-Key was used for another request', error.message);
   if (error instanceof InvariantViolation) {
     return problem(422, 'invariant', `invariant "${error.invariant}" would break`, `${error.message}; nothing was stored`, { invariant: error.invariant, streamId: error.streamId });
   }

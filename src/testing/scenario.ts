@@ -19,7 +19,9 @@ import type { ProjectionRunner } from '../projections/projectionRunner';
 import type { ReadModelStore } from '../projections/readModelStore';
 import { inlineProcesses } from '../processes/inlineProcesses';
 import { isProcess } from '../processes/defineProcess';
+import type { AnyProcess } from '../processes/defineProcess';
 import { processRunner } from '../processes/processRunner';
+import { processesOnDemand } from './processesOnDemand';
 import type { ProcessRunner } from '../processes/processRunner';
 import type { SentCommand } from '../processes/processStep';
 import type { ScenarioStores } from './scenarioStores';
@@ -125,23 +127,31 @@ export function createScenario(options: ScenarioOptions): Scenario {
   };
   // Inline read models see every append, history and commands alike, before it returns.
   const projected = ownReadSide?.mode === 'inline' ? inlineProjections(options.stores.events, ownReadSide.runner) : options.stores.events;
-  const processes = domain.processes.some(isProcess)
-    ? processRunner({
-        events: options.stores.events,
-        readModels,
-        domain,
-        // Below the processes' own inline wrapper: an append there would wait for the runner it runs in.
-        commands: createCommandHandler({ domain, store: projected, snapshots: options.stores.snapshots, clock, ids }),
-        clock,
-        deadlineCheckEvery: 0,
-        onSent: (command) => {
-          sent.push(command);
-          if (command.result.status === 'accepted' && !command.result.replayed) keep(command.result.events, whenStart !== undefined);
-        },
-      })
-    : undefined;
-  const events = processes && mode === 'inline' ? inlineProcesses(projected, processes) : projected;
-  const handler = createCommandHandler({ domain, store: events, snapshots: options.stores.snapshots, clock, ids });
+  const processList = processesOf(domain);
+  // Made only once an event some process handles is stored (processesOnDemand.ts).
+  const onDemand =
+    processList.length > 0
+      ? processesOnDemand(processList, () =>
+          processRunner({
+            events: options.stores.events,
+            readModels,
+            domain,
+            processes: processList,
+            // Below the processes' own inline wrapper: an append there would wait for the runner it runs in.
+            commands: createCommandHandler({ domain, store: projected, snapshots: options.stores.snapshots, clock, ids, onSnapshotFailure: failScenario }),
+            clock,
+            deadlineCheckEvery: 0,
+            onSent: (command) => {
+              sent.push(command);
+              if (command.result.status === 'accepted' && !command.result.replayed) keep(command.result.events, whenStart !== undefined);
+            },
+          }),
+        )
+      : undefined;
+  const processes = onDemand?.runner;
+  const watched = onDemand ? onDemand.watch(projected) : projected;
+  const events = processes && mode === 'inline' ? inlineProcesses(watched, processes) : watched;
+  const handler = createCommandHandler({ domain, store: events, snapshots: options.stores.snapshots, clock, ids, onSnapshotFailure: failScenario });
   const statuses = async () => [...((await ownReadSide?.runner.status()) ?? []), ...((await processes?.status()) ?? [])];
   const transport = options.transport?.({ domain, handler, events, readModels: ownReadSide || processes ? readModels : undefined, statuses });
   const stores: ScenarioStores = transport?.release
@@ -231,6 +241,18 @@ export function createScenario(options: ScenarioOptions): Scenario {
   };
 }
 
+const domainProcesses = new WeakMap<Domain, readonly AnyProcess[]>();
+
+/** The domain's processes (not its policies), one list per domain. */
+function processesOf(domain: Domain): readonly AnyProcess[] {
+  let processes = domainProcesses.get(domain);
+  if (!processes) {
+    processes = domain.processes.filter(isProcess);
+    domainProcesses.set(domain, processes);
+  }
+  return processes;
+}
+
 function createReadSide(domain: Domain, stores: ScenarioStores, readModels: ReadModelStore, mode: 'live' | 'inline' | 'off'): ScenarioReadSide | undefined {
   if (mode === 'off' || !domain.projections.some(isProjection)) return undefined;
   const make = () => projectionRunner({ events: stores.events, readModels, domain });
@@ -257,4 +279,9 @@ function runnerOnFirstUse(make: () => ProjectionRunner): ProjectionRunner {
     status: () => made().status(),
     within: (name, work) => made().within(name, work),
   };
+}
+
+/** In a scenario a snapshot that cannot be saved fails the step: in production it would only be a warning, easy to miss. */
+function failScenario(error: unknown): never {
+  throw error;
 }

@@ -1,7 +1,8 @@
 /**
  * Command handling on the in-memory store, small aggregate (Account), in two shapes: 100 Accounts
  * × 200 commands (every stream hot in the state cache) and 10,000 Accounts × 10 commands (ten times
- * the cache's 1,000 streams, so round robin never hits it). Each account is opened, then sent
+ * the cache's 1,000 streams: least-recently-used alone would never hit; with the cache's admission
+ * rule about a tenth of the look-ups hit, the resident set). Each account is opened, then sent
  * deposits with a withdrawal every third command, round robin over the accounts.
  *
  * Contenders, interleaved in the same run: eventspec's handler with its state cache (the default)
@@ -12,7 +13,7 @@
  * Budget (issue 16): ≥ 200k commands per CPU second, ≤ 5× the floor's CPU per command, GC ≤ 15%,
  * the state cache never slower than no cache.
  *
- *   node -r ts-node/register test/bench/commands.bench.ts [--runs 5] [--big-streams 10000] [--big-per-stream 10]
+ *   node -r ./scripts/swc-register.js test/bench/commands.bench.ts [--runs 5] [--big-streams 10000] [--big-per-stream 10]
  */
 import { PerformanceObserver } from 'node:perf_hooks';
 import type { PerformanceEntry } from 'node:perf_hooks';

@@ -1,7 +1,7 @@
 /**
  * Living documentation at scale: 20,000 scenarios (features + a message stream with recorded
  * events) → build time, page size, time until the opened page is usable in Chromium, search time.
- * Budgets (issue 15): build ≤ 3 s, usable ≤ 1.5 s, search ≤ 200 ms. Prints median/min/max of RUNS
+ * Budgets (issue 15): build ≤ 3 s, usable ≤ 1.5 s, search ≤ 200 ms. Prints median/min/max of RUNS (≥ 3)
  * runs, each next to a baseline from the same run: cucumber's own html report of the same stream
  * (@cucumber/html-formatter, as `--format html` writes it), parsing the inputs alone, a blank page.
  *   TS_NODE_TRANSPILE_ONLY=true node -r ts-node/register test/bench/docs.bench.ts [scenarios] [runs]
@@ -21,7 +21,7 @@ import { writeDocsFixture } from './docsFixture';
 import { interleaved, main, report, stats, timeMs } from './bench';
 
 const SCENARIOS = Number(process.argv[2] ?? 20_000);
-const RUNS = Math.max(5, Number(process.argv[3] ?? 5));
+const RUNS = Math.max(3, Number(process.argv[3] ?? 5));
 const BUDGET = { build: 3000, open: 1500, search: 200 };
 
 /** Cucumber's html report of the stream, written the way its `html` formatter writes it. */
@@ -47,6 +47,7 @@ async function run(): Promise<void> {
 
     let built: BuiltDocs | undefined;
     const buildCpu: number[] = [];
+    const htmlCpu: number[] = [];
     const report = join(dir, 'cucumber-report.html');
     // Baselines: cucumber's html report of the same stream, and just parsing the inputs the build starts from.
     const builds = await interleaved(RUNS, {
@@ -59,9 +60,13 @@ async function run(): Promise<void> {
         return ms;
       },
       html: async () => {
+        const cpu = process.cpuUsage();
         const t = performance.now();
         await htmlReport(readFileSync(join(dir, 'reports', 'cucumber.ndjson'), 'utf8'), report);
-        return performance.now() - t;
+        const ms = performance.now() - t;
+        const used = process.cpuUsage(cpu);
+        htmlCpu.push((used.user + used.system) / 1000);
+        return ms;
       },
       parse: () =>
         timeMs(() => {
@@ -73,7 +78,7 @@ async function run(): Promise<void> {
     // What opening the site reads: the page and its script. Details (a file per 500 scenarios) and
     // the search text are read when a view or the first search needs them.
     const page = statSync(built!.index).size + statSync(join(built!.out, 'app.js')).size;
-    const lazy = readdirSync(join(built!.out, 'details')).reduce((n, f) => n + statSync(join(built!.out, 'details', f)).size, statSync(join(built!.out, 'search.js')).size);
+    const lazy = ['details', 'search'].reduce((sum, dir) => readdirSync(join(built!.out, dir)).reduce((n, f) => n + statSync(join(built!.out, dir, f)).size, sum), 0);
     const build = stats(builds.build);
     rows.push({
       figure: `living docs build, ${SCENARIOS} scenarios`,
@@ -82,7 +87,7 @@ async function run(): Promise<void> {
       baseline: { name: 'cucumber html report', stats: stats(builds.html) },
       budget: `≤ ${BUDGET.build / 1000} s`,
       met: build.median <= BUDGET.build,
-      note: `CPU time (user + system) median ${stats(buildCpu).median.toFixed(0)} ms, min ${stats(buildCpu).min.toFixed(0)} ms; load average ${loadavg()[0]!.toFixed(2)}; parsing the inputs alone: ${stats(builds.parse).median.toFixed(0)} ms; message stream ${(fixture.streamBytes / 1e6).toFixed(1)} MB`,
+      note: `CPU time (user + system) median ${stats(buildCpu).median.toFixed(0)} ms, min ${stats(buildCpu).min.toFixed(0)} ms (cucumber html report ${stats(htmlCpu).median.toFixed(0)} ms); load average ${loadavg()[0]!.toFixed(2)}; parsing the inputs alone: ${stats(builds.parse).median.toFixed(0)} ms; message stream ${(fixture.streamBytes / 1e6).toFixed(1)} MB`,
     });
     rows.push({
       figure: `living docs size, ${SCENARIOS} scenarios (page + script)`,
@@ -103,18 +108,28 @@ async function run(): Promise<void> {
       const blank = join(dir, 'blank.html');
       writeFileSync(blank, '<!doctype html><html data-ready="true"><body><div class="scenario-row">one</div></body></html>');
       const searches: number[] = [];
-      const open = (target: string, search: boolean) => async () => {
+      const laterSearches: number[] = [];
+      const search = async (page: import('playwright-core').Page, q: string, hits: string) => {
+        const s = performance.now();
+        await page.fill('#search', q);
+        await page.locator('#result-count', { hasText: hits }).waitFor();
+        return performance.now() - s;
+      };
+      const open = (target: string, measureSearch: boolean) => async () => {
         const { page, errors } = await browser.page();
         const t = performance.now();
-        await page.goto(target);
+        // Usable: the first rows are on screen and the page answers. Not the load event, which
+        // also waits for the search text the page reads in the background after showing them.
+        await page.goto(target, { waitUntil: 'commit' });
         await page.waitForSelector('html[data-ready="true"]');
         await page.locator('.scenario-row').first().waitFor();
         const ms = performance.now() - t;
-        if (search) {
-          const s = performance.now();
-          await page.fill('#search', 'FedEx');
-          await page.locator('#result-count', { hasText: `${SCENARIOS / 4} of ${SCENARIOS} scenarios` }).waitFor();
-          searches.push(performance.now() - s);
+        if (measureSearch) {
+          // Typed at once: waits for whatever search text is not read yet.
+          searches.push(await search(page, 'FedEx', `${SCENARIOS / 4} of ${SCENARIOS} scenarios`));
+          // Typed once the page has read it all (as a reader who looked at the list first would).
+          await page.waitForFunction('window.eventspecSite.searchReady()');
+          laterSearches.push(await search(page, 'PostNL', `${SCENARIOS / 4} of ${SCENARIOS} scenarios`));
         }
         if (errors.length > 0) throw new Error(`console errors: ${errors.join('; ')}`);
         await page.close();
@@ -123,15 +138,19 @@ async function run(): Promise<void> {
       // Cucumber's report is usable once its search box and the first scenario are on screen.
       // At 20,000 scenarios it may not open at all: after 5 minutes it counts as never usable.
       const REPORT_GIVE_UP = 300_000;
+      // Once it has not opened within that time, later runs are not waited for again (they would add 5 minutes each).
+      let reportGaveUp = false;
       const openReport = async () => {
+        if (reportGaveUp) return Number.POSITIVE_INFINITY;
         const { page } = await browser.page();
         const t = performance.now();
         try {
-          await page.goto(pathToFileURL(report).href, { timeout: REPORT_GIVE_UP });
+          await page.goto(pathToFileURL(report).href, { waitUntil: 'commit', timeout: REPORT_GIVE_UP });
           await page.locator('input[aria-label="Search"]').waitFor({ timeout: REPORT_GIVE_UP });
           await page.locator('h2[id]').first().waitFor({ timeout: REPORT_GIVE_UP });
           return performance.now() - t;
         } catch {
+          reportGaveUp = true;
           return Number.POSITIVE_INFINITY;
         } finally {
           await page.close();
@@ -150,11 +169,20 @@ async function run(): Promise<void> {
       });
       const searched = stats(searches);
       rows.push({
-        figure: 'living docs first search (typing to results, 60 ms debounce)',
+        figure: 'living docs first search, typed as soon as usable (typing to results, 60 ms debounce)',
         unit: 'ms',
         stats: searched,
         budget: `≤ ${BUDGET.search} ms`,
         met: searched.median <= BUDGET.search,
+        note: 'includes reading the search text not yet read in the background',
+      });
+      const later = stats(laterSearches);
+      rows.push({
+        figure: 'living docs second search, once the search text is read',
+        unit: 'ms',
+        stats: later,
+        budget: `≤ ${BUDGET.search} ms`,
+        met: later.median <= BUDGET.search,
       });
     } finally {
       await browser.close();

@@ -3,7 +3,8 @@
  * step, writing the same reports as eventspec's profiles), each its own process, interleaved, CPU
  * time beside wall clock:
  *   - this repository's examples (`cucumber-js --dry-run`: the kit, the example domains and every
- *     feature loaded and matched, no scenario run; and the full run, for reference),
+ *     feature loaded and matched, no scenario run; and the full run, for reference), and bare
+ *     cucumber-js dry-running the same feature files with one catch-all step (cucumber's own share),
  *   - a project made by `eventspec init` from the packed tarball, installed offline (its 3 scenarios),
  *   - 2,000 generated scenarios through the kit, serial and with `--parallel 2`.
  * Budgets (issue 16): start-up ≤ 1.5× bare cucumber-js in CPU time; `--parallel 2` faster than serial.
@@ -39,6 +40,21 @@ function bareProject(dir: string): string {
 }
 
 /**
+ * Bare cucumber-js on the examples' own feature files, one catch-all JavaScript step: what cucumber
+ * itself spends on 92 scenarios, so the examples' ratio can be split into cucumber's share and the kit's.
+ */
+function bareOnExamples(dir: string): string {
+  const project = join(dir, 'bare-examples');
+  mkdirSync(join(project, 'steps'), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'), 'dir');
+  symlinkSync(join(root, 'features'), join(project, 'features'), 'dir');
+  writeFileSync(join(project, 'steps', 'steps.js'), "const { defineStep } = require('@cucumber/cucumber');\ndefineStep(/.*/, function () {});\n");
+  const format = ['progress', `junit:${join(project, 'reports', 'bare.junit.xml')}`, `message:${join(project, 'reports', 'bare.ndjson')}`];
+  writeFileSync(join(project, 'cucumber.js'), `module.exports = { default: ${JSON.stringify({ require: ['steps/*.js'], format })} };\n`);
+  return project;
+}
+
+/**
  * cucumber-js started from -e, so the process notes its CPU time as it exits: its own (all threads)
  * plus its waited-for children's (parallel workers) from /proc/self/stat, where there is one.
  */
@@ -65,6 +81,7 @@ main(async () => {
     const contenders: Record<string, () => Promise<number>> = {
       bare: cucumber('bare', bareProject(dir)),
       dryRun: cucumber('dryRun', root, ['--dry-run']),
+      bareExamples: cucumber('bareExamples', bareOnExamples(dir), ['--dry-run']),
       examples: cucumber('examples', root),
     };
     if (!flag('--no-init')) {
@@ -90,6 +107,8 @@ main(async () => {
       );
     };
     pair('examples, cucumber-js --dry-run', 'dryRun', true);
+    // No budget: cucumber's own share of the examples' dry run (their 92 scenarios, no kit).
+    pair("bare cucumber-js --dry-run on the examples' features, one catch-all step", 'bareExamples', false);
     pair('examples, cucumber-js (92 scenarios)', 'examples', false);
     if (contenders.init) pair('eventspec init project from the tarball, cucumber-js (3 scenarios)', 'init', true);
     if (!flag('--no-parallel')) rows.push(...(await parallel(dir, cpuFile)));

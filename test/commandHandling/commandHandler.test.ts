@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  CommandIdReusedError,
   ConcurrencyError,
   InvariantViolation,
   WrongExpectedVersionError,
@@ -91,7 +92,7 @@ describe('command handling', () => {
     await handler.send(Account, 'a-1', { type: 'Deposit', data: { amount: 10 } }, { commandId: 'pay-7' });
     await assert.rejects(
       handler.send(Account, 'a-1', { type: 'Deposit', data: { amount: 99 } }, { commandId: 'pay-7' }),
-      /command id pay-7 was already used for Deposit on "Account-a-1" with other data \(\{"amount":10\}, now \{"amount":99\}\)/,
+      (error: Error) => error instanceof CommandIdReusedError && /command id pay-7 was already used for Deposit on "Account-a-1" with other data \(\{"amount":10\}, now \{"amount":99\}\)/.test(error.message),
     );
     assert.equal(await store.streamVersion('Account-a-1'), 2);
   });
@@ -287,21 +288,67 @@ describe('loading with snapshots', () => {
     assert.equal(fast.version, full.version);
   });
 
-  it('answers a repeated command id even when the snapshot after its append failed', async () => {
+  describe('a snapshot that cannot be saved after the events are stored', () => {
     const Counted = defineEvent('Counted', z.object({ by: z.number() }));
     const Count = defineCommand('Count', z.object({ by: z.number() }));
     const Counter = defineAggregate({ name: 'Counter', events: [Counted], commands: [Count], initialState: { n: 0 }, snapshot: { every: 1 } }).behavior({
       evolve: { Counted: (s, { by }) => ({ n: s.n + by }) },
       decide: { Count: ({ by }) => ({ type: 'Counted', data: { by } }) },
     });
-    const store = inMemoryEventStore();
-    const snapshots = { ...inMemorySnapshotStore(), save: async (): Promise<boolean> => { throw new Error('snapshot store down'); } };
-    const handler = createCommandHandler({ domain: defineDomain({ name: 't', aggregates: [Counter] }), store, snapshots });
-    await assert.rejects(handler.send(Counter, 'c', { type: 'Count', data: { by: 1 } }, { commandId: 'cmd-1' }), /snapshot store down/);
-    // The events were stored: the client's retry with the same id must be answered, not run again.
-    const retry = await handler.send(Counter, 'c', { type: 'Count', data: { by: 1 } }, { commandId: 'cmd-1' });
-    assert.equal(retry.replayed, true);
-    assert.equal(await store.streamVersion('Counter-c'), 1);
+    const failingSnapshots = () => ({ ...inMemorySnapshotStore(), save: async (): Promise<boolean> => { throw new Error('snapshot store down'); } });
+    const count = { type: 'Count' as const, data: { by: 1 } };
+
+    it('leaves the command accepted and tells onSnapshotFailure the stream and version, so no caller retries what is recorded', async () => {
+      const store = inMemoryEventStore();
+      const told: { message: string; streamId: string; version: number }[] = [];
+      const handler = createCommandHandler({
+        domain: defineDomain({ name: 't', aggregates: [Counter] }),
+        store,
+        snapshots: failingSnapshots(),
+        onSnapshotFailure: (error, at) => told.push({ message: (error as Error).message, ...at }),
+      });
+      const first = await handler.send(Counter, 'c', count);
+      assert.equal(first.status, 'accepted');
+      assert.equal(first.version, 1);
+      await handler.send(Counter, 'c', count);
+      assert.deepEqual(told, [
+        { message: 'snapshot store down', streamId: 'Counter-c', version: 1 },
+        { message: 'snapshot store down', streamId: 'Counter-c', version: 2 },
+      ]);
+      assert.equal((await handler.load(Counter, 'c')).state.n, 2);
+    });
+
+    it('warns by default, naming the stream and version', async () => {
+      const warnings: Error[] = [];
+      const onWarning = (warning: Error) => warnings.push(warning);
+      process.on('warning', onWarning);
+      try {
+        const handler = createCommandHandler({ domain: defineDomain({ name: 't', aggregates: [Counter] }), store: inMemoryEventStore(), snapshots: failingSnapshots() });
+        assert.equal((await handler.send(Counter, 'w', count)).status, 'accepted');
+        await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on the next tick
+      } finally {
+        process.off('warning', onWarning);
+      }
+      const ours = warnings.filter((w) => (w as Error & { code?: string }).code === 'EVENTSPEC_SNAPSHOT_FAILED');
+      assert.equal(ours.length, 1);
+      assert.match(ours[0]!.message, /the events of stream "Counter-w" up to version 1 are stored, but no snapshot was saved: snapshot store down/);
+    });
+
+    it('throws what onSnapshotFailure throws, and a retry of the same command id is answered, not run again', async () => {
+      const store = inMemoryEventStore();
+      const handler = createCommandHandler({
+        domain: defineDomain({ name: 't', aggregates: [Counter] }),
+        store,
+        snapshots: failingSnapshots(),
+        onSnapshotFailure: (error) => {
+          throw error;
+        },
+      });
+      await assert.rejects(handler.send(Counter, 'c', count, { commandId: 'cmd-1' }), /snapshot store down/);
+      const retry = await handler.send(Counter, 'c', count, { commandId: 'cmd-1' });
+      assert.equal(retry.replayed, true);
+      assert.equal(await store.streamVersion('Counter-c'), 1);
+    });
   });
 
   it('ignores a snapshot that no longer fits the state schema and replays instead', async () => {

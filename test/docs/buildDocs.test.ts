@@ -139,7 +139,7 @@ describe('buildDocs on a cucumber-produced run of the shop fixture', () => {
     assert.deepEqual(inline.details, { size: 500, files: 1 });
     assert.ok(inline.scenarios.every((s) => !('steps' in s) && !('events' in s) && typeof s.status === 'string'));
     assert.match(readFileSync(join(built.out, 'details', '0.js'), 'utf8'), /^window\.eventspecSite\.details\(0, \[\{"steps":/);
-    assert.match(readFileSync(join(built.out, 'search.js'), 'utf8'), /^window\.eventspecSite\.searchText\(\[".*given cart \\"c-1\\" has recorded:/);
+    assert.match(readFileSync(join(built.out, 'search', '0.js'), 'utf8'), /^window\.eventspecSite\.searchText\(0, \[".*given cart \\"c-1\\" has recorded:/);
     // Read back whole, as the page sees it once the files are in.
     assert.deepEqual(readSiteData(built.index).scenarios, JSON.parse(JSON.stringify(data.scenarios)));
     const copy = join(work, 'without-details');
@@ -212,6 +212,19 @@ describe('buildDocs with missing, cut-off or broken inputs', () => {
     const { data } = await buildDocs({ features: ['features/*.feature'], messages: 'run.ndjson', domain: shop, cwd: dir, out: join(dir, 'site') });
     assert.equal(data.scenarios.find((s) => s.name === 'Not yet run')?.status, 'not run');
     assert.ok(data.run.problems.some((p) => /1 feature file was not part of the last run/.test(p)));
+  });
+
+  it('documents a feature file the run carries as it ran, without reading it again from disk', async () => {
+    // Edited since the run, into something that no longer parses: the stream still has what ran.
+    const dir = join(work, 'edited-since');
+    cpSync(FIXTURE, dir, { recursive: true });
+    writeFileSync(join(dir, 'features', 'cart.feature'), 'Feature: x\n  Scenario: y\n    Given z\n  | not | closed\n    Oops here\n');
+    const { data } = await buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: dir, out: join(dir, 'site') });
+    const ran = (await build('edited-since-baseline')).data;
+    assert.deepEqual(
+      data.scenarios.map((s) => [s.key, s.status]),
+      ran.scenarios.map((s) => [s.key, s.status]),
+    );
   });
 
   it('needs at least one input', async () => {

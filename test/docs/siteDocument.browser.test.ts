@@ -9,6 +9,7 @@ import { BROWSER_SUITE_MS, browserForTests, browserUnavailable } from './browser
 import { buildSample } from './kitSamples';
 import { shop } from './fixtures/shop/domain';
 import { domain as examples } from '../../src/domains';
+import { writeDocsFixture } from '../bench/docsFixture';
 
 /** The site as a specification: features as documents, lasting links, filters in the URL, any screen. */
 const FIXTURE = join(__dirname, 'fixtures', 'shop');
@@ -151,6 +152,33 @@ describe('the living documentation as a specification, in Chromium', { skip, tim
       assert.equal(await page.evaluate<string>("getComputedStyle(document.querySelector('nav')).display"), 'none');
       assert.equal(await page.evaluate<string>("getComputedStyle(document.querySelector('.controls')).display"), 'none');
       assert.equal(await page.evaluate<string>('getComputedStyle(document.body).backgroundColor'), 'rgb(255, 255, 255)');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('prints every scenario of a long list, not only the rows shown so far', async () => {
+    const dir = join(work, 'long');
+    writeDocsFixture(dir, 260);
+    const long = await buildDocs({ features: 'features', messages: 'reports/cucumber.ndjson', cwd: dir, out: join(dir, 'site') });
+    const { page } = await opened().page();
+    try {
+      await page.goto(url('#/scenarios', long.index));
+      await page.waitForSelector('html[data-ready="true"]');
+      assert.equal(await page.locator('.scenario-row').count(), 100);
+      // Print media alone (a print preview, or a browser that lays out before beforeprint) shows them all.
+      await page.emulateMedia({ media: 'print' });
+      await page.waitForFunction("document.querySelectorAll('.scenario-row').length === 260");
+      assert.equal(await page.locator('button.more').count(), 0);
+      assert.equal(await page.locator('.scenario-row').last().getAttribute('data-scenario'), long.data.scenarios[259]!.key);
+      // And so does the print itself, from the screen.
+      await page.emulateMedia({ media: 'screen' });
+      await page.goto(url('#/scenarios?tags=' + encodeURIComponent('not @smoke'), long.index));
+      await page.waitForSelector('html[data-ready="true"]');
+      await page.locator('#result-count', { hasText: '208 of 260 scenarios' }).waitFor();
+      assert.equal(await page.locator('.scenario-row').count(), 100);
+      await page.pdf();
+      assert.equal(await page.locator('.scenario-row').count(), 208);
     } finally {
       await page.close();
     }

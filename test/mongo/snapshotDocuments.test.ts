@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Binary } from 'mongodb';
+import { Binary, BSON } from 'mongodb';
+import { EventspecError } from '../../src/core/errors';
 import { replacesSnapshot } from '../../src/snapshots';
 import { readSnapshotDocument, snapshotDocument } from '../../src/mongo/snapshotDocument';
 import { planSnapshotWrite } from '../../src/mongo/snapshotWritePlan';
@@ -36,6 +37,20 @@ describe('snapshot documents', () => {
     assert.ok(doc.stateBson instanceof Binary);
     assert.equal(doc.state, undefined);
     assert.deepEqual(readSnapshotDocument(doc, 'S-1').state, { $inc: { 'a.b': 1 } });
+  });
+
+  it('refuses a state over the 16 MiB document limit with what to do, and accepts one just under it', () => {
+    const limit = 16 * 1024 * 1024;
+    const overhead = BSON.calculateObjectSize(snapshotDocument(snap(7, 1, { text: '' })));
+    const fits = snapshotDocument(snap(7, 1, { text: 'x'.repeat(limit - overhead) }));
+    assert.equal(BSON.calculateObjectSize(fits), limit);
+    assert.throws(
+      () => snapshotDocument(snap(7, 1, { text: 'x'.repeat(limit - overhead + 1) })),
+      (error: Error) =>
+        error instanceof EventspecError &&
+        /snapshot of stream "S-1" at version 7 takes 16777217 bytes, over MongoDB's 16 MiB document limit/.test(error.message) &&
+        /The events are stored and loading replays them/.test(error.message),
+    );
   });
 
   it('refuses state BSON would change', () => assert.throws(() => snapshotDocument(snap(4, 1, { f: () => 1 })), /snapshot of stream "S-1" at version 4: state\.f is a function/));

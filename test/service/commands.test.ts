@@ -52,7 +52,8 @@ describe('the service: commands over HTTP', () => {
     const headers = { 'idempotency-key': 'key-o-4' };
     await s.call('POST', '/aggregates/Order/o-4/commands/PlaceOrder', { ...place(), headers });
     const other = await s.call('POST', '/aggregates/Order/o-4/commands/PlaceOrder', { ...place('carol'), headers });
-    assert.equal(other.status, 400);
+    assert.equal(other.status, 422);
+    assert.equal(other.json.type, 'urn:eventspec:problem:command-id-reused');
     assert.match(String(other.json.detail), /already used .* with other data/);
     assert.equal(await s.events.streamVersion('Order-o-4'), 1);
   });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { EventStore } from '../../src';
-import { inMemoryEventStore } from '../../src';
+import { inMemoryEventStore, inMemorySnapshotStore } from '../../src';
 import { sample, startService } from './serviceHarness';
 
 describe('the service: /metrics', () => {
@@ -57,6 +57,22 @@ describe('the service: /metrics', () => {
       assert.equal(raced, true);
       const text = (await s.call('GET', '/metrics')).text;
       assert.equal(sample(text, 'eventspec_append_conflicts_total', { aggregate: 'Order' }), 1);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('answers a command whose snapshot cannot be saved as accepted, and counts the store error', async () => {
+    const snapshots = { ...inMemorySnapshotStore(), save: async (): Promise<boolean> => { throw new Error('snapshot store down'); } };
+    const s = await startService({ stores: { events: inMemoryEventStore(), snapshots } });
+    try {
+      await s.call('POST', '/aggregates/Order/o-1/commands/PlaceOrder', { body: { customer: 'alice' } });
+      // Order snapshots every 50 events: the 50th is stored, then its snapshot fails.
+      for (let i = 2; i < 50; i++) await s.call('POST', '/aggregates/Order/o-1/commands/AddItem', { body: { sku: `S${i}`, price: 1 } });
+      const answer = await s.call('POST', '/aggregates/Order/o-1/commands/AddItem', { body: { sku: 'S50', price: 1 } });
+      assert.equal(answer.status, 200, answer.text);
+      assert.equal(answer.json.version, 50);
+      assert.equal(sample((await s.call('GET', '/metrics')).text, 'eventspec_store_errors_total', { operation: 'snapshot' }), 1);
     } finally {
       await s.close();
     }

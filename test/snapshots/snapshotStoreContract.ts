@@ -50,6 +50,18 @@ export function snapshotStoreContract(name: string, factory: SnapshotStoreFactor
       assert.equal(await store.load(stream), undefined);
     });
 
+    test("a state over MongoDB's 16 MiB document limit is refused with what to do, the stored snapshot kept; one just under is kept", async (stream) => {
+      const limit = 16 * 1024 * 1024;
+      await store.save(snap(stream, 2, { text: 'small' }));
+      await assert.rejects(
+        store.save(snap(stream, 4, { text: 'x'.repeat(limit) })),
+        new RegExp(`snapshot of stream "${stream}" at version 4 takes \\d+ bytes, over MongoDB's 16 MiB document limit.*loading replays them`),
+      );
+      assert.deepEqual((await store.load(stream))?.state, { text: 'small' });
+      assert.equal(await store.save(snap(stream, 6, { text: 'x'.repeat(limit - 1024) })), true);
+      assert.equal((await store.load(stream))?.version, 6);
+    });
+
     test('a newer snapshot replaces an older one', async (stream) => {
       await store.save(snap(stream, 5, { v: 5 }));
       assert.equal(await store.save(snap(stream, 9, { v: 9 })), true);

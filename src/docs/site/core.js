@@ -95,9 +95,17 @@
     }
     var wrap = h('div', null, ul, more);
     next();
-    var printAll = function () { next(true); };
+    // Printing shows the whole list: on beforeprint, and when print media applies (some browsers
+    // lay out for print before that event, and print previews switch the media alone).
+    var printAll = function () { if (shown < items.length) next(true); };
+    var printMedia = window.matchMedia ? window.matchMedia('print') : null;
+    var onMedia = function (e) { if (e.matches) printAll(); };
     window.addEventListener('beforeprint', printAll);
-    site.cleanup.push(function () { window.removeEventListener('beforeprint', printAll); });
+    if (printMedia) printMedia.addEventListener('change', onMedia);
+    site.cleanup.push(function () {
+      window.removeEventListener('beforeprint', printAll);
+      if (printMedia) printMedia.removeEventListener('change', onMedia);
+    });
     if ('IntersectionObserver' in window && shown < items.length) {
       var io = new IntersectionObserver(function (entries) {
         if (entries.some(function (e) { return e.isIntersecting; })) next();

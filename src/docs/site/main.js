@@ -46,10 +46,11 @@
     route();
   });
   route();
-  // Ready once the first view has the data it asked for; then the search text is read in the background.
+  // Ready once the first view has the data it asked for; then the search text is read in the
+  // background, a file at a time with a frame between them, so the page keeps answering meanwhile.
   site.onSettled.push(function () {
     document.documentElement.setAttribute('data-ready', 'true');
-    setTimeout(function () { site.withSearch(function () {}); }, 0);
+    setTimeout(function () { site.readSearchInBackground(); }, 0);
   });
   if (site.pending === 0) site.onSettled.splice(0).forEach(function (f) { f(); });
 })(window.eventspecSite = window.eventspecSite || {});

@@ -3,7 +3,46 @@
   'use strict';
 
   var h = site.h;
-  var data = JSON.parse(document.getElementById('eventspec-data').textContent);
+  // The inline data is packed (src/docs/sitePacking.ts says how); put back what was left out.
+  function expand(runs) {
+    var ids = [];
+    for (var r = 0; r < runs.length; r += 2) for (var n = 0; n < runs[r + 1]; n++) ids.push(runs[r] + n);
+    return ids;
+  }
+  var ID_LISTS = ['usedIn', 'recordedIn', 'mentionedIn', 'scenarios'];
+  function unpackLists(item) {
+    ID_LISTS.forEach(function (name) {
+      if (!item[name + 'Runs']) return;
+      item[name] = expand(item[name + 'Runs']);
+      delete item[name + 'Runs'];
+    });
+  }
+  function unpackParts(parts) {
+    var out = [];
+    parts.forEach(function (part) {
+      if (part.kind === 'scenarios') expand(part.runs).forEach(function (id) { out.push({ kind: 'scenario', scenario: id }); });
+      else {
+        if (part.kind === 'rule') part.parts = unpackParts(part.parts);
+        out.push(part);
+      }
+    });
+    return out;
+  }
+  function unpack(data) {
+    data.features.forEach(function (f) { f.parts = unpackParts(f.parts); unpackLists(f); });
+    [data.glossary, data.events, data.commands].forEach(function (list) { list.forEach(unpackLists); });
+    data.scenarios.forEach(function (s, i) {
+      var f = data.features[s.feature];
+      if (s.id === undefined) s.id = i;
+      if (s.key === undefined) { s.key = f.key + '/' + s.k; delete s.k; }
+      if (s.keyword === undefined) s.keyword = 'Scenario';
+      if (s.tags === undefined) { s.tags = s.t.length ? f.tags.concat(s.t) : f.tags; delete s.t; }
+      if (s.uri === undefined) s.uri = f.uri;
+      if (s.attempts === undefined) s.attempts = 1;
+    });
+    return data;
+  }
+  var data = unpack(JSON.parse(document.getElementById('eventspec-data').textContent));
   window.__EVENTSPEC__ = data;
   site.data = data;
 
@@ -38,7 +77,7 @@
 
   // ---- data loaded when a view needs it ----
   // The page inlines each scenario's summary; its steps, events and attachments come in files of
-  // data.details.size scenarios (details/<n>.js), and the search text in search.js, each loaded by a
+  // data.details.size scenarios (details/<n>.js), and the search text in search/<n>.js, each loaded by a
   // script tag (a page opened from file:// cannot fetch). At 20,000 scenarios the inline part is
   // what the first view needs, so the page is usable before the rest is read.
   var files = Object.create(null); // src -> 'loading' | 'loaded' | 'failed'
@@ -72,9 +111,11 @@
       tag.onerror = function () { files[src] = 'failed'; settle(); };
       document.head.appendChild(tag);
     });
+    // A file that failed before (read in the background) is not asked for again.
+    if (srcs.every(function (src) { return files[src] === 'loaded' || files[src] === 'failed'; })) settle();
   }
 
-  // Called by each details/<n>.js and by search.js as they load.
+  // Called by each details/<n>.js and search/<n>.js as they load.
   site.details = function (n, list) {
     var size = data.details.size;
     list.forEach(function (d, i) { Object.assign(data.scenarios[n * size + i], d); });
@@ -82,19 +123,41 @@
     settle();
   };
   var searchText = null;
-  site.searchText = function (list) {
-    searchText = list;
-    files['search.js'] = 'loaded';
+  var searchFiles = 0;
+  site.searchText = function (n, list) {
+    if (!searchText) searchText = new Array(data.scenarios.length);
+    var size = data.search.size;
+    list.forEach(function (text, i) { searchText[n * size + i] = text; });
+    files['search/' + n + '.js'] = 'loaded';
+    searchFiles += 1;
     settle();
   };
-  site.searchReady = function () { return searchText !== null; };
+  site.searchReady = function () { return searchFiles === data.search.files; };
 
   /** Runs `done` once these scenarios' steps, events and attachments are in (at once, if they are). */
   site.withDetails = function (ids, done) {
     var size = data.details.size;
     load(ids.map(function (id) { return 'details/' + Math.floor(id / size) + '.js'; }), done);
   };
-  site.withSearch = function (done) { load(['search.js'], done); };
+  site.readSearchInBackground = function () {
+    var n = 0;
+    (function next() {
+      while (n < data.search.files && files['search/' + n + '.js']) n += 1;
+      if (n >= data.search.files) return;
+      var tag = document.createElement('script');
+      var src = 'search/' + n + '.js';
+      files[src] = 'loading';
+      tag.src = src;
+      tag.onload = function () { requestAnimationFrame(function () { setTimeout(next, 0); }); };
+      tag.onerror = function () { files[src] = 'failed'; settle(); };
+      document.head.appendChild(tag);
+    })();
+  };
+  site.withSearch = function (done) {
+    var srcs = [];
+    for (var n = 0; n < data.search.files; n++) srcs.push('search/' + n + '.js');
+    load(srcs, done);
+  };
 
   // Shown in place of a view whose data file could not be read.
   site.missingData = function (main, failed) {
@@ -130,20 +193,14 @@
     }
   };
 
-  // What a search looks in: the summary here, the steps, tables and events from search.js (made at build time).
-  var haystacks = null;
-  function haystack(s, i) {
-    var parts = [data.features[s.feature].name, s.name, s.rule || '', s.tags.join(' '), s.error || '', s.uri, s.status];
-    return parts.join('\n').toLowerCase() + '\n' + searchText[i];
-  }
+  // What a search looks in: names, tags, error, steps, tables and events, lower-cased at build time (search/<n>.js).
 
   site.searchTerms = function (q) { return q.toLowerCase().split(/\s+/).filter(Boolean); };
 
   /** Ids of the scenarios the filters let through, and the tag expression's error if it has one. */
   site.matching = function (f) {
     var terms = site.searchTerms(f.q);
-    if (terms.length > 0 && !searchText) return { ids: [], waiting: true };
-    if (terms.length > 0 && !haystacks) haystacks = data.scenarios.map(haystack);
+    if (terms.length > 0 && !site.searchReady()) return { ids: [], waiting: true };
     var tags = site.tagMatcher(f.tags);
     var out = [];
     if (tags.error) return { ids: out, error: tags.error };
@@ -152,7 +209,7 @@
       if (f.status === 'flaky' ? !site.isFlaky(s) : f.status && s.status !== f.status) continue;
       if (!tags.test(s.tags)) continue;
       var ok = true;
-      for (var t = 0; t < terms.length && ok; t++) ok = haystacks[i].indexOf(terms[t]) >= 0;
+      for (var t = 0; t < terms.length && ok; t++) ok = searchText[i].indexOf(terms[t]) >= 0;
       if (ok) out.push(i);
     }
     return { ids: out };

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import { fieldPaths, fieldSchema } from '../contracts/schemaFields';
+import { EventspecError, UnknownNameError } from '../core/errors';
+import { didYouMean } from '../core/suggest';
+import { coerceCell } from '../gherkin/coerceCell';
+import { readModelNamed } from '../projections/readModelExpectation';
+import { problem } from './problem';
+import type { Query, RouteContext } from './routeContext';
+import { sendProblem } from './routeContext';
+import type { ServiceBackend } from './serviceBackend';
+
+/** A read-model document by id, and documents by field values (each read by the field's type). */
+export function readModelRoutes(app: FastifyInstance, context: RouteContext): void {
+  const { domain } = context;
+  app.get<{ Params: { readModel: string; id: string } }>('/read-models/:readModel/:id', async (request, reply) => {
+    const ref = readModelNamed(domain, request.params.readModel);
+    const doc = await readModelsOf(context.backendFor(request)).get(ref.name, request.params.id);
+    if (doc === undefined) {
+      return sendProblem(reply, problem(404, 'no-document', 'no such document', `the ${ref.name} read model has no document "${request.params.id}" (yet: projections follow the events shortly after)`));
+    }
+    return { readModel: ref.name, id: request.params.id, doc };
+  });
+
+  app.get<{ Params: { readModel: string }; Querystring: Query }>('/read-models/:readModel', async (request) => {
+    const ref = readModelNamed(domain, request.params.readModel);
+    const { limit: limitText, ...fields } = request.query;
+    const filter: Record<string, unknown> = {};
+    const known = fieldPaths(ref.schema);
+    for (const [field, text] of Object.entries(fields)) {
+      const schema = fieldSchema(ref.schema, field);
+      if (!schema) throw new EventspecError(`the ${ref.name} read model has no field \`${field}\`${didYouMean(field, known)}`);
+      const coerced = coerceCell(schema, String(text));
+      if (!coerced.ok) throw new EventspecError(`${field}: ${coerced.problem}`);
+      filter[field] = coerced.value;
+    }
+    let limit: number | undefined;
+    if (limitText !== undefined) {
+      if (!/^\d{1,4}$/.test(limitText) || Number(limitText) < 1 || Number(limitText) > 1000) throw new EventspecError(`limit=${JSON.stringify(limitText)} must be a whole number from 1 to 1000`);
+      limit = Number(limitText);
+    }
+    const documents = await readModelsOf(context.backendFor(request)).find(ref.name, filter, limit !== undefined ? { limit } : {});
+    return { readModel: ref.name, documents };
+  });
+}
+
+function readModelsOf(backend: ServiceBackend) {
+  if (!backend.readModels) throw new UnknownNameError('this service keeps no read models: its domain registers no projections');
+  return backend.readModels;
+}
