@@ -5,6 +5,11 @@ module.exports = {
   'src/commandHandling/stateCache.ts': [
     { mutator: 'ConditionalExpression', original: 'size <= 0', replacement: 'false', why: 'without the early return, a size-0 cache stores the entry and at once evicts it, the only one it holds' },
     { mutator: 'EqualityOperator', original: 'size <= 0', replacement: 'size < 0', why: 'same as above: size 0 stores and evicts at once' },
+    { mutator: 'ConditionalExpression', original: 'size > 0', replacement: 'true', why: "a size-0 cache stores nothing (set returns first), so counting its look-ups changes nothing" },
+    { mutator: 'EqualityOperator', original: 'size > 0', replacement: 'size >= 0', why: 'as above' },
+    { mutator: 'ConditionalExpression', original: 'admitOneIn > 1', replacement: 'true', why: 'with admitOneIn 1, every count modulo 1 is 0, so nobody is turned away either way' },
+    { mutator: 'EqualityOperator', original: 'admitOneIn > 1', replacement: 'admitOneIn >= 1', why: 'as above' },
+    { mutator: 'UpdateOperator', original: '++refused', replacement: '--refused', why: '-n % 64 is 0 exactly when n % 64 is: one newcomer in 64 is let in either way' },
   ],
   'src/commandHandling/commandHandler.ts': [
     { mutator: 'ConditionalExpression', original: 'request.commandId !== undefined', replacement: 'true', why: 'a command without a caller-given id gets a fresh id and a fingerprint no log entry can match; only the result object carries an extra field' },
