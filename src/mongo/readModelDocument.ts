@@ -53,7 +53,13 @@ export function checkProjectionName(projection: unknown): string {
  */
 export function storedReadModel(model: string, id: string, doc: unknown): StoredReadModel {
   const where = `read model ${model}, document "${id}"`;
-  const problem = unstorableValue(doc, 'doc');
+  let problem: string | undefined;
+  try {
+    problem = unstorableValue(doc, 'doc');
+  } catch (error) {
+    // A getter that throws, a proxy that refuses: the value cannot be read, so it cannot be stored.
+    throw new EventspecError(`${where} cannot be read (${messageOf(error)}). Nothing was written.`);
+  }
   if (problem) throw new EventspecError(`${where}: ${problem}. Nothing was written.`);
   let bytes: Uint8Array;
   try {
@@ -68,8 +74,10 @@ export function storedReadModel(model: string, id: string, doc: unknown): Stored
         'Keep read-model documents bounded: split a growing list into one document per entry (see docs/projections.md, "Shaping read models").',
     );
   }
-  if (hasUnsafeKey(doc)) return { model, id, docBson: new Binary(bytes, Binary.SUBTYPE_USER_DEFINED) };
-  return { model, id, doc: BSON.deserialize(bytes, { promoteValues: true }).v };
+  // The keys are looked at in the copy, not in the caller's object: read again, a getter may throw.
+  const copy: unknown = BSON.deserialize(bytes, { promoteValues: true }).v;
+  if (hasUnsafeKey(copy)) return { model, id, docBson: new Binary(bytes, Binary.SUBTYPE_USER_DEFINED) };
+  return { model, id, doc: copy };
 }
 
 /** The document a stored read model holds; damage is reported with where it is and how to recover. */

@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { AppendOutcomeUnknownError, createCommandHandler, inMemoryEventStore, sequentialIds } from '../../src';
 import { domain } from '../../src/domains';
 import { Account } from '../../src/domains/banking';
-import { appliesThenThrows } from '../support/faultyStores';
+import type { EventStore } from '../../src';
+import { appliesThenThrows, InjectedFault } from '../support/faultyStores';
 
 const open = { type: 'OpenAccount', data: { owner: 'alice', overdraftLimit: 0 } } as const;
 const deposit = { type: 'Deposit', data: { amount: 10 } } as const;
@@ -80,5 +81,33 @@ describe('a command whose append may have landed', () => {
     assert.equal(result.status === 'accepted' && result.version, 2);
     assert.equal(failNext, false);
     assert.equal(await inner.streamVersion('Account-a-1'), 2);
+  });
+});
+
+describe('the retry of an append that may have landed', () => {
+  it('carries the same expected version, so a write that slipped in between is noticed and the command decided again', async () => {
+    const inner = inMemoryEventStore();
+    const setup = createCommandHandler({ domain, store: inner });
+    await setup.send(Account, 'a-1', open);
+    await setup.send(Account, 'a-1', deposit);
+    const withdraw = { type: 'Withdraw', data: { amount: 10 } } as const;
+    // The first append fails before it is applied; meanwhile another process takes the money out.
+    let failed = false;
+    const store: EventStore = {
+      ...inner,
+      async append(streamId, events, options) {
+        if (!failed) {
+          failed = true;
+          await setup.send(Account, 'a-1', withdraw);
+          throw new InjectedFault('connection reset before the reply (injected)');
+        }
+        return inner.append(streamId, events, options);
+      },
+    };
+    const result = await createCommandHandler({ domain, store }).send(Account, 'a-1', withdraw);
+    assert.equal(failed, true);
+    assert.deepEqual(result.status === 'rejected' && result.rejection, 'InsufficientFunds', 'decided again on the balance of 0');
+    assert.deepEqual((await inner.readStream('Account-a-1')).map((e) => e.type), ['AccountOpened', 'MoneyDeposited', 'MoneyWithdrawn']);
+    assert.equal((await setup.load(Account, 'a-1')).state.balance, 0);
   });
 });

@@ -125,3 +125,53 @@ describe('the command handler uses its state cache', () => {
     assert.deepEqual(reads, ['Counter-s1000@2', 'Counter-s0@1']);
   });
 });
+
+describe('stateCache: updating a stream it holds', () => {
+  it('drops no other stream, even when the updated one was read since', () => {
+    const cache = stateCache(2);
+    cache.set('a', 1, 'A1');
+    cache.set('b', 1, 'B');
+    cache.get('a');
+    cache.set('a', 2, 'A2');
+    assert.deepEqual(held(cache, 'b'), { version: 1, state: 'B' });
+    assert.deepEqual(held(cache, 'a'), { version: 2, state: 'A2' });
+  });
+
+  it('counts as a use: the stream updated last outlives one set before it and not used since', () => {
+    const cache = stateCache(2);
+    cache.set('a', 1, 'A1');
+    cache.set('b', 1, 'B');
+    cache.set('a', 2, 'A2');
+    cache.set('c', 1, 'C');
+    assert.equal(cache.get('b'), undefined, 'b was the least recently used');
+    assert.deepEqual(held(cache, 'a'), { version: 2, state: 'A2' });
+    assert.deepEqual(held(cache, 'c'), { version: 1, state: 'C' });
+  });
+});
+
+describe('stateCache: admission is judged over a window of 256 look-ups of a full cache', () => {
+  /** A full cache of two (a, b), then `hits` look-ups of a and `misses` of a stream it does not hold. */
+  function afterWindow(hits: number, misses: number) {
+    const cache = stateCache(2);
+    cache.set('a', 1, 'A');
+    cache.set('b', 1, 'B');
+    for (let i = 0; i < hits; i++) cache.get('a');
+    for (let i = 0; i < misses; i++) cache.get(`x-${i}`);
+    cache.set('c', 1, 'C');
+    return cache;
+  }
+
+  it('after exactly 256 look-ups under a quarter of hits, a newcomer is turned away', () => {
+    const cache = afterWindow(63, 193);
+    assert.equal(cache.get('c'), undefined);
+    assert.ok(cache.get('a') && cache.get('b'), 'the resident set stays');
+  });
+
+  it('a window of exactly a quarter of hits is not low: a newcomer is let in', () => {
+    assert.equal(afterWindow(64, 192).get('c')?.state, 'C');
+  });
+
+  it('before the window is complete, a newcomer is let in', () => {
+    assert.equal(afterWindow(0, 255).get('c')?.state, 'C');
+  });
+});

@@ -101,3 +101,51 @@ describe('the in-memory store, in detail', () => {
     assert.equal(result.nextExpectedVersion, 2);
   });
 });
+
+describe('the in-memory store, copying a batch', () => {
+  it('refuses a value that fails only while it is copied (after validation read it), naming stream, event and type, and stores nothing', async () => {
+    // A getter that works k times and then throws, for growing k: small k fail while the batch is
+    // validated, larger ones while the store copies it, and from some k on it is read few enough times.
+    const outcomes: string[] = [];
+    for (let k = 0; k <= 8; k++) {
+      let reads = 0;
+      const data = {
+        get flaky() {
+          reads++;
+          if (reads > k) throw new Error('the value is gone');
+          return 1;
+        },
+      };
+      const store = inMemoryEventStore();
+      const streamId = `S-copy-${k}`;
+      const appended = await store.append(streamId, [newEvent('Ok'), newEvent('Flaky', data)]).then(
+        () => 'stored',
+        (error: unknown) => {
+          assert.ok(error instanceof Error && error.name === 'EventspecError', `k=${k}: ${String(error)}`);
+          assert.match(error.message, new RegExp(`^stream "${streamId}", event 2 of the batch \\(Flaky\\): the value is gone`), `k=${k}`);
+          return `refused after ${reads} reads`;
+        },
+      );
+      const stored = await store.readStream(streamId);
+      if (appended === 'stored') assert.deepEqual(stored.map((e) => [e.type, e.data]), [['Ok', stored[0]?.data], ['Flaky', { flaky: 1 }]], `k=${k}`);
+      else assert.deepEqual(stored, [], `k=${k}: nothing stored`);
+      outcomes.push(appended);
+    }
+    // Refusals first (the validation's reads, then the copy's), stored from the k that lets every read through.
+    const refusals = outcomes.filter((o) => o !== 'stored').length;
+    assert.ok(refusals > 1, outcomes.join(', '));
+    assert.deepEqual(outcomes.slice(refusals), outcomes.slice(refusals).map(() => 'stored'), outcomes.join(', '));
+  });
+
+  it('keeps each event’s own metadata, and stores one copy for events given one metadata object', async () => {
+    const store = inMemoryEventStore();
+    const one = { occurredAt: '2025-03-01T10:00:00.000Z', user: 'one' };
+    const two = { occurredAt: '2025-03-01T10:00:00.000Z', user: 'two' };
+    const batch = [newEvent('A'), newEvent('B'), newEvent('C'), newEvent('D')].map((e, i) => ({ ...e, metadata: i === 2 ? two : one }));
+    const { events } = await store.append('S-meta', batch);
+    assert.deepEqual(events.map((e) => e.metadata.user), ['one', 'one', 'two', 'one']);
+    // A command's events share their metadata: stored once, not once per event (memory per event).
+    assert.equal(events[0]!.metadata, events[1]!.metadata);
+    assert.ok(Object.isFrozen(events[0]!.metadata));
+  });
+});

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { Binary, ObjectId } from 'mongodb';
+import { Binary, Code, ObjectId } from 'mongodb';
 import { asStored, decodeBody, encodeBody, hasUnsafeKey, isUnsafeKey, unstorableValue } from '../../src/mongo/bodyEncoding';
 
 describe('body encoding', () => {
@@ -37,6 +37,9 @@ describe('body encoding', () => {
     }
     assert.equal(hasUnsafeKey({ nested: new Shaped() }), true);
     assert.equal(hasUnsafeKey([new Date(0), /a.b/, new Uint8Array([1]), new Binary(new Uint8Array([2]))]), false);
+    // A BSON value is written as itself, so what it holds (here a code scope's $x) is no field name of the document.
+    assert.equal(hasUnsafeKey({ f: new Code('return x', { $x: 1 }) }), false);
+    assert.equal(hasUnsafeKey([{ a: 1 }, { $b: 1 }, { c: 1 }]), true, 'one unsafe element among safe ones is enough');
     assert.equal(hasUnsafeKey(null), false);
     assert.equal(hasUnsafeKey('$x'), false);
     const cycle: Record<string, unknown> = { a: 1 };

@@ -21,6 +21,7 @@ describe('driver error kinds', () => {
     assert.equal(mongoErrorKind(bulkWriteError(2)), 'other');
     // Shapes the driver does not build, but an unordered bulk could: every write error must be a duplicate.
     assert.equal(mongoErrorKind({ writeErrors: [{ code: 2 }, { code: 11000 }] }), 'other');
+    assert.equal(mongoErrorKind({ writeErrors: [{ code: 11000 }, { code: 11000 }] }), 'duplicate-key', 'all duplicates, no top-level code');
     assert.equal(mongoErrorKind({ writeErrors: [] }), 'other');
     assert.equal(mongoErrorKind({ writeErrors: [null] }), 'other');
   });
@@ -30,6 +31,16 @@ describe('driver error kinds', () => {
     assert.equal(mongoErrorKind(standalone), 'no-replica-set');
     assert.equal(mongoErrorKind(new MongoCompatibilityError('Transactions are not supported on this deployment')), 'no-replica-set');
     assert.equal(mongoErrorKind(new MongoServerError({ code: 20, errmsg: 'some other illegal operation' })), 'other');
+  });
+
+  it('never by the text alone: the code or class must say so too', () => {
+    const otherCode = new MongoServerError({ code: 251, errmsg: 'Transaction numbers are only allowed on a replica set member or mongos' });
+    assert.equal(mongoErrorKind(otherCode), 'other');
+    assert.equal(mongoErrorKind(new Error('Transactions are not supported on this deployment')), 'other');
+    assert.equal(mongoErrorKind(new MongoCompatibilityError('Explain is not supported by this server')), 'other');
+    // A message that is no string is not read, whatever it would print as.
+    const printsAsIt = { toString: () => 'Transaction numbers are only allowed on a replica set member or mongos' };
+    assert.equal(mongoErrorKind({ code: 20, message: printsAsIt }), 'other');
   });
 
   it('a server that cannot be found or talked to is unreachable', () => {
@@ -57,11 +68,23 @@ describe('deployment check', () => {
   });
 
   it('a standalone server is refused with how to make a replica set', () => {
-    assert.match(topologyProblem({ maxWireVersion: 21 })!, /standalone mongod.*needs a replica set.*--replSet rs0.*rs\.initiate\(\)/);
+    assert.match(topologyProblem({ maxWireVersion: 21 })!, /standalone mongod.*needs a replica set.*--replSet rs0.*rs\.initiate\(\).*or use mongodb-memory-server's MongoMemoryReplSet$/);
     assert.match(topologyProblem(undefined)!, /standalone/);
   });
 
   it('a server older than 6.0 is refused', () => assert.match(topologyProblem({ setName: 'rs0', maxWireVersion: 13 })!, /wire version 13.*MongoDB 6\.0 or newer/));
+
+  it('MongoDB 6.0 itself (wire version 17) is fine, and an answer without a numeric wire version is judged by the rest', () => {
+    assert.equal(topologyProblem({ setName: 'rs0', maxWireVersion: 17 }), undefined);
+    assert.equal(topologyProblem({ setName: 'rs0', maxWireVersion: 16 })?.includes('wire version 16'), true);
+    assert.equal(topologyProblem({ setName: 'rs0', maxWireVersion: null }), undefined);
+  });
+
+  it('a member whose replica set was never initiated (not writable, no set name) is told to initiate it', () => {
+    // What such a mongod answers to hello when reached directly.
+    const hello = { isWritablePrimary: false, secondary: false, isreplicaset: true, maxWireVersion: 21 };
+    assert.match(topologyProblem(hello)!, /replica set was never initiated: run rs\.initiate\(\)/);
+  });
 });
 
 describe('setup failures', () => {

@@ -20,6 +20,10 @@ describe('planning a read-model commit on MongoDB', () => {
     assert.deepEqual(plan.writes, []);
   });
 
+  it('a commit may leave the checkpoint where it is (changes only), as the in-memory store allows', () => {
+    assert.deepEqual(planReadModelCommit(commit({ checkpoint: 3, changes: [del('M', 'a')] })).checkpointUpdate, { $set: { checkpoint: 3 } });
+  });
+
   it('from checkpoint 0 the update may create the checkpoint document (first run, after a reset)', () => {
     assert.equal(planReadModelCommit(commit({ expectedCheckpoint: 0 })).upsert, true);
   });
@@ -80,6 +84,8 @@ describe('what a failed commit transaction means', () => {
   it('our own errors (conflicts, bad input) pass on as they are', () => {
     assert.equal(classifyCommitFailure(new CheckpointConflict('P', 1, 2)), 'rethrow');
     assert.equal(classifyCommitFailure(new EventspecError('bad')), 'rethrow');
+    // Even one that carries a driver's code (copied from a cause, say): ours are never read as the driver's.
+    assert.equal(classifyCommitFailure(Object.assign(new EventspecError('already there'), { code: 11000 })), 'rethrow');
   });
 
   it('a duplicate key (the first-commit upsert met a document) means: read the checkpoint, then decide', () => {
@@ -103,6 +109,7 @@ describe('what a failed commit transaction means', () => {
     assert.equal(collectionExisted(serverError({ code: 13, errmsg: 'Unauthorized' })), false);
     assert.equal(collectionExisted(null), false);
     assert.equal(collectionExisted('48'), false);
+    assert.equal(collectionExisted(Object.assign(() => undefined, { code: 48 })), false, 'only an error object says so');
   });
 });
 

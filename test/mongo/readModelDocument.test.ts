@@ -22,6 +22,7 @@ describe('read-model documents as stored in MongoDB', () => {
     assert.throws(() => checkDocumentId('M', { $ne: null }), /M: a document id must be a non-empty string/);
     assert.equal(checkProjectionName('P'), 'P');
     assert.throws(() => checkProjectionName(7), /projection name must be a non-empty string, got 7/);
+    assert.throws(() => checkProjectionName(''), /projection name must be a non-empty string, got ""/);
   });
 
   it('the collections are named from the prefix, which follows the event store’s rules', () => {
@@ -57,6 +58,40 @@ describe('read-model documents as stored in MongoDB', () => {
     assert.throws(() => storedReadModel('M', 'a', cyclic), /read model M, document "a": doc\.self refers to itself.*\. Nothing was written/);
   });
 
+  it('a value that fails while it is read (a getter that throws, at any read) is refused naming the read model and id', () => {
+    // The getter works k times and then throws: early reads fail in the check, later ones in the serialisation.
+    const outcomes: string[] = [];
+    for (let k = 0; k <= 5; k++) {
+      let reads = 0;
+      const doc = {
+        get flaky() {
+          reads++;
+          if (reads > k) throw new Error('the value is gone');
+          return 1;
+        },
+      };
+      try {
+        assert.deepEqual(storedReadModel('M', 'a', doc), { model: 'M', id: 'a', doc: { flaky: 1 } }, `k=${k}`);
+        outcomes.push('stored');
+      } catch (error) {
+        assert.ok(error instanceof Error && error.name === 'EventspecError', `k=${k}: ${String(error)}`);
+        assert.match(error.message, /^read model M, document "a" cannot be (read|stored as BSON) \(the value is gone\)\. Nothing was written\.$/, `k=${k}`);
+        outcomes.push(error.message.includes('as BSON') ? 'serialising' : 'reading');
+      }
+    }
+    assert.deepEqual(outcomes, ['reading', 'serialising', 'stored', 'stored', 'stored', 'stored']);
+  });
+
+  it('a document exactly at the limit, its model name and id included, is stored; one byte more is refused', () => {
+    const model = 'M'.repeat(1000);
+    const id = 'i'.repeat(2000);
+    // The size counted: the document's BSON, the model name, the id and 64 bytes for the wrapper's own fields.
+    const overhead = BSON.calculateObjectSize({ v: { text: '' } }) + model.length + id.length + 64;
+    const exactly = storedReadModel(model, id, { text: 'x'.repeat(LARGEST_STORED_READ_MODEL - overhead) });
+    assert.equal((exactly.doc as { text: string }).text.length, LARGEST_STORED_READ_MODEL - overhead);
+    assert.throws(() => storedReadModel(model, id, { text: 'x'.repeat(LARGEST_STORED_READ_MODEL - overhead + 1) }), /takes 16777217 bytes, over MongoDB's 16 MiB document limit/);
+  });
+
   it('a document over MongoDB’s 16 MiB limit is refused with what to do instead', () => {
     const fits = storedReadModel('M', 'a', { text: 'x'.repeat(1024) });
     assert.ok(fits.doc);
@@ -81,6 +116,7 @@ describe('read-model documents as stored in MongoDB', () => {
     assert.equal(readCheckpoint(null, 'P'), 0);
     assert.equal(readCheckpoint(undefined, 'P'), 0);
     assert.equal(readCheckpoint({ _id: 'P', checkpoint: 12 }, 'P'), 12);
+    assert.equal(readCheckpoint({ _id: 'P', checkpoint: 0 }, 'P'), 0, 'stored 0 (after a reset that kept the document)');
     for (const bad of [-1, 1.5, '3', undefined]) {
       assert.throws(() => readCheckpoint({ _id: 'P', checkpoint: bad }, 'P'), /the stored checkpoint of projection P is damaged .* Rebuild the projection/);
     }

@@ -43,8 +43,8 @@ describe('read-model queries for MongoDB', () => {
     assert.deepEqual(readModelFindQuery('M', { 'owner.name': 'x', owner: { name: 'y' } }), withConditions({ 'doc.owner.name': { $eq: 'x' } }, { 'doc.owner.name': { $eq: 'y' } }));
   });
 
-  it('arrays, undefined, NaN, infinities, dates and other values stay with the check', () => {
-    for (const value of [['x'], undefined, NaN, Infinity, new Date(0), new Map(), 10n]) {
+  it('arrays, undefined, NaN, infinities, dates, class instances and other values stay with the check', () => {
+    for (const value of [['x'], undefined, NaN, Infinity, new Date(0), new Map(), 10n, new (class Point { x = 1 })()]) {
       assert.deepEqual(readModelFindQuery('M', { tags: value }), inModel, String(value));
     }
   });

@@ -11,6 +11,11 @@ describe('store options', () => {
 
   it('takes limits within bounds', () => assert.deepEqual(chunkLimits({ chunkMaxEvents: 3, chunkMaxBytes: 4096 }), { maxEvents: 3, maxBytes: 4096 }));
 
+  it('allows the boundaries themselves: one event, 1024 bytes and the largest chunk size', () => {
+    assert.deepEqual(chunkLimits({ chunkMaxEvents: 1, chunkMaxBytes: 1024 }), { maxEvents: 1, maxBytes: 1024 });
+    assert.deepEqual(chunkLimits({ chunkMaxBytes: LARGEST_CHUNK_BYTES }), { maxEvents: 500, maxBytes: LARGEST_CHUNK_BYTES });
+  });
+
   for (const bad of [0, -1, 1.5, Number.NaN]) {
     it(`refuses chunkMaxEvents ${bad}`, () => assert.throws(() => chunkLimits({ chunkMaxEvents: bad }), /chunkMaxEvents must be a whole number/));
   }
@@ -29,6 +34,7 @@ describe('store options', () => {
 
   it('accepts a plain database name and refuses odd ones', () => {
     assert.equal(checkDatabaseName('eventspec'), 'eventspec');
+    assert.equal(checkDatabaseName('x'.repeat(63)), 'x'.repeat(63), 'MongoDB allows 63 characters');
     for (const bad of ['', 'a.b', 'a b', 'a$', 'x'.repeat(64), 3 as unknown as string]) assert.throws(() => checkDatabaseName(bad), /database name/);
   });
 });

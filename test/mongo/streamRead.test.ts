@@ -184,3 +184,56 @@ describe('stream reads over chunks', () => {
     assert.equal(readsInto({ sealed: false, nextVersion: 6 }, { firstVersion: 8 }, { direction: 'backward', from: Infinity, maxCount: Infinity }), true);
   });
 });
+
+describe('the stream read loop (readChunks), at its edges', () => {
+  it('refuses a start chunk numbered 0, negative or fractional, naming the field', async () => {
+    for (const chunk of [0, -1, 1.5]) {
+      const source: ChunkSource = {
+        findStartChunk: async () => ({ chunk }),
+        findChunks: () => assert.fail('no chunks are read after a damaged start chunk'),
+      };
+      await assert.rejects(readChunks('S', { direction: 'forward', from: 5, maxCount: Infinity }, source), (e: unknown) => {
+        assert.ok(e instanceof StoredChunkError, String(e));
+        assert.equal(e.field, 'chunk');
+        assert.match(e.message, new RegExp(`^stored chunk \\? of stream "S" does not match the chunk layout: chunk is ${chunk}, not a whole number ≥ 1`));
+        return true;
+      });
+    }
+  });
+
+  it('stops pulling chunks from the cursor once maxCount events are taken', async () => {
+    const documents = chunksOf(20, [5, 5, 5, 5]).map((c, i) => documentOf('S', c, i + 1));
+    let pulled = 0;
+    const source: ChunkSource = {
+      findStartChunk: async () => assert.fail('a read from version 1 needs no start chunk'),
+      findChunks: () =>
+        (async function* () {
+          for (const doc of documents) {
+            pulled += 1;
+            yield doc;
+          }
+        })(),
+    };
+    const events = await readChunks('S', { direction: 'forward', from: 1, maxCount: 7 }, source);
+    assert.deepEqual(events.map((e) => e.version), [1, 2, 3, 4, 5, 6, 7]);
+    assert.equal(pulled, 2, 'the third chunk is not fetched');
+  });
+
+  it('a forward read that finds its first version missing (a chunk document gone) reports a damaged stream', async () => {
+    // Versions 5-8 were in a chunk that is no longer there: the read from 5 finds 9 first.
+    const [first, , third] = chunksOf(12, [4, 4, 4]);
+    await assert.rejects(read([first!, third!], planStreamRead('S', { fromVersion: 5 })), (e: unknown) => e instanceof StoredChunkError && /start at 9 where 5 was asked for/.test(e.message));
+  });
+});
+
+describe('checkConsecutive, at its edges', () => {
+  it('a backward read may start below its from (a from beyond the head): only forward reads must start at theirs', () => {
+    assert.deepEqual(checkConsecutive('S', [event(3), event(2)], 'backward', 10).map((e) => e.version), [3, 2]);
+  });
+
+  it('names the versions as the damaged field', () => {
+    for (const damaged of [() => checkConsecutive('S', [event(4)], 'forward', 2), () => checkConsecutive('S', [event(1), event(3)], 'forward', 1)]) {
+      assert.throws(damaged, (e: unknown) => e instanceof StoredChunkError && e.field === 'versions' && /^stored chunk \? of stream "S" does not match the chunk layout: versions /.test(e.message));
+    }
+  });
+});
