@@ -1,3 +1,5 @@
+import { NOT_PLAIN, plainCopy } from '../core/plainCopy';
+
 /**
  * A fresh copy of a declared initial state per call, as `structuredClone` makes it, without its
  * cost (~8% of a command that replays its stream from the start). Only a tree of plain data is
@@ -9,12 +11,11 @@ export function initialStateCopier<State>(initial: State): () => State {
   if (!isPlainTree(initial, new Set(), 0)) return () => structuredClone(initial);
   return () => {
     // The declaration's object may have been changed since: then structuredClone judges it again.
-    const copy = plainCopy(initial, 0);
+    const copy = plainCopy(initial, { nullInArrays: true });
     return copy === NOT_PLAIN ? structuredClone(initial) : (copy as State);
   };
 }
 
-const NOT_PLAIN: unique symbol = Symbol('not plain');
 /** Deeper states are left to structuredClone. */
 const MAX_DEPTH = 32;
 
@@ -33,31 +34,4 @@ function isPlainTree(value: unknown, seen: Set<object>, depth: number): boolean 
   }
   if (proto !== Object.prototype || Object.hasOwn(value, '__proto__')) return false;
   return Object.keys(value).every((key) => isPlainTree((value as Record<string, unknown>)[key], seen, depth + 1));
-}
-
-function plainCopy(value: unknown, depth: number): unknown {
-  if (value === null || typeof value !== 'object') return typeof value === 'symbol' || typeof value === 'function' ? NOT_PLAIN : value;
-  if (depth > MAX_DEPTH) return NOT_PLAIN;
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto === Array.prototype) {
-    const array = value as unknown[];
-    const copy = new Array<unknown>(array.length);
-    for (let i = 0; i < array.length; i++) {
-      if (!(i in array)) return NOT_PLAIN;
-      const item = plainCopy(array[i], depth + 1);
-      if (item === NOT_PLAIN) return NOT_PLAIN;
-      copy[i] = item;
-    }
-    return copy;
-  }
-  if (proto === Date.prototype) return new Date((value as Date).getTime());
-  if (proto !== Object.prototype) return NOT_PLAIN;
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    if (key === '__proto__') return NOT_PLAIN;
-    const item = plainCopy((value as Record<string, unknown>)[key], depth + 1);
-    if (item === NOT_PLAIN) return NOT_PLAIN;
-    copy[key] = item;
-  }
-  return copy;
 }
