@@ -14,11 +14,21 @@ function reportAtExit(lines: readonly string[]): void {
   if (misspellings.size === 0) {
     process.once('exit', () => {
       const count = `${misspellings.size} misspelled name${misspellings.size === 1 ? '' : 's'}`;
-      process.stdout.write(`\neventspec: ${count} in the feature files (a dry run fails on them):\n${[...misspellings].map((m) => `  ${m}\n`).join('')}`);
+      // In file and line order: a parallel run meets the scenarios in the order its workers finish them.
+      const listed = [...misspellings].sort(byPlace);
+      process.stdout.write(`\neventspec: ${count} in the feature files (a dry run fails on them):\n${listed.map((m) => `  ${m}\n`).join('')}`);
       if (!process.exitCode) process.exitCode = 1;
     });
   }
   for (const line of lines) misspellings.add(line);
+}
+
+/** `file:line: …` lines by file, then by line number. */
+export function byPlace(a: string, b: string): number {
+  const place = (text: string) => /^(.*?):(\d+):/.exec(text);
+  const [pa, pb] = [place(a), place(b)];
+  if (!pa || !pb || pa[1] !== pb[1]) return a < b ? -1 : a > b ? 1 : 0;
+  return Number(pa[2]) - Number(pb[2]) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /**
