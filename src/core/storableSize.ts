@@ -68,8 +68,8 @@ function sizeOf(node: unknown, depth: number): number {
   return size;
 }
 
-/** UTF-8 bytes of a well-formed string, or NOT_PLAIN for a lone surrogate. */
-function textBytes(text: string): number {
+/** UTF-8 bytes of a well-formed string, or NOT_PLAIN for a lone surrogate; counted inline for short text, where calling into Buffer costs more than the loop. */
+export function textBytes(text: string): number {
   if (text.length > 64) return isWellFormed(text) ? Buffer.byteLength(text, 'utf8') : NOT_PLAIN;
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
@@ -91,6 +91,7 @@ function keyTextBytes(key: string): number {
   return textBytes(key);
 }
 
-function digits(index: number): number {
+/** Characters of an array index as a BSON key. */
+export function digits(index: number): number {
   return index < 10 ? 1 : index < 100 ? 2 : index < 1000 ? 3 : String(index).length;
 }

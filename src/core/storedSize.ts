@@ -1,3 +1,5 @@
+import { digits, textBytes } from './storableSize';
+
 /**
  * How many bytes a value takes as BSON, computed without the driver (an in-memory project does not
  * install it), so every store can refuse an event no MongoDB document could hold. Follows the
@@ -45,24 +47,10 @@ function valueSize(value: unknown): number | undefined {
   return size;
 }
 
-/** UTF-8 length; counted inline for short text, where calling into Buffer costs more than the loop. */
+/** UTF-8 length; a lone surrogate counts as the 3 bytes of the U+FFFD it would become. */
 function utf8Length(text: string): number {
-  if (text.length > 64) return Buffer.byteLength(text, 'utf8');
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) continue;
-    if (code < 0x800) bytes += 1;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 2; // a surrogate pair: 2 UTF-16 units, 4 bytes
-      i++;
-    } else bytes += 2;
-  }
-  return bytes;
-}
-
-function digits(index: number): number {
-  return index < 10 ? 1 : index < 100 ? 2 : index < 1000 ? 3 : String(index).length;
+  const bytes = textBytes(text);
+  return bytes >= 0 ? bytes : Buffer.byteLength(text, 'utf8');
 }
 
 const RECORDED_AT = 1 + 'recordedAt'.length + 1 + 4 + '2025-01-01T00:00:00.000Z'.length + 1;
