@@ -54,7 +54,7 @@ export async function buildDocs(options: BuildDocsOptions = {}): Promise<BuiltDo
   const out = resolve(cwd, options.out ?? 'site');
   const data = await docsData(options, cwd);
   options.progress?.(`writing the site to ${out}`);
-  const { index, bytes } = writeSite(data, out);
+  const { index, bytes } = await writeSite(data, out);
   const counts: Partial<Record<ScenarioStatus, number>> = {};
   for (const s of data.scenarios) counts[s.status] = (counts[s.status] ?? 0) + 1;
   return { out, index, bytes, data, counts };

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { buildDocs, buildProjectDocs, DocsInputError, readSiteData, type BuiltDocs, type DocsData } from '../../src/docs';
 import type { StepPhrase } from '../../src/gherkin/stepPhrase';
@@ -138,8 +139,17 @@ describe('buildDocs on a cucumber-produced run of the shop fixture', () => {
     const inline = JSON.parse(block) as { scenarios: Record<string, unknown>[]; details: { size: number; files: number } };
     assert.deepEqual(inline.details, { size: 500, files: 1 });
     assert.ok(inline.scenarios.every((s) => !('steps' in s) && !('events' in s) && typeof s.status === 'string'));
-    assert.match(readFileSync(join(built.out, 'details', '0.js'), 'utf8'), /^window\.eventspecSite\.details\(0, \[\{"steps":/);
-    assert.match(readFileSync(join(built.out, 'search', '0.js'), 'utf8'), /^window\.eventspecSite\.searchText\(0, \[".*given cart \\"c-1\\" has recorded:/);
+    // Each file's text is gzipped and base64-encoded in one string literal.
+    const unpacked = (file: string, call: string) => {
+      const text = readFileSync(join(built.out, file), 'utf8');
+      const literal = new RegExp(`^window\\.eventspecSite\\.${call}\\(0, "([A-Za-z0-9+/=]+)"\\);\\n$`).exec(text);
+      assert.ok(literal, `${file}: ${text.slice(0, 80)}`);
+      return gunzipSync(Buffer.from(literal[1]!, 'base64')).toString('utf8');
+    };
+    assert.match(unpacked('details/0.js', 'details'), /^\[\{"steps":/);
+    const search = unpacked('search/0.js', 'searchText').split('\u0001');
+    assert.equal(search.length, data.scenarios.length);
+    assert.match(search.find((t) => t.includes('given cart "c-1" has recorded:'))!, /^[^A-Z]*$/);
     // Read back whole, as the page sees it once the files are in.
     assert.deepEqual(readSiteData(built.index).scenarios, JSON.parse(JSON.stringify(data.scenarios)));
     const copy = join(work, 'without-details');

@@ -179,4 +179,27 @@ describe('the living documentation in Chromium', { skip, timeout: BROWSER_SUITE_
       await page.close();
     }
   });
+
+  it('says which data file could not be read, and why', async () => {
+    const copy = join(work, 'damaged');
+    const scenario = `#/scenario/${site.data.scenarios[0]!.key.split('/').map(encodeURIComponent).join('/')}`;
+    const banner = async (details: string | undefined): Promise<string> => {
+      rmSync(copy, { recursive: true, force: true });
+      cpSync(site.out, copy, { recursive: true });
+      if (details === undefined) rmSync(join(copy, 'details', '0.js'));
+      else writeFileSync(join(copy, 'details', '0.js'), details);
+      const { page } = await opened().page();
+      try {
+        await page.goto(pathToFileURL(join(copy, 'index.html')).href + scenario);
+        return (await page.locator('.banner-partial').textContent({ timeout: 30_000 })) ?? '';
+      } finally {
+        await page.close();
+      }
+    };
+    assert.match(await banner(undefined), /details\/0\.js could not be read: it is missing beside index\.html/);
+    // Base64, but not gzip.
+    assert.match(await banner('window.eventspecSite.details(0, "aGVsbG8=");\n'), /details\/0\.js could not be read: it is damaged/);
+    // The format before the files were compressed.
+    assert.match(await banner('window.eventspecSite.details(0, [{"steps":[]}]);\n'), /details\/0\.js could not be read: it was written by another version of eventspec/);
+  });
 });

@@ -115,22 +115,44 @@
     if (srcs.every(function (src) { return files[src] === 'loaded' || files[src] === 'failed'; })) settle();
   }
 
+  // A data file's text arrives gzipped and base64-encoded (src/docs/writeSite.ts, writeDataFile);
+  // the browser inflates it natively, off the script's path.
+  function inflate(src, packed, use) {
+    var failed = function (why) {
+      files[src] = 'failed';
+      reasons[src] = why;
+      settle();
+    };
+    if (typeof DecompressionStream !== 'function') return failed('this browser cannot inflate it (DecompressionStream is missing: use a browser from 2023 or later)');
+    var bin;
+    try { bin = atob(packed); } catch (e) { return failed('it was written by another version of eventspec; build the documentation again'); }
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text().then(function (text) {
+      use(text);
+      files[src] = 'loaded';
+      settle();
+    }, function (e) { failed('it is damaged (' + e.message + ')'); });
+  }
+  var reasons = Object.create(null);
+
   // Called by each details/<n>.js and search/<n>.js as they load.
-  site.details = function (n, list) {
-    var size = data.details.size;
-    list.forEach(function (d, i) { Object.assign(data.scenarios[n * size + i], d); });
-    files['details/' + n + '.js'] = 'loaded';
-    settle();
+  site.details = function (n, packed) {
+    inflate('details/' + n + '.js', packed, function (text) {
+      var size = data.details.size;
+      JSON.parse(text).forEach(function (d, i) { Object.assign(data.scenarios[n * size + i], d); });
+    });
   };
   var searchText = null;
   var searchFiles = 0;
-  site.searchText = function (n, list) {
-    if (!searchText) searchText = new Array(data.scenarios.length);
-    var size = data.search.size;
-    list.forEach(function (text, i) { searchText[n * size + i] = text; });
-    files['search/' + n + '.js'] = 'loaded';
-    searchFiles += 1;
-    settle();
+  site.searchText = function (n, packed) {
+    inflate('search/' + n + '.js', packed, function (text) {
+      if (!searchText) searchText = new Array(data.scenarios.length);
+      var size = data.search.size;
+      // One string per file: the scenarios' texts, separated by U+0001.
+      text.split('\u0001').forEach(function (t, i) { searchText[n * size + i] = t; });
+      searchFiles += 1;
+    });
   };
   site.searchReady = function () { return searchFiles === data.search.files; };
 
@@ -161,8 +183,10 @@
 
   // Shown in place of a view whose data file could not be read.
   site.missingData = function (main, failed) {
-    main.appendChild(h('p', { class: 'banner banner-partial', role: 'alert' }, 'This page\'s data file ' + failed.join(', ') +
-      ' could not be read: it is missing beside index.html. Copy the whole site folder, or build the documentation again.'));
+    failed.forEach(function (src) {
+      main.appendChild(h('p', { class: 'banner banner-partial', role: 'alert' }, 'This page\'s data file ' + src + ' could not be read: ' +
+        (reasons[src] ? reasons[src] + '.' : 'it is missing beside index.html. Copy the whole site folder, or build the documentation again.')));
+    });
   };
 
   // ---- filters: #/scenarios?q=…&tags=…&status=… ----
