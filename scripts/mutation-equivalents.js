@@ -22,6 +22,10 @@ module.exports = {
     { mutator: 'ConditionalExpression', original: 'provisionalMetadata === undefined || events[i - 1]!.metadata !== event.metadata', replacement: 'true', why: "a command's events share one metadata object (built once per command), so this only decides whether their provisional metadata is one copy or equal copies" },
     { mutator: 'ConditionalExpression', original: 'events[i - 1]!.metadata !== event.metadata', replacement: 'false', why: 'as above: it is always the same object, so the first copy is reused either way' },
     { mutator: 'EqualityOperator', original: 'events[i - 1]!.metadata !== event.metadata', replacement: 'events[i - 1]!.metadata === event.metadata', why: 'as above: equal copies instead of one shared copy' },
+    { mutator: 'ConditionalExpression', original: 'ids === randomIds', replacement: 'false', why: 'the direct path then has the store look up ids derived from a uuid made for this very command: it cannot find them, so only a look-up is added' },
+    { mutator: 'ConditionalExpression', original: 'error instanceof WrongExpectedVersionError || error instanceof IdempotencyError', replacement: 'true', inLine: 'return afterDirectConflict', why: "any other error is then rethrown by afterDirectConflict after a read of the stream, which cannot find the command's ids (nothing was appended)" },
+    { mutator: 'ConditionalExpression', original: 'stored', replacement: 'false', inLine: 'if (stored) return stored;', why: "the retry in the stream's line then finds the same stored events and gives the same answer, one reload later" },
+    { mutator: 'LogicalOperator', original: '!(error instanceof WrongExpectedVersionError) || request.expectedVersion !== undefined', inLine: 'throw error;', why: "differs only for a refused batch with no expectedVersion, which is retried in the line instead; the retry's append is refused alike and rethrown (the general path does not retry it)" },
   ],
   'src/commandHandling/loadAggregate.ts': [
     { mutator: 'ConditionalExpression', original: 'atVersion === undefined', replacement: 'true', why: 'only the handler passes a known (cached) state, and never with atVersion' },

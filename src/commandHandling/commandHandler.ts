@@ -253,11 +253,9 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
 
   /** As the general path does after a conflict: answer from the stream if these ids are stored, else retry in the stream's line. */
   async function afterDirectConflict(error: Error, request: CommandRequest, aggregate: AnyAggregate, streamId: string, prepared: Prepared): Promise<CommandResult> {
+    // The id was generated here (a caller-given one takes the general path), so it is not logged.
     const stored = await storedCommand(store, streamId, prepared.commandId, prepared.base);
-    if (stored) {
-      await commandLog.record({ ...stored, replayed: false });
-      return stored;
-    }
+    if (stored) return stored;
     if (!(error instanceof WrongExpectedVersionError) || request.expectedVersion !== undefined) throw error;
     return queue.run(streamId, { request, aggregate, streamId, commandId: prepared.commandId });
   }
@@ -312,7 +310,7 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
           // The same command, running elsewhere at once (or an earlier try), may have stored these very ids.
           const stored = await storedCommand(store, streamId, commandId, base);
           if (stored) {
-            await commandLog.record({ ...stored, replayed: false });
+            if (fingerprint !== undefined) await commandLog.record({ ...stored, replayed: false });
             return stored;
           }
         }

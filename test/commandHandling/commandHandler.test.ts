@@ -92,7 +92,7 @@ describe('command handling', () => {
     await handler.send(Account, 'a-1', { type: 'Deposit', data: { amount: 10 } }, { commandId: 'pay-7' });
     await assert.rejects(
       handler.send(Account, 'a-1', { type: 'Deposit', data: { amount: 99 } }, { commandId: 'pay-7' }),
-      (error: Error) => error instanceof CommandIdReusedError && /command id pay-7 was already used for Deposit on "Account-a-1" with other data \(\{"amount":10\}, now \{"amount":99\}\)/.test(error.message),
+      (error: Error) => error instanceof CommandIdReusedError && error.name === 'CommandIdReusedError' && /command id pay-7 was already used for Deposit on "Account-a-1" with other data \(\{"amount":10\}, now \{"amount":99\}\)/.test(error.message),
     );
     assert.equal(await store.streamVersion('Account-a-1'), 2);
   });

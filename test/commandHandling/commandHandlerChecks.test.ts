@@ -10,6 +10,7 @@ import {
   defineDomain,
   defineEvent,
   inMemoryEventStore,
+  inMemorySnapshotStore,
   z,
 } from '../../src';
 import type { EventStore } from '../../src';
@@ -108,11 +109,25 @@ describe('command handling, in detail', () => {
     await assert.rejects(handler.send(Counter, 'c', { type: 'Count', data: { by: 'one' as unknown as number } }), /Counter-c/);
   });
 
-  it('runs an aggregate with a snapshot policy without a snapshot store', async () => {
-    // Counter snapshots every event; this handler has no snapshot store, so it must simply not take any.
-    const { handler } = setup();
-    const result = await handler.send(Counter, 'c', { type: 'Count', data: { by: 1 } });
-    assert.equal(result.status, 'accepted');
+  it('runs an aggregate with a snapshot policy without a snapshot store, and one without a policy beside a snapshot store', async () => {
+    // Counter snapshots every event; Plain has no policy. Neither handler may try to take a snapshot.
+    const Plain = defineAggregate({ name: 'Plain', events: [Counted], commands: [Count], initialState: { n: 0 } }).behavior({
+      evolve: { Counted: (s, { by }) => ({ n: s.n + by }) },
+      decide: { Count: ({ by }) => ({ type: 'Counted', data: { by } }) },
+    });
+    const domain = defineDomain({ name: 'mixed', aggregates: [Counter, Plain] });
+    // The general path (a wrapped store) and the in-memory store's direct one.
+    for (const store of [{ ...inMemoryEventStore({ clock }) }, inMemoryEventStore({ clock })]) {
+      const failures: unknown[] = [];
+      const onSnapshotFailure = (error: unknown) => void failures.push(error);
+      const without = createCommandHandler({ domain, store, clock, onSnapshotFailure });
+      assert.equal((await without.send(Counter, 'c', { type: 'Count', data: { by: 1 } })).status, 'accepted');
+      const snapshots = inMemorySnapshotStore();
+      const beside = createCommandHandler({ domain, store, clock, snapshots, onSnapshotFailure });
+      assert.equal((await beside.send(Plain, 'p', { type: 'Count', data: { by: 1 } })).status, 'accepted');
+      assert.equal(await snapshots.load('Plain-p'), undefined);
+      assert.deepEqual(failures, []);
+    }
   });
 
   it('says which handler returned no event, or an event the aggregate does not have', async () => {

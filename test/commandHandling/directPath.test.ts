@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { controllableClock, createCommandHandler, defineAggregate, defineCommand, defineDomain, defineEvent, inMemoryEventStore, sequentialIds, z } from '../../src';
-import type { CommandRequest, EventStore, IdGenerator } from '../../src';
+import { controllableClock, createCommandHandler, defineAggregate, defineCommand, defineDomain, defineEvent, inMemoryEventStore, inMemorySnapshotStore, sequentialIds, z } from '../../src';
+import type { CommandHandler, CommandLog, CommandRequest, CommandResult, EventStore, IdGenerator } from '../../src';
 import { directAccessOf } from '../../src/eventStore/directAccess';
 import { domain as examples } from '../../src/domains';
 
@@ -148,5 +148,109 @@ describe('the direct path on the in-memory store', () => {
       return [...seen, await store.readAll()];
     };
     assert.deepStrictEqual(await run(storeAt()), await run({ ...storeAt() }));
+  });
+});
+
+describe('when the direct path is taken, and what it leaves behind', () => {
+  const Snapped = defineAggregate({ name: 'Snapped', events: [Added], commands: [Add], initialState: { total: 0 }, snapshot: { every: 1 } }).behavior({
+    evolve: { Added: (state, { by }) => ({ total: state.total + by }) },
+    decide: { Add: ({ by }) => ({ type: 'Added', data: { by } }) },
+  });
+  const both = defineDomain({ name: 'Both', aggregates: [Tally, Snapped] });
+  const add = (aggregate: string, id: string, by = 1): CommandRequest => ({ aggregate, id, command: { type: 'Add', data: { by } } });
+
+  /** Whether the command's events are stored before handle returns, as only the direct path stores them. */
+  function storedAtOnce(handler: CommandHandler, store: EventStore, request: CommandRequest, pending: Promise<unknown>[]): boolean {
+    const streamId = `${request.aggregate}-${request.id}`;
+    const before = directAccessOf(store)!.streamOf(streamId)?.events.length ?? 0;
+    pending.push(handler.handle(request));
+    return (directAccessOf(store)!.streamOf(streamId)?.events.length ?? 0) > before;
+  }
+
+  it('is taken when either the snapshot store or the aggregate\'s snapshot policy is missing, not when both are there', async () => {
+    const pending: Promise<unknown>[] = [];
+    const store = storeAt();
+    const withSnapshots = createCommandHandler({ domain: both, store, snapshots: inMemorySnapshotStore() });
+    assert.equal(storedAtOnce(withSnapshots, store, add('Tally', 't-1'), pending), true, 'a snapshot store, an aggregate without a policy');
+    assert.equal(storedAtOnce(withSnapshots, store, add('Snapped', 's-1'), pending), false, 'a snapshot store and a policy');
+    const bare = storeAt();
+    assert.equal(storedAtOnce(createCommandHandler({ domain: both, store: bare }), bare, add('Snapped', 's-1'), pending), true, 'a policy, no snapshot store');
+    for (const result of await Promise.all(pending)) assert.equal((result as CommandResult).status, 'accepted');
+  });
+
+  it('is taken again for the next command on the same stream once one has run', async () => {
+    const pending: Promise<unknown>[] = [];
+    const store = storeAt();
+    const handler = createCommandHandler({ domain, store });
+    for (let i = 1; i <= 3; i++) assert.equal(storedAtOnce(handler, store, add('Tally', 't-1'), pending), true, `command ${i}`);
+    assert.deepEqual((await Promise.all(pending)).map((r) => (r as { version?: number }).version), [1, 2, 3]);
+  });
+
+  it('marks the events it stores as parsed by their aggregate, so loading them again copies instead of parsing', async () => {
+    const store = storeAt();
+    const handler = createCommandHandler({ domain, store, cacheSize: 0 });
+    await handler.handle(add('Tally', 't-1', 2));
+    await handler.handle(add('Tally', 't-1', 3));
+    const stream = directAccessOf(store)!.streamOf('Tally-t-1')!;
+    assert.equal(stream.parsedBy, domain.aggregate('Tally'));
+    assert.equal(stream.parsedUpTo, 2);
+    assert.deepEqual((await handler.load(Tally, 't-1')).state, { total: 5, log: [2, 3] });
+  });
+
+  // A decide that writes to its own stream once, as another writer's append would land between a
+  // command's load and its append (the in-memory store's append runs at once).
+  function racing(store: EventStore) {
+    let intrude: (() => void) | undefined = () => {
+      void store.append('Racy-r-1', [{ id: 'foreign-1', type: 'Added', schemaVersion: 1, data: { by: 10, note: 'foreign' }, metadata: { occurredAt: '2025-03-01T09:00:00.000Z' } }]);
+    };
+    const Racy = defineAggregate({ name: 'Racy', events: [Added], commands: [Add], initialState: { total: 0 } }).behavior({
+      evolve: { Added: (state, { by }) => ({ total: state.total + by }) },
+      decide: {
+        Add: ({ by }) => {
+          if (by === 1) {
+            intrude?.();
+            intrude = undefined;
+          }
+          return { type: 'Added', data: { by } };
+        },
+      },
+    });
+    return defineDomain({ name: 'Racing', aggregates: [Racy] });
+  }
+
+  for (const expectedVersion of [undefined, 1]) {
+    it(`answers a stream that changed between its load and its append as the general path does (expectedVersion ${expectedVersion ?? 'not given'})`, async () => {
+      const run = async (store: EventStore) => {
+        const handler = createCommandHandler({ domain: racing(store), store, ids: sequentialIds(), clock: controllableClock('2025-03-01T10:00:00Z') });
+        const seen: unknown[] = [await handler.handle(add('Racy', 'r-1', 5))];
+        try {
+          seen.push(await handler.handle({ ...add('Racy', 'r-1', 1), ...(expectedVersion !== undefined ? { expectedVersion } : {}) }));
+        } catch (error) {
+          seen.push({ error: (error as Error).name, message: (error as Error).message });
+        }
+        return [...seen, await store.readAll()];
+      };
+      const direct = await run(storeAt());
+      assert.deepStrictEqual(direct, await run({ ...storeAt() }));
+      if (expectedVersion === undefined) {
+        // Retried in the stream's line on the stream as it now is: after the foreign event.
+        assert.equal((direct[1] as CommandResult).status, 'accepted');
+        assert.equal((direct[1] as { version?: number }).version, 3);
+      } else {
+        assert.equal((direct[1] as { error: string }).error, 'WrongExpectedVersionError');
+      }
+    });
+  }
+
+  it('does not log the ids it generated, also when a command is answered from the stream after a conflict', async () => {
+    for (const store of [storeAt(), { ...storeAt() }]) {
+      const recorded: CommandResult[] = [];
+      const commandLog: CommandLog = { get: async () => undefined, record: async (result) => void recorded.push(result) };
+      const handler = createCommandHandler({ domain, store, commandLog, ids: () => '00000000-0000-4000-8000-000000000001' });
+      await handler.handle(requests[0]!);
+      const again = await handler.handle(requests[0]!);
+      assert.equal(again.replayed, true);
+      assert.deepEqual(recorded, []);
+    }
   });
 });
