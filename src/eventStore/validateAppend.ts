@@ -3,6 +3,7 @@ import { EventspecError } from '../core/errors';
 import { checkExpectedVersion, type ExpectedVersion } from './expectedVersion';
 import type { AppendOptions } from './eventStore';
 import { didYouMean } from '../core/suggest';
+import { isIsoTimeText } from '../core/isoTime';
 import { checkStreamId, isWellFormed, unstorableValue } from '../core/storableValue';
 import { LARGEST_STORED_BYTES, storedEventSize, storedEventSizeOf, storedSize } from '../core/storedSize';
 import { NOT_PLAIN, plainStoredSize } from '../core/storableSize';
@@ -28,6 +29,12 @@ export function validateAppend(streamId: unknown, events: readonly NewEvent[], o
     }
     if (event.metadata === null || typeof event.metadata !== 'object' || typeof event.metadata.occurredAt !== 'string') {
       throw new EventspecError(`${place(streamId, i)} (${event.type}): metadata.occurredAt must be an ISO time string`);
+    }
+    if (!isIsoTimeText(event.metadata.occurredAt)) {
+      throw new EventspecError(
+        `${place(streamId, i)} (${event.type}): metadata.occurredAt ${JSON.stringify(event.metadata.occurredAt.slice(0, 40))} is not an ISO time; ` +
+          'write it as toISOString() does, with a zone (2025-03-01T10:00:00.000Z or 2025-03-01T11:00:00+01:00). Nothing was written.',
+      );
     }
     // Both stores refuse what one of them would change, so tests on one tell the truth about the other.
     let problem: string | undefined;

@@ -91,6 +91,11 @@ const VALUES: readonly { title: string; events: () => NewEvent[]; message: strin
   { title: 'an Error', events: () => [event({ sku: 'a', failure: new Error('out of stock') })], message: `${batch(1)}: data.failure is an Error (BSON keeps {}; store its message), which a store would not give back as it was; ${HOW}. Nothing was written.` },
   { title: 'a URL in metadata', events: () => [{ ...event({ sku: 'a' }), metadata: { occurredAt: AT, source: new URL('https://shop.example/cart') } }], message: `${batch(1)}: metadata.source is a URL (BSON keeps {}; store it as a string), which a store would not give back as it was; ${HOW}. Nothing was written.` },
   { title: 'a function', events: () => [event({ sku: 'a', total: () => 1 })], message: `${batch(1)}: data.total is a function; ${HOW}. Nothing was written.` },
+  ...['yesterday', '2025-03-01', '2025-03-01T10:00:00', '2025-02-30T10:00:00Z'].map((occurredAt) => ({
+    title: `occurredAt ${occurredAt}`,
+    events: () => [{ ...event({ sku: 'a' }), metadata: { occurredAt } }],
+    message: `${batch(1)}: metadata.occurredAt "${occurredAt}" is not an ISO time; write it as toISOString() does, with a zone (2025-03-01T10:00:00.000Z or 2025-03-01T11:00:00+01:00). Nothing was written.`,
+  })),
   {
     title: 'the second event of a batch, the first being fine',
     events: () => [event({ sku: 'a' }, 'ItemAdded', 'e-ok'), event({ when: new Date(Number.NaN) }, 'ItemAdded', 'e-bad')],
