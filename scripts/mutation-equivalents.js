@@ -53,6 +53,23 @@ module.exports = {
     { mutator: 'ConditionalExpression', original: "key === '__proto__'", replacement: 'true', why: 'defineProperty with all flags true is what assignment does for any other key; the copy is frozen next' },
     { mutator: 'BooleanLiteral', original: 'true', replacement: 'false', inLine: "Object.defineProperty(copy, key, { value: field, enumerable: true, writable: true, configurable: true })", why: 'writable/configurable of the __proto__ field: the copy is frozen right after, which makes both false anyway (enumerable is tested)' },
   ],
+  // The quick walk may hand any value to the exact walk (NOT_PLAIN): a mutant that only does so more
+  // often, or counts the same bytes another way, gives the caller the same answer, more slowly.
+  'src/core/storableSize.ts': [
+    { mutator: 'EqualityOperator', original: 'bytes < 0', replacement: 'bytes <= 0', why: 'the empty string goes to the exact walk, which passes it and counts the same 5 bytes' },
+    { mutator: 'StringLiteral', original: "'boolean'", why: 'booleans go to the exact walk, which passes them and counts the same byte' },
+    { mutator: 'ConditionalExpression', original: 'default: return NOT_PLAIN;', why: "functions, symbols and bigints fall through to the object checks, whose prototype test answers NOT_PLAIN for them" },
+    { mutator: 'EqualityOperator', original: 'depth >= QUICK_DEPTH', why: 'one level more in the quick walk: the exact walk would give the same answer there' },
+    { mutator: 'ConditionalExpression', original: '(node as { _bsontype?: unknown })._bsontype !== undefined', replacement: 'false', why: 'an inherited _bsontype comes with a prototype that is not a plain one (NOT_PLAIN below); an own one is refused by its key' },
+    { mutator: 'ConditionalExpression', original: 'proto !== null', replacement: 'true', why: 'an object without a prototype goes to the exact walk, which passes it and counts the same bytes' },
+    { mutator: 'EqualityOperator', original: 'keyBytes < 0', replacement: 'keyBytes <= 0', why: 'an empty key goes to the exact walk, which passes it and counts the same bytes' },
+    { mutator: 'ConditionalExpression', original: 'text.length > 64', why: 'Buffer.byteLength after isWellFormed and the inline loop count the same bytes and refuse the same lone surrogates; the cut-over is for speed' },
+    { mutator: 'EqualityOperator', original: 'text.length > 64', why: 'as above' },
+    { mutator: 'StringLiteral', original: "'utf8'", why: "Buffer.byteLength's default encoding is utf8" },
+    { mutator: 'EqualityOperator', original: 'i + 1 < text.length', replacement: 'i + 1 <= text.length', why: 'past the end charCodeAt gives NaN, whose low-surrogate test fails as the length test would' },
+    { mutator: 'ConditionalExpression', original: 'i + 1 < text.length', replacement: 'true', why: 'as above' },
+    { mutator: 'ArithmeticOperator', original: 'i + 1', replacement: 'i - 1', inLine: 'code <= 0xdbff', why: 'as above: the guard always holds, and past the end charCodeAt gives NaN' },
+  ],
   'src/snapshots/snapshotOrder.ts': [
     { mutator: 'EqualityOperator', original: 'incoming.snapshotVersion > existing.snapshotVersion', replacement: 'incoming.snapshotVersion >= existing.snapshotVersion', why: 'only reached when the two snapshot versions differ, so they are never equal there' },
   ],

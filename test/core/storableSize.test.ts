@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { BSON } from 'mongodb';
+import { BSON_OPTIONS } from '../../src/mongo/bodyEncoding';
 import { NOT_PLAIN, plainStoredSize } from '../../src/core/storableSize';
 import { unstorableValue, unstorableValueExactly } from '../../src/core/storableValue';
 import { storedSize } from '../../src/core/storedSize';
@@ -95,6 +97,44 @@ describe('the quick storable-and-size walk', () => {
       assert.equal(plainStoredSize(v), NOT_PLAIN, String(v));
     }
     assert.match(unstorableValue(cycle, 'data')!, /data\.self refers to itself/);
+  });
+
+  // The driver's own count is the judge here: storedSize shares textBytes and digits with the quick walk.
+  const bsonSize = (v: unknown) => BSON.calculateObjectSize({ v }, BSON_OPTIONS);
+
+  it('counts text of every UTF-8 width, short and long, as BSON does, in values and in keys', () => {
+    const texts = ['', 'a', '\u007f', '\u0080', 'é', '\u07ff', '\u0800', '✓', '\ud7ff', '\ue000', '\uffff', '\uD83D\uDE00', 'x\uD83D\uDE00y', '\uDBFF\uDFFF'];
+    for (const text of [...texts, ...texts.map((t) => t.repeat(5)), 'é'.repeat(64), 'é'.repeat(65), 'a'.repeat(64), 'a'.repeat(65), '✓'.repeat(30) + '\uD83D\uDE00', 'y'.repeat(63) + '\uD83D\uDE00']) {
+      assert.equal(plainStoredSize({ v: text }), bsonSize(text), JSON.stringify(text));
+      if (text !== '') assert.equal(plainStoredSize({ [text]: 1 }), BSON.calculateObjectSize({ [text]: 1 }), `key ${JSON.stringify(text)}`);
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (text) => {
+        assert.equal(plainStoredSize({ v: text }), bsonSize(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('sends every lone surrogate to the exact walk, short text and long, alone or next to another lone one', () => {
+    for (const text of ['\ud800', '\udbff', '\udc00', '\udfff', 'a\ud800', '\ud800a', '\udc00\udc00', '\udfff\udc00', '\ud800\ud800', 'x'.repeat(70) + '\udfff']) {
+      assert.equal(plainStoredSize(text), NOT_PLAIN, JSON.stringify(text));
+      assert.match(unstorableValue(text, 'data')!, /lone surrogate/);
+    }
+  });
+
+  it('counts the index keys of arrays past 10, 100, 1,000 and 10,000 items as BSON does', () => {
+    for (const n of [0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 1001, 10_001]) {
+      const list = Array.from({ length: n }, (_, i) => i);
+      assert.equal(plainStoredSize({ v: list }), bsonSize(list), `${n} items`);
+    }
+  });
+
+  it('sends a cyclic array to the exact walk, which names it', () => {
+    const list: unknown[] = [1];
+    list.push(list);
+    assert.equal(plainStoredSize(list), NOT_PLAIN);
+    assert.match(unstorableValue({ list }, 'data')!, /data\.list\[1\] refers to itself/);
   });
 
   it('counts plain data without the exact walk', () => {
