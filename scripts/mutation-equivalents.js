@@ -70,6 +70,13 @@ module.exports = {
     { mutator: 'ConditionalExpression', original: 'i + 1 < text.length', replacement: 'true', why: 'as above' },
     { mutator: 'ArithmeticOperator', original: 'i + 1', replacement: 'i - 1', inLine: 'code <= 0xdbff', why: 'as above: the guard always holds, and past the end charCodeAt gives NaN' },
   ],
+  'src/contracts/parsesToItself.ts': [
+    { mutator: 'ConditionalExpression', original: 'known === undefined', replacement: 'true', why: 'the verdict is worked out again instead of remembered: the same answer' },
+    { mutator: 'ConditionalExpression', original: "typeof def.type !== 'string'", replacement: 'false', why: 'a definition without a kind falls to the default case, which knows no such kind either' },
+    { mutator: 'StringLiteral', original: "''", inLine: 'REFUSING_CHECKS.has', why: 'neither the empty name nor any other made-up one is a refusing check' },
+    { mutator: 'ArrayDeclaration', original: '[]', inLine: 'def.items ??', why: 'zod 4 tuples always carry their items' },
+    { mutator: 'ConditionalExpression', original: 'def.rest === undefined', replacement: 'false', why: 'zod 4 writes null, not undefined, for a tuple without a rest, and null is tested next' },
+  ],
   'src/snapshots/snapshotOrder.ts': [
     { mutator: 'EqualityOperator', original: 'incoming.snapshotVersion > existing.snapshotVersion', replacement: 'incoming.snapshotVersion >= existing.snapshotVersion', why: 'only reached when the two snapshot versions differ, so they are never equal there' },
   ],

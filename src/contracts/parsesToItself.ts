@@ -41,14 +41,26 @@ interface Def {
   innerType?: unknown;
 }
 
-/** Built-in checks that refuse a value or let it through unchanged. */
-const REFUSING_CHECKS = new Set(['less_than', 'greater_than', 'multiple_of', 'number_format', 'bigint_format', 'max_size', 'min_size', 'size_equals', 'max_length', 'min_length', 'length_equals', 'string_format', 'mime_type']);
+/**
+ * Built-in checks that refuse a value or let it through unchanged, on the kinds judged here (sizes
+ * and MIME types belong to sets, maps and files, which are not).
+ */
+const REFUSING_CHECKS = new Set(['less_than', 'greater_than', 'multiple_of', 'number_format', 'max_length', 'min_length', 'length_equals', 'string_format']);
 
 const LEAVES = new Set(['string', 'number', 'boolean', 'null', 'undefined', 'literal', 'enum', 'any', 'unknown', 'date', 'template_literal', 'never']);
 
 function stable(schema: unknown, seen: Set<unknown>): boolean {
+  // A schema inside itself (a recursive getter) says no; the same schema in two fields is judged twice.
   if (seen.has(schema)) return false;
   seen.add(schema);
+  try {
+    return judged(schema, seen);
+  } finally {
+    seen.delete(schema);
+  }
+}
+
+function judged(schema: unknown, seen: Set<unknown>): boolean {
   const def = (schema as { _zod?: { def?: Def } } | undefined)?._zod?.def;
   if (def === undefined || typeof def.type !== 'string' || def.coerce === true) return false;
   if (def.checks?.some((check) => !REFUSING_CHECKS.has(check._zod?.def?.check ?? ''))) return false;

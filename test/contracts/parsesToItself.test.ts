@@ -4,12 +4,22 @@ import { z } from 'zod';
 import { parsesToItself } from '../../src/contracts/parsesToItself';
 import { domain } from '../../src/domains';
 
+const BANG = z.string().transform((s) => `${s}!`);
+const fake = (def: object) => ({ _zod: { def } }) as unknown as z.ZodType;
+
 describe('parsesToItself: whether a second parse could change a contract\'s output', () => {
   const yes: [string, z.ZodType][] = [
     ['plain fields, built-in checks, optional, nullable', z.object({ a: z.number().positive().int().max(9), b: z.string().optional(), d: z.string().email().min(3).nullable(), m: z.string().regex(/a/) })],
     ['arrays, tuples, records', z.object({ l: z.array(z.number().int()).min(1), t: z.tuple([z.string(), z.boolean()]), r: z.record(z.string(), z.number()) })],
     ['a discriminated union', z.discriminatedUnion('k', [z.object({ k: z.literal('a') }), z.object({ k: z.literal('b'), v: z.date() })])],
     ['strict and loose objects, unknown, any, enum', z.object({ s: z.strictObject({ a: z.string() }), p: z.looseObject({}), u: z.unknown(), y: z.any(), e: z.enum(['a', 'b']) })],
+    ['a catchall, a tuple with a rest, nonoptional', z.object({ a: z.string() }).catchall(z.number()).extend({ t: z.tuple([z.string()], z.number()), n: z.string().optional().nonoptional() })],
+    ['every refusing check: bounds, multiples, formats, lengths', z.object({ n: z.number().gt(0).lt(10).multipleOf(2).int(), s: z.string().min(1).max(5).length(3).email(), l: z.array(z.string()).length(2) })],
+    ['null, undefined, a template literal, a literal, a date, never', z.object({ a: z.null(), b: z.undefined(), t: z.templateLiteral(['order-', z.number()]), l: z.literal('x'), d: z.date(), v: z.never().optional() })],
+    ['the same schema in several fields', (() => {
+      const money = z.number().positive();
+      return z.object({ price: money, total: money, lines: z.array(z.object({ amount: money })) });
+    })()],
   ];
   const no: [string, z.ZodType][] = [
     ['a transform', z.object({ a: z.string().transform((s) => `${s}!`) })],
@@ -35,6 +45,27 @@ describe('parsesToItself: whether a second parse could change a contract\'s outp
     ['a refinement (a custom check)', z.string().refine((s) => s.length > 0)],
     ['a superRefine, which may change the value', z.number().superRefine(() => undefined)],
     ['not a zod 4 schema', { parse: (v: unknown) => v } as unknown as z.ZodType],
+    // Each container that holds a schema is judged by what it holds.
+    ['a transform in a catchall', z.object({ a: z.string() }).catchall(BANG)],
+    ['a transform in an array', z.array(BANG)],
+    ['a transform in a tuple item', z.tuple([z.number(), BANG])],
+    ['a transform in a tuple rest', z.tuple([z.number()], BANG)],
+    ['a transform in a record value', z.record(z.string(), BANG)],
+    ['an overwrite in a record key', z.record(z.string().trim(), z.number())],
+    ['a transform in an option of a discriminated union', z.discriminatedUnion('k', [z.object({ k: z.literal('a') }), z.object({ k: z.literal('b'), v: BANG })])],
+    ['a transform inside optional', z.object({ a: BANG.optional() })],
+    ['a transform inside nullable', z.object({ a: BANG.nullable() })],
+    ['a transform inside nonoptional', BANG.optional().nonoptional()],
+    ['a schema inside itself (a recursive getter)', (() => {
+      const Node: z.ZodType = z.object({ name: z.string(), get children() { return z.array(Node); } });
+      return Node;
+    })()],
+    // Definitions zod 4 never makes: judged no rather than trusted or crashed on.
+    ['a union definition without options', fake({ type: 'union', discriminator: 'k' })],
+    ['an object definition without a shape', fake({ type: 'object' })],
+    ['a definition without a type', fake({ checks: [] })],
+    ['a check that is not zod 4\'s own', fake({ type: 'string', checks: [{}] })],
+    ['sets and maps, even with only size checks', z.object({ s: z.set(z.string()).max(3), m: z.map(z.string(), z.number()) })],
   ];
   for (const [what, schema] of yes) it(`yes: ${what}`, () => assert.equal(parsesToItself(schema), true));
   for (const [what, schema] of no) it(`no: ${what}`, () => assert.equal(parsesToItself(schema), false));
