@@ -29,12 +29,14 @@ describe('the per-stream queue', () => {
       log.push(`end ${name}`);
       return name;
     });
+    assert.equal(queue.has('A'), false);
     const a1 = queue.run('A', 'a1');
     const a2 = queue.run('A', 'a2');
     const b1 = queue.run('B', 'b1');
     await Promise.resolve();
     assert.deepEqual(log, ['start a1', 'start b1'], 'a2 waits for a1; b1 does not wait for A');
     assert.equal(queue.size, 2);
+    assert.deepEqual([queue.has('A'), queue.has('B'), queue.has('C')], [true, true, false]);
     gates.get('a1')!.open();
     assert.equal(await a1, 'a1');
     await new Promise(setImmediate);
@@ -42,6 +44,8 @@ describe('the per-stream queue', () => {
     gates.get('a2')!.open();
     gates.get('b1')!.open();
     assert.deepEqual(await Promise.all([a2, b1]), ['a2', 'b1']);
+    await new Promise(setImmediate);
+    assert.deepEqual([queue.has('A'), queue.has('B')], [false, false]);
   });
 
   it('drops a key once its work is done, so idle streams hold no memory', async () => {
