@@ -47,7 +47,8 @@ export async function parseMessageStream(text: string, source: string): Promise<
  * `shownAs` (the path the user gave) and the line.
  */
 export async function streamMessages(path: string, shownAs: string, each: (envelope: Envelope) => void): Promise<StreamRead> {
-  // 1 MB pieces of bytes: lines the site never reads are dropped before they are decoded.
+  // Read in 1 MB pieces (fewer buffers to allocate); lines the site never reads are dropped before
+  // they are decoded, and the rest passed on in pieces small enough to decode fast (PASSED_PIECE).
   const open = () => createReadStream(path, { highWaterMark: 1 << 20 });
   try {
     return await readLines(open(), shownAs, each, open);
