@@ -53,7 +53,11 @@ function readDataFile(file: string): string {
   const text = readFileSync(file, 'utf8');
   const packed = /^window\.eventspecSite\.\w+\(\d+, "([A-Za-z0-9+/=]*)"\);/.exec(text);
   if (!packed) throw new DocsInputError(`${file} is not a data file of this version of eventspec's documentation: build the documentation again`);
-  return gunzipSync(Buffer.from(packed[1]!, 'base64')).toString('utf8');
+  try {
+    return gunzipSync(Buffer.from(packed[1]!, 'base64')).toString('utf8');
+  } catch (error) {
+    throw new DocsInputError(`${file} is damaged (${(error as Error).message}): copy the whole site folder again, or build the documentation again`);
+  }
 }
 
 /** Scenarios per details file: a scenario page reads one file, a feature page one or two. */

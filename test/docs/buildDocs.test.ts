@@ -158,6 +158,8 @@ describe('buildDocs on a cucumber-produced run of the shop fixture', () => {
     assert.throws(() => readSiteData(join(copy, 'index.html')), (e: unknown) => e instanceof DocsInputError && /details\/0\.js is missing beside .*index\.html: copy the whole site folder/.test(e.message));
     writeFileSync(join(copy, 'details', '0.js'), 'window.eventspecSite.details(0, [{"steps":[]}]);\n');
     assert.throws(() => readSiteData(join(copy, 'index.html')), (e: unknown) => e instanceof DocsInputError && /details\/0\.js is not a data file of this version of eventspec's documentation: build the documentation again/.test(e.message));
+    writeFileSync(join(copy, 'details', '0.js'), 'window.eventspecSite.details(0, "aGVsbG8=");\n');
+    assert.throws(() => readSiteData(join(copy, 'index.html')), (e: unknown) => e instanceof DocsInputError && /details\/0\.js is damaged \(.+\): copy the whole site folder again/.test(e.message));
   });
 
   it('ships the page script, the style and Mermaid beside the page', async () => {
