@@ -124,6 +124,10 @@ module.exports = {
   'src/mongo/storedVersions.ts': [
     { mutator: 'ConditionalExpression', original: "typeof version !== 'number'", replacement: 'false', why: 'Number.isInteger, checked next, refuses every non-number too' },
   ],
+  'src/projections/projectionRunner.ts': [
+    { mutator: 'ConditionalExpression', original: 'w.checkpoint !== undefined', replacement: 'true', why: 'the target is always a number (the head position), and `undefined >= n` is false, so a worker whose checkpoint is not known yet keeps the waiter pending either way' },
+    { mutator: 'AssignmentOperator', original: 'generation += 1', replacement: 'generation -= 1', why: 'the doorbell only asks whether the generation differs from the one a loop saw; counting down, every ring still makes a value never seen before' },
+  ],
   'src/projections/unitOfWork.ts': [
     { mutator: 'ArrayDeclaration', original: '[]', replacement: '["Stryker was here"]', inLine: 'const pending', why: 'settle() awaits a string as if it were a pending write, which changes nothing' },
   ],

@@ -32,7 +32,7 @@ module.exports = {
   'src/mongo/clientOptions.ts': ['test/mongo/failoverDecisions.test.ts'],
   'src/mongo/storeOptions.ts': ['test/mongo/storeOptions.test.ts'],
   'src/commandHandling/streamQueue.ts': ['test/commandHandling/streamQueue.test.ts'],
-  'src/projections/projectionRunner.ts': ['test/projections/projectionRunner.test.ts', 'test/projections/unitOfWorkEffects.test.ts', 'test/projections/inlineProjections.test.ts', 'test/projections/exampleReadModels.test.ts'],
+  'src/projections/projectionRunner.ts': ['test/projections/projectionRunnerDetails.test.ts', 'test/projections/projectionRunner.test.ts', 'test/projections/unitOfWorkEffects.test.ts', 'test/projections/inlineProjections.test.ts', 'test/projections/exampleReadModels.test.ts'],
   'src/projections/unitOfWork.ts': ['test/projections/unitOfWorkEffects.test.ts', 'test/projections/projectionRunner.test.ts', 'test/projections/inlineProjections.test.ts', 'test/projections/exampleReadModels.test.ts'],
   'src/gherkin/coerceCell.ts': ['test/gherkin/coerceCellCases.test.ts', 'test/gherkin/coerceCell.test.ts', 'test/gherkin/readTable.test.ts'],
 };

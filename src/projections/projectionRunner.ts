@@ -98,6 +98,8 @@ export function projectionRunner(options: ProjectionRunnerOptions): ProjectionRu
   // Wakes a worker waiting out a transient failure when the runner stops.
   let stopSignal = stopSignalFor();
   let following = false;
+  // Each start and stop counts, so a start whose head read outlived a stop opens nothing.
+  let starts = 0;
   let subscription: Subscription | undefined;
   const waiters = new Set<{ target: number; resolve: () => void; reject: (error: unknown) => void }>();
 
@@ -211,13 +213,24 @@ export function projectionRunner(options: ProjectionRunnerOptions): ProjectionRu
     async start() {
       if (following) return;
       following = true;
+      const starting = ++starts;
       stopSignal = stopSignalFor();
-      const head = await events.headPosition();
+      let head: number;
+      try {
+        head = await events.headPosition();
+      } catch (error) {
+        // Not started: a later start must try again, not find the runner following nothing.
+        if (starting === starts) following = false;
+        throw error;
+      }
+      // Stopped (and maybe started again) while the head was read: that stop or start decides.
+      if (starting !== starts) return;
       subscription = events.subscribe({ after: head, handler: () => doorbell.ring() });
       for (const worker of workers) if (worker.state === 'idle') launch(worker);
     },
 
     async stop() {
+      starts += 1;
       following = false;
       stopSignal.fire();
       await subscription?.stop();
