@@ -94,8 +94,27 @@ function lastReport(file) {
   return { results: entry.mutants, source: entry.source };
 }
 
+/** The equivalents list as docs/testing.md shows it, so the document is printed from the one list. */
+function equivalentsMarkdown() {
+  const lines = [];
+  for (const [file, entries] of Object.entries(equivalents)) {
+    lines.push(`- ${file}:`);
+    for (const e of entries) {
+      const original = e.prefix ? `${e.original}…` : e.original;
+      const code = (text) => `\`${text.replace(/\|/g, '\\|')}\``;
+      lines.push(`  - ${e.mutator} ${code(original)}${e.replacement !== undefined ? ` → ${code(e.replacement)}` : ''}: ${e.why}`);
+    }
+  }
+  return lines.join('\n');
+}
+
 async function main() {
   const args = process.argv.slice(2);
+  // --list-equivalents: print scripts/mutation-equivalents.js as docs/testing.md lists it.
+  if (args.includes('--list-equivalents')) {
+    console.log(equivalentsMarkdown());
+    return;
+  }
   // --from-reports: score and list again from the last runs' JSON reports, without mutating anything.
   const fromReports = args.includes('--from-reports');
   const files = wanted(args.filter((a) => a !== '--from-reports'));
