@@ -65,6 +65,7 @@ describe('parsesToItself: whether a second parse could change a contract\'s outp
     ['an object definition without a shape', fake({ type: 'object' })],
     ['a definition without a type', fake({ checks: [] })],
     ['a check that is not zod 4\'s own', fake({ type: 'string', checks: [{}] })],
+    ['a check without its definition', fake({ type: 'string', checks: [{ _zod: {} }] })],
     ['sets and maps, even with only size checks', z.object({ s: z.set(z.string()).max(3), m: z.map(z.string(), z.number()) })],
   ];
   for (const [what, schema] of yes) it(`yes: ${what}`, () => assert.equal(parsesToItself(schema), true));
