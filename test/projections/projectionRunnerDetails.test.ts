@@ -355,6 +355,60 @@ describe('projection runner: start and stop', () => {
     assert.deepEqual(opened, [{ stopped: true }]);
   });
 
+  /** An event store whose first head read waits for `gate` (then answers, or fails with `failWith`), counting subscriptions. */
+  function slowFirstHead(failWith?: Error) {
+    const inner = inMemoryEventStore();
+    const gate = signal();
+    let reads = 0;
+    const opened: { stopped: boolean }[] = [];
+    const events: EventStore = {
+      ...inner,
+      headPosition: async () => {
+        if (reads++ === 0) {
+          await gate.promise;
+          if (failWith) throw failWith;
+        }
+        return inner.headPosition();
+      },
+      subscribe: (options) => {
+        const subscription = inner.subscribe(options);
+        const record = { stopped: false };
+        opened.push(record);
+        return { get position() { return subscription.position; }, caughtUp: () => subscription.caughtUp(), stop: async () => { record.stopped = true; await subscription.stop(); }, done: subscription.done };
+      },
+    };
+    return { events, opened, release: gate.fire };
+  }
+
+  it('a stop and a new start while the first start reads the head: only the new start subscribes', async () => {
+    const { events, opened, release } = slowFirstHead();
+    const runner = projectionRunner({ events, readModels: inMemoryReadModelStore(), projections: [placedCounter] });
+    const first = runner.start();
+    await runner.stop();
+    await runner.start();
+    release();
+    await bounded(first, 'the first start');
+    assert.equal(opened.length, 1);
+    await runner.stop();
+    assert.deepEqual(opened, [{ stopped: true }]);
+  });
+
+  it('a first start failing after a stop and a new start leaves the new start following', async () => {
+    const { events, opened, release } = slowFirstHead(new Error('store unreachable'));
+    const runner = projectionRunner({ events, readModels: inMemoryReadModelStore(), projections: [placedCounter] });
+    const first = runner.start();
+    await runner.stop();
+    await runner.start();
+    release();
+    await assert.rejects(bounded(first, 'the first start'), /store unreachable/);
+    // Still following: starting again opens nothing more.
+    await runner.start();
+    assert.equal(opened.length, 1);
+    assert.deepEqual((await runner.status()).map((s) => s.state), ['following']);
+    await runner.stop();
+    assert.deepEqual(opened, [{ stopped: true }]);
+  });
+
   it('stop on a runner that was never started resolves and leaves its projections idle', async () => {
     const runner = projectionRunner({ events: inMemoryEventStore(), readModels: inMemoryReadModelStore(), projections: [placedCounter] });
     await runner.stop();
