@@ -175,18 +175,21 @@
     var size = data.details.size;
     load(ids.map(function (id) { return 'details/' + Math.floor(id / size) + '.js'; }), done);
   };
-  // Compressed, each file is a short string to read and is inflated off the script's path, so all
-  // are asked for at once: a search typed right away then waits for the fewest.
+  // One file at a time, a frame apart: asking for all at once made the first view answer ~140 ms
+  // later (a search typed at once then waits less, but the page's opening is the tighter budget).
   site.readSearchInBackground = function () {
-    for (var n = 0; n < data.search.files; n++) {
-      var src = 'search/' + n + '.js';
-      if (files[src]) continue;
-      files[src] = 'loading';
+    var n = 0;
+    (function next() {
+      while (n < data.search.files && files['search/' + n + '.js']) n += 1;
+      if (n >= data.search.files) return;
       var tag = document.createElement('script');
+      var src = 'search/' + n + '.js';
+      files[src] = 'loading';
       tag.src = src;
-      tag.onerror = (function (failedSrc) { return function () { files[failedSrc] = 'failed'; settle(); }; })(src);
+      tag.onload = function () { requestAnimationFrame(function () { setTimeout(next, 0); }); };
+      tag.onerror = function () { files[src] = 'failed'; settle(); };
       document.head.appendChild(tag);
-    }
+    })();
   };
   site.withSearch = function (done) {
     var srcs = [];
