@@ -12,22 +12,7 @@ import {
   isProjection,
   projectionRunner,
 } from '../../src/projections';
-import { checkpoints, dump, event, exampleProjections, mixedHistoryStore, ordering, sleep } from './support';
-
-const Counter = z.object({ count: z.number().int(), last: z.string().optional() });
-
-/** Counts OrderPlaced per customer; throws on the customer "boom". */
-const placedCounter = defineProjection({
-  name: 'PlacedCounter',
-  readModels: { Placed: Counter },
-  from: [OrderPlaced],
-  handlers: {
-    OrderPlaced: async ({ data, streamId }, { Placed }) => {
-      if (data.customer === 'boom') throw new Error('cannot count boom');
-      await Placed.update(data.customer, (c) => ({ count: (c?.count ?? 0) + 1, last: streamId }));
-    },
-  },
-});
+import { checkpoints, Counter, dump, event, exampleProjections, mixedHistoryStore, ordering, placedCounter, sleep } from './support';
 
 describe('defineProjection', () => {
   it('is a domain part of kind projection that a domain can register', () => {

@@ -8,22 +8,7 @@ import { orderSummaries } from '../../src/domains/ordering/orderSummary';
 import { accountBalances } from '../../src/domains/banking/accountReadModels';
 import type { ReadModelStore, RunnerStep } from '../../src/projections';
 import { ProjectionFailed, defineProjection, inMemoryReadModelStore, projectionRunner } from '../../src/projections';
-import { event, ordering } from './support';
-
-const Counter = z.object({ count: z.number().int(), last: z.string().optional() });
-
-/** Counts OrderPlaced per customer; throws on the customer "boom". */
-const placedCounter = defineProjection({
-  name: 'PlacedCounter',
-  readModels: { Placed: Counter },
-  from: [OrderPlaced],
-  handlers: {
-    OrderPlaced: async ({ data, streamId }, { Placed }) => {
-      if (data.customer === 'boom') throw new Error('cannot count boom');
-      await Placed.update(data.customer, (c) => ({ count: (c?.count ?? 0) + 1, last: streamId }));
-    },
-  },
-});
+import { Counter, event, ordering, placedCounter } from './support';
 
 /** Rejects when `promise` has not settled within `ms`: a hang fails the test with what was awaited. */
 async function bounded<T>(promise: Promise<T>, what: string, ms = 5_000): Promise<T> {
@@ -97,6 +82,46 @@ function countingCommits(inner: ReadModelStore): { store: ReadModelStore; commit
     store: { ...inner, commit: (commit) => ((commits += 1), inner.commit(commit)) },
     commits: () => commits,
   };
+}
+
+/**
+ * An in-memory event store that records each subscription the runner opens and whether it was
+ * stopped; with holdFirstHead, its first head read waits for `release` (then fails with
+ * failFirstHead, if given).
+ */
+function watchedStore(options: { holdFirstHead?: boolean; failFirstHead?: Error } = {}) {
+  const inner = inMemoryEventStore();
+  const gate = signal();
+  let reads = 0;
+  const opened: { stopped: boolean }[] = [];
+  const events: EventStore = {
+    ...inner,
+    headPosition: async () => {
+      if (options.holdFirstHead && reads++ === 0) {
+        await gate.promise;
+        if (options.failFirstHead) throw options.failFirstHead;
+      }
+      return inner.headPosition();
+    },
+    subscribe: (subscribeOptions) => {
+      const subscription = inner.subscribe(subscribeOptions);
+      const record = { stopped: false };
+      opened.push(record);
+      const watched: Subscription = {
+        get position() {
+          return subscription.position;
+        },
+        caughtUp: () => subscription.caughtUp(),
+        stop: async () => {
+          record.stopped = true;
+          await subscription.stop();
+        },
+        done: subscription.done,
+      };
+      return watched;
+    },
+  };
+  return { events, opened, release: gate.fire };
 }
 
 describe('projection runner options', () => {
@@ -275,28 +300,7 @@ describe('projection runner: transient failures while following', () => {
 
 describe('projection runner: start and stop', () => {
   it('starting twice opens one subscription, and stop closes it', async () => {
-    const inner = inMemoryEventStore();
-    const opened: { stopped: boolean }[] = [];
-    const events: EventStore = {
-      ...inner,
-      subscribe: (options) => {
-        const subscription = inner.subscribe(options);
-        const record = { stopped: false };
-        opened.push(record);
-        const watched: Subscription = {
-          get position() {
-            return subscription.position;
-          },
-          caughtUp: () => subscription.caughtUp(),
-          stop: async () => {
-            record.stopped = true;
-            await subscription.stop();
-          },
-          done: subscription.done,
-        };
-        return watched;
-      },
-    };
+    const { events, opened } = watchedStore();
     const runner = projectionRunner({ events, readModels: inMemoryReadModelStore(), projections: [placedCounter] });
     await runner.start();
     await runner.start();
@@ -325,63 +329,21 @@ describe('projection runner: start and stop', () => {
   });
 
   it('a stop while start reads the head leaves no subscription open; a later start opens one', async () => {
-    const inner = inMemoryEventStore();
-    const gate = signal();
-    let gated = true;
-    const opened: { stopped: boolean }[] = [];
-    const events: EventStore = {
-      ...inner,
-      headPosition: async () => {
-        if (gated) await gate.promise;
-        return inner.headPosition();
-      },
-      subscribe: (options) => {
-        const subscription = inner.subscribe(options);
-        const record = { stopped: false };
-        opened.push(record);
-        return { get position() { return subscription.position; }, caughtUp: () => subscription.caughtUp(), stop: async () => { record.stopped = true; await subscription.stop(); }, done: subscription.done };
-      },
-    };
+    const { events, opened, release } = watchedStore({ holdFirstHead: true });
     const runner = projectionRunner({ events, readModels: inMemoryReadModelStore(), projections: [placedCounter] });
     const starting = runner.start();
     await runner.stop();
-    gate.fire();
+    release();
     await bounded(starting, 'the interrupted start');
     assert.deepEqual(opened, []);
     assert.deepEqual((await runner.status()).map((s) => s.state), ['idle']);
-    gated = false;
     await runner.start();
     await runner.stop();
     assert.deepEqual(opened, [{ stopped: true }]);
   });
 
-  /** An event store whose first head read waits for `gate` (then answers, or fails with `failWith`), counting subscriptions. */
-  function slowFirstHead(failWith?: Error) {
-    const inner = inMemoryEventStore();
-    const gate = signal();
-    let reads = 0;
-    const opened: { stopped: boolean }[] = [];
-    const events: EventStore = {
-      ...inner,
-      headPosition: async () => {
-        if (reads++ === 0) {
-          await gate.promise;
-          if (failWith) throw failWith;
-        }
-        return inner.headPosition();
-      },
-      subscribe: (options) => {
-        const subscription = inner.subscribe(options);
-        const record = { stopped: false };
-        opened.push(record);
-        return { get position() { return subscription.position; }, caughtUp: () => subscription.caughtUp(), stop: async () => { record.stopped = true; await subscription.stop(); }, done: subscription.done };
-      },
-    };
-    return { events, opened, release: gate.fire };
-  }
-
   it('a stop and a new start while the first start reads the head: only the new start subscribes', async () => {
-    const { events, opened, release } = slowFirstHead();
+    const { events, opened, release } = watchedStore({ holdFirstHead: true });
     const runner = projectionRunner({ events, readModels: inMemoryReadModelStore(), projections: [placedCounter] });
     const first = runner.start();
     await runner.stop();
@@ -394,7 +356,7 @@ describe('projection runner: start and stop', () => {
   });
 
   it('a first start failing after a stop and a new start leaves the new start following', async () => {
-    const { events, opened, release } = slowFirstHead(new Error('store unreachable'));
+    const { events, opened, release } = watchedStore({ holdFirstHead: true, failFirstHead: new Error('store unreachable') });
     const runner = projectionRunner({ events, readModels: inMemoryReadModelStore(), projections: [placedCounter] });
     const first = runner.start();
     await runner.stop();

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import type { EventStore, NewEvent } from '../../src';
-import { defineDomain, inMemoryEventStore } from '../../src';
+import { defineDomain, inMemoryEventStore, z } from '../../src';
 import type { AnyProjection, ReadModelStore } from '../../src/projections';
-import { inMemoryReadModelStore, projectionRunner } from '../../src/projections';
+import { defineProjection, inMemoryReadModelStore, projectionRunner } from '../../src/projections';
+import { OrderPlaced } from '../../src/domains/ordering/events';
 import { accountBalances, accountStatements } from '../../src/domains/banking/accountReadModels';
 import { orderSummaries } from '../../src/domains/ordering/orderSummary';
 import { Order } from '../../src/domains/ordering/order';
@@ -101,3 +102,18 @@ export async function runWithCrashes(
     }
   }
 }
+
+export const Counter = z.object({ count: z.number().int(), last: z.string().optional() });
+
+/** Counts OrderPlaced per customer; throws on the customer "boom". */
+export const placedCounter = defineProjection({
+  name: 'PlacedCounter',
+  readModels: { Placed: Counter },
+  from: [OrderPlaced],
+  handlers: {
+    OrderPlaced: async ({ data, streamId }, { Placed }) => {
+      if (data.customer === 'boom') throw new Error('cannot count boom');
+      await Placed.update(data.customer, (c) => ({ count: (c?.count ?? 0) + 1, last: streamId }));
+    },
+  },
+});
