@@ -413,7 +413,8 @@ describe('projection runner: start and stop', () => {
 });
 
 describe('projection runner: a failed projection stays failed until rebuilt', () => {
-  it('caughtUp rejects with the same error without applying again, even once the cause is gone', async () => {
+  /** A runner whose one projection failed on its first event (caughtUp's error), and a way to mend the handler. */
+  async function failedOnce() {
     const events = await storeWith('alice');
     let broken = true;
     const { projection, calls } = flakyCounter(() => broken);
@@ -423,8 +424,13 @@ describe('projection runner: a failed projection stays failed until rebuilt', ()
       () => assert.fail('expected the projection to fail'),
       (e: unknown) => e,
     );
+    return { readModels, runner, calls, error, mend: () => (broken = false) };
+  }
+
+  it('caughtUp rejects with the same error without applying again, even once the cause is gone', async () => {
+    const { readModels, runner, calls, error, mend } = await failedOnce();
     assert.ok(error instanceof ProjectionFailed, String(error));
-    broken = false;
+    mend();
     await assert.rejects(runner.caughtUp(), (e: unknown) => e === error);
     assert.equal(calls.count, 1);
     assert.equal(await readModels.checkpoint('FlakyCounter'), 0);
@@ -433,16 +439,8 @@ describe('projection runner: a failed projection stays failed until rebuilt', ()
   });
 
   it('start does not restart it: it stays failed with its error', async () => {
-    const events = await storeWith('alice');
-    let broken = true;
-    const { projection, calls } = flakyCounter(() => broken);
-    const readModels = inMemoryReadModelStore();
-    const runner = projectionRunner({ events, readModels, projections: [projection] });
-    const error = await runner.caughtUp().then(
-      () => assert.fail('expected the projection to fail'),
-      (e: unknown) => e,
-    );
-    broken = false;
+    const { runner, calls, error, mend } = await failedOnce();
+    mend();
     await runner.start();
     try {
       assert.deepEqual((await runner.status()).map((s) => [s.state, s.error]), [['failed', error]]);
