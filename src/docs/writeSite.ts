@@ -76,9 +76,12 @@ type Details = Pick<ScenarioDoc, 'steps' | 'events' | 'attachments'> & Partial<P
 
 /**
  * What the page inlines (every scenario's summary: enough for lists, filters and counts; packed,
- * see sitePacking), each scenario's details in files of DETAILS_SIZE, and each scenario's whole
- * search text (names, tags, error, steps, tables, doc strings, events), lower-cased once here
- * rather than in the reader's browser, so a search only looks.
+ * see sitePacking), each scenario's details in files of DETAILS_SIZE, and the search text of what
+ * the summary does not hold (description, steps, tables, doc strings, events), lower-cased once
+ * here rather than in the reader's browser, so a search only looks. The page searches names, tags,
+ * error, file and status in the summary it already has (state.js `matching`): a first search waits
+ * for a quarter less text. A line said twice in a scenario is kept once, and empty ones not at
+ * all (a search term has no whitespace, so it never spans two lines).
  */
 function splitPageData(data: DocsData): { inline: object; details: Details[][]; search: string[][] } {
   const details: Details[][] = [];
@@ -87,7 +90,7 @@ function splitPageData(data: DocsData): { inline: object; details: Details[][]; 
     const { steps, events, attachments, sent, description, earlierErrors, ...summary } = s;
     if (i % DETAILS_SIZE === 0) details.push([]);
     details[details.length - 1]!.push({ steps, events, attachments, ...(sent ? { sent } : {}), description, ...(earlierErrors ? { earlierErrors } : {}) });
-    const words = [data.features[s.feature]!.name, s.name, s.rule ?? '', s.tags.join(' '), s.error ?? '', s.uri, s.status, description];
+    const words = [description];
     for (const st of steps) {
       words.push(`${st.keyword} ${st.text}`);
       if (st.table) for (const row of st.table) words.push(row.join(' '));
@@ -95,7 +98,9 @@ function splitPageData(data: DocsData): { inline: object; details: Details[][]; 
     }
     for (const e of events) words.push(e.type, e.streamId);
     if (i % SEARCH_SIZE === 0) search.push([]);
-    search[search.length - 1]!.push(words.join('\n').toLowerCase().replaceAll(SEARCH_SEPARATOR, ' '));
+    const lines = new Set(words.join('\n').toLowerCase().replaceAll(SEARCH_SEPARATOR, ' ').split('\n'));
+    lines.delete('');
+    search[search.length - 1]!.push([...lines].join('\n'));
     return summary;
   });
   return { inline: packSiteData({ ...data, scenarios: summaries, details: { size: DETAILS_SIZE, files: details.length }, search: { size: SEARCH_SIZE, files: search.length } }), details, search };

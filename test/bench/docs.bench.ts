@@ -109,11 +109,17 @@ async function run(): Promise<void> {
       writeFileSync(blank, '<!doctype html><html data-ready="true"><body><div class="scenario-row">one</div></body></html>');
       const searches: number[] = [];
       const laterSearches: number[] = [];
-      const search = async (page: import('playwright-core').Page, q: string, hits: string) => {
+      const inPage: { first: number[]; later: number[] } = { first: [], later: [] };
+      // Timed twice: from here (what the harness sees: typing, then polling for the results) and in
+      // the page, from the input event to the frame after the results of this very query are shown.
+      const search = async (page: import('playwright-core').Page, q: string, hits: string, into: number[]) => {
+        await page.evaluate(IN_PAGE_TIMER);
         const s = performance.now();
         await page.fill('#search', q);
-        await page.locator('#result-count', { hasText: hits }).waitFor();
-        return performance.now() - s;
+        await page.locator(`#result-count[data-query="${q}"]`, { hasText: hits }).waitFor();
+        const ms = performance.now() - s;
+        into.push(await page.evaluate<number>('window.__searchPainted'));
+        return ms;
       };
       const open = (target: string, measureSearch: boolean) => async () => {
         const { page, errors } = await browser.page();
@@ -126,10 +132,10 @@ async function run(): Promise<void> {
         const ms = performance.now() - t;
         if (measureSearch) {
           // Typed at once: waits for whatever search text is not read yet.
-          searches.push(await search(page, 'FedEx', `${SCENARIOS / 4} of ${SCENARIOS} scenarios`));
+          searches.push(await search(page, 'FedEx', `${SCENARIOS / 4} of ${SCENARIOS} scenarios`, inPage.first));
           // Typed once the page has read it all (as a reader who looked at the list first would).
           await page.waitForFunction('window.eventspecSite.searchReady()');
-          laterSearches.push(await search(page, 'PostNL', `${SCENARIOS / 4} of ${SCENARIOS} scenarios`));
+          laterSearches.push(await search(page, 'PostNL', `${SCENARIOS / 4} of ${SCENARIOS} scenarios`, inPage.later));
         }
         if (errors.length > 0) throw new Error(`console errors: ${errors.join('; ')}`);
         await page.close();
@@ -174,7 +180,7 @@ async function run(): Promise<void> {
         stats: searched,
         budget: `≤ ${BUDGET.search} ms`,
         met: searched.median <= BUDGET.search,
-        note: 'includes reading the search text not yet read in the background',
+        note: `includes reading the search text not yet read in the background; in the page, input event to the results painted: ${inPageNote(inPage.first)}`,
       });
       const later = stats(laterSearches);
       rows.push({
@@ -183,6 +189,7 @@ async function run(): Promise<void> {
         stats: later,
         budget: `≤ ${BUDGET.search} ms`,
         met: later.median <= BUDGET.search,
+        note: `in the page: ${inPageNote(inPage.later)}`,
       });
     } finally {
       await browser.close();
@@ -192,5 +199,30 @@ async function run(): Promise<void> {
     if (rows.length > 0) report(rows);
   }
 }
+
+/**
+ * Installs, in the page, a timer from the next input event on #search to the frame after a
+ * #result-count for that query appears: window.__searchPainted (ms), once it has.
+ */
+const IN_PAGE_TIMER = `(() => {
+  window.__searchPainted = undefined;
+  const box = document.getElementById('search');
+  box.addEventListener('input', () => {
+    const typed = performance.now();
+    const q = box.value;
+    const seen = () => { const c = document.getElementById('result-count'); return c && c.getAttribute('data-query') === q; };
+    const watch = new MutationObserver(() => {
+      if (!seen()) return;
+      watch.disconnect();
+      requestAnimationFrame(() => setTimeout(() => { window.__searchPainted = performance.now() - typed; }, 0));
+    });
+    watch.observe(document.body, { childList: true, subtree: true });
+  }, { once: true, capture: true });
+})()`;
+
+const inPageNote = (ms: number[]) => {
+  const s = stats(ms);
+  return `median ${s.median.toFixed(0)} ms (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
+};
 
 main(run);

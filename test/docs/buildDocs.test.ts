@@ -150,6 +150,11 @@ describe('buildDocs on a cucumber-produced run of the shop fixture', () => {
     const search = unpacked('search/0.js', 'searchText').split('\u0001');
     assert.equal(search.length, data.scenarios.length);
     assert.match(search.find((t) => t.includes('given cart "c-1" has recorded:'))!, /^[^A-Z]*$/);
+    // What the inline summary holds (names, tags, file, status) is searched there, not repeated here;
+    // a line said twice in a scenario is there once, and there are no empty lines.
+    assert.ok(search.every((t) => !t.includes('features/')), 'no file names in the search text');
+    for (const t of search) assert.equal(new Set(t.split('\n')).size, t.split('\n').length, t);
+    assert.ok(search.every((t) => !t.split('\n').includes('')));
     // Read back whole, as the page sees it once the files are in.
     assert.deepEqual(readSiteData(built.index).scenarios, JSON.parse(JSON.stringify(data.scenarios)));
     const copy = join(work, 'without-details');

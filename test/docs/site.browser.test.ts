@@ -54,6 +54,23 @@ describe('the living documentation in Chromium', { skip, timeout: BROWSER_SUITE_
     });
   });
 
+  it('finds a scenario by words from its summary and its steps together', async () => {
+    // Names, tags, file and status are searched in the page's summary; steps and tables in the search files.
+    await onPage(url(), async (page) => {
+      await page.fill('#search', '@smoke BOOK-1');
+      await page.locator('#result-count[data-query="@smoke BOOK-1"]', { hasText: /^1 of 11 scenarios$/ }).waitFor();
+      await expectRows(page, ['A cart with an item can be checked out']);
+      await page.fill('#search', 'cart.feature pen-2');
+      await page.locator('#result-count[data-query="cart.feature pen-2"]', { hasText: /^1 of 11 scenarios$/ }).waitFor();
+      await expectRows(page, ['Adding PEN-2']);
+      await page.fill('#search', 'shopping failed');
+      await page.locator('#result-count[data-query="shopping failed"]', { hasText: /^1 of 11 scenarios$/ }).waitFor();
+      await expectRows(page, ['Paying twice is refused']);
+      await page.fill('#search', '@smoke pen-2');
+      await page.locator('#result-count[data-query="@smoke pen-2"]', { hasText: /^0 of 11 scenarios$/ }).waitFor();
+    });
+  });
+
   it('filters by tag and by status', async () => {
     await onPage(url(), async (page) => {
       await page.selectOption('#tag-filter', '@smoke');

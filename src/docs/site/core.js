@@ -5,7 +5,7 @@
 (function (site) {
   'use strict';
 
-  site.PAGE = 100;
+  site.PAGE = 40;
   site.FAILING = { failed: 1, ambiguous: 1, undefined: 1, pending: 1, incomplete: 1 };
   site.STATUS_ORDER = ['failed', 'ambiguous', 'undefined', 'pending', 'incomplete', 'skipped', 'unknown', 'passed', 'not run'];
   // Views register what they undo when the page moves on (observers, listeners).

@@ -115,6 +115,15 @@
     if (srcs.every(function (src) { return files[src] === 'loaded' || files[src] === 'failed'; })) settle();
   }
 
+  // Native where the browser has it (2025 on): a tenth of the time of the loop.
+  function base64Bytes(packed) {
+    if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(packed);
+    var bin = atob(packed);
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return bytes;
+  }
+
   // A data file's text arrives gzipped and base64-encoded (src/docs/writeSite.ts, writeDataFile);
   // the browser inflates it natively, off the script's path.
   function inflate(src, packed, use) {
@@ -124,10 +133,8 @@
       settle();
     };
     if (typeof DecompressionStream !== 'function') return failed('this browser cannot inflate it (DecompressionStream is missing: use a browser from 2023 or later)');
-    var bin;
-    try { bin = atob(packed); } catch (e) { return failed('it was written by another version of eventspec; build the documentation again'); }
-    var bytes = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    var bytes;
+    try { bytes = base64Bytes(packed); } catch (e) { return failed('it was written by another version of eventspec; build the documentation again'); }
     // Read chunk by chunk and decoded once: three times faster than new Response(stream).text().
     var reader = new ReadableStream({ start: function (c) { c.enqueue(bytes); c.close(); } }).pipeThrough(new DecompressionStream('gzip')).getReader();
     var chunks = [];
@@ -157,14 +164,22 @@
       JSON.parse(text).forEach(function (d, i) { Object.assign(data.scenarios[n * size + i], d); });
     });
   };
-  var searchText = null;
+  // What a search looks in, per scenario: the summary's names, tags, error, file and status, and
+  // the file's description, steps, tables and events (lower-cased at build time). The summary's
+  // part is made as each file comes in, so a first search does not wait for all of them at once.
+  var summaryText = new Array(data.scenarios.length);
+  var searchText = new Array(data.scenarios.length);
   var searchFiles = 0;
   site.searchText = function (n, packed) {
     inflate('search/' + n + '.js', packed, function (text) {
-      if (!searchText) searchText = new Array(data.scenarios.length);
-      var size = data.search.size;
+      var first = n * data.search.size;
       // One string per file: the scenarios' texts, separated by U+0001.
-      text.split('\u0001').forEach(function (t, i) { searchText[n * size + i] = t; });
+      text.split('\u0001').forEach(function (t, i) {
+        var s = data.scenarios[first + i];
+        if (!s) return;
+        searchText[first + i] = t;
+        summaryText[first + i] = [data.features[s.feature].name, s.name, s.rule || '', s.tags.join(' '), s.error || '', s.uri, s.status].join('\n').toLowerCase();
+      });
       searchFiles += 1;
     });
   };
@@ -175,8 +190,9 @@
     var size = data.details.size;
     load(ids.map(function (id) { return 'details/' + Math.floor(id / size) + '.js'; }), done);
   };
-  // One file at a time, a frame apart: asking for all at once made the first view answer ~140 ms
-  // later (a search typed at once then waits less, but the page's opening is the tighter budget).
+  // One file at a time, each in its own task (~20 ms), so the page keeps answering meanwhile; asking
+  // for all at once made the first view answer ~140 ms later. A search typed before they are all in
+  // asks for the rest at once (withSearch).
   site.readSearchInBackground = function () {
     var n = 0;
     (function next() {
@@ -186,7 +202,7 @@
       var src = 'search/' + n + '.js';
       files[src] = 'loading';
       tag.src = src;
-      tag.onload = function () { requestAnimationFrame(function () { setTimeout(next, 0); }); };
+      tag.onload = function () { setTimeout(next, 0); };
       tag.onerror = function () { files[src] = 'failed'; settle(); };
       document.head.appendChild(tag);
     })();
@@ -249,7 +265,7 @@
       if (f.status === 'flaky' ? !site.isFlaky(s) : f.status && s.status !== f.status) continue;
       if (!tags.test(s.tags)) continue;
       var ok = true;
-      for (var t = 0; t < terms.length && ok; t++) ok = searchText[i].indexOf(terms[t]) >= 0;
+      for (var t = 0; t < terms.length && ok; t++) ok = summaryText[i].indexOf(terms[t]) >= 0 || searchText[i].indexOf(terms[t]) >= 0;
       if (ok) out.push(i);
     }
     return { ids: out };

@@ -48,7 +48,7 @@
         results.appendChild(h('p', { id: 'tag-error', class: 'error-line', role: 'alert' }, 'The tag expression "' + filters.tags + '" cannot be read: ' + found.error));
         return;
       }
-      results.appendChild(h('p', { id: 'result-count', class: 'muted' }, found.ids.length + ' of ' + data.scenarios.length + ' scenarios'));
+      results.appendChild(h('p', { id: 'result-count', class: 'muted', 'data-query': filters.q }, found.ids.length + ' of ' + data.scenarios.length + ' scenarios'));
       site.append(results, catalogHits(filters.q));
       results.appendChild(found.ids.length ? site.lazyList(found.ids, scenarioRow(site.searchTerms(filters.q)), 'scenarios') : h('p', { class: 'empty' }, 'No scenario matches.'));
     }
@@ -60,6 +60,8 @@
     var timer = null;
     var search = h('input', { id: 'search', type: 'search', placeholder: 'Search scenarios, steps, tables, errors, events…', value: filters.q, 'aria-label': 'search', oninput: function () {
       filters.q = search.value;
+      // The search text not read yet is asked for now, not after the pause for typing.
+      if (site.searchTerms(filters.q).length > 0 && !site.searchReady()) site.withSearch(function () {});
       clearTimeout(timer);
       timer = setTimeout(update, 60);
     } });
