@@ -173,24 +173,22 @@ async function run(): Promise<void> {
         met: opened.median <= BUDGET.open,
         note: `a blank page opens in ${stats(opens.blank).median.toFixed(0)} ms${Number.isFinite(stats(opens.html).median) ? '' : `; cucumber's html report of the same stream was not usable within ${REPORT_GIVE_UP / 1000} s`}`,
       });
-      const searched = stats(searches);
-      rows.push({
-        figure: 'living docs first search, typed as soon as usable (typing to results, 60 ms debounce)',
-        unit: 'ms',
-        stats: searched,
-        budget: `≤ ${BUDGET.search} ms`,
-        met: searched.median <= BUDGET.search,
-        note: `includes reading the search text not yet read in the background; in the page, input event to the results painted: ${inPageNote(inPage.first)}`,
-      });
-      const later = stats(laterSearches);
-      rows.push({
-        figure: 'living docs second search, once the search text is read',
-        unit: 'ms',
-        stats: later,
-        budget: `≤ ${BUDGET.search} ms`,
-        met: later.median <= BUDGET.search,
-        note: `in the page: ${inPageNote(inPage.later)}`,
-      });
+      // Budgeted in the page: from the input event to the frame after its results are shown, what a
+      // reader waits for. Playwright's figure adds its own focus, typing and polling round trips, and
+      // waits for a busy page before it can type; it is printed beside.
+      const searchRow = (figure: string, inPageMs: number[], harness: number[], note: string) => {
+        const measured = stats(inPageMs);
+        rows.push({
+          figure,
+          unit: 'ms',
+          stats: measured,
+          budget: `≤ ${BUDGET.search} ms`,
+          met: measured.median <= BUDGET.search,
+          note: `${note}as Playwright sees it (typing to the results found): ${inPageNote(harness)}`,
+        });
+      };
+      searchRow('living docs first search, typed as soon as usable (input event to results painted, 60 ms debounce)', inPage.first, searches, 'includes reading the search text not yet read in the background; ');
+      searchRow('living docs second search, once the search text is read (input event to results painted)', inPage.later, laterSearches, '');
     } finally {
       await browser.close();
     }
@@ -201,14 +199,15 @@ async function run(): Promise<void> {
 }
 
 /**
- * Installs, in the page, a timer from the next input event on #search to the frame after a
- * #result-count for that query appears: window.__searchPainted (ms), once it has.
+ * Installs, in the page, a timer from the next input event on #search (its timeStamp) to the frame
+ * after a #result-count for that query appears: window.__searchPainted (ms), once it has.
  */
 const IN_PAGE_TIMER = `(() => {
   window.__searchPainted = undefined;
   const box = document.getElementById('search');
-  box.addEventListener('input', () => {
-    const typed = performance.now();
+  box.addEventListener('input', (event) => {
+    // When the browser made the event: a page busy with other work delays its dispatch, not this.
+    const typed = event.timeStamp;
     const q = box.value;
     const seen = () => { const c = document.getElementById('result-count'); return c && c.getAttribute('data-query') === q; };
     const watch = new MutationObserver(() => {
