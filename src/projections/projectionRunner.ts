@@ -249,7 +249,9 @@ export function projectionRunner(options: ProjectionRunnerOptions): ProjectionRu
           try {
             await drive(worker, target);
           } catch (error) {
-            fail(worker, error);
+            // A lost connection leaves nothing half-done (the checkpoint is read again): this call
+            // fails, the next one tries again. Only a broken projection or store stays failed.
+            if (!isTransientFailure(error)) fail(worker, error);
             throw error;
           }
         }

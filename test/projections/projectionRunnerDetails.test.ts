@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { EventStore, RecordedEvent, Subscription } from '../../src';
-import { defineDomain, inMemoryEventStore, z } from '../../src';
+import { EventspecError, defineDomain, inMemoryEventStore, z } from '../../src';
 import { Order } from '../../src/domains/ordering/order';
 import { OrderPlaced } from '../../src/domains/ordering/events';
 import { orderSummaries } from '../../src/domains/ordering/orderSummary';
@@ -180,6 +180,37 @@ describe('projection runner options', () => {
       ['solo', 'solo'],
       ['-lead', '-lead'],
     ]);
+  });
+});
+
+describe('projection runner: transient failures when not following', () => {
+  it('rejects the caughtUp that met a lost connection, keeps the projection idle, and catches up on the next one', async () => {
+    const inner = await storeWith('alice', 'bob');
+    let failuresLeft = 1;
+    const events: EventStore = { ...inner, readAll: (options) => (failuresLeft-- > 0 ? Promise.reject(new Error('connection reset')) : inner.readAll(options)) };
+    const readModels = inMemoryReadModelStore();
+    const runner = projectionRunner({ events, readModels, projections: [placedCounter] });
+    await assert.rejects(runner.caughtUp(), /connection reset/);
+    assert.deepEqual((await runner.status()).map((s) => [s.state, s.checkpoint, s.error]), [['idle', 0, undefined]]);
+    await runner.caughtUp();
+    assert.deepEqual(await readModels.get('Placed', 'bob'), { count: 1, last: 'Order-o-2' });
+    assert.deepEqual((await runner.status()).map((s) => [s.state, s.checkpoint]), [['idle', 2]]);
+  });
+
+  it('still marks the projection failed when the store refuses with its own error, until a rebuild', async () => {
+    const inner = await storeWith('alice');
+    let refusing = true;
+    const events: EventStore = {
+      ...inner,
+      readAll: (options) => (refusing ? Promise.reject(new EventspecError('stored event at position 1 is damaged')) : inner.readAll(options)),
+    };
+    const runner = projectionRunner({ events, readModels: inMemoryReadModelStore(), projections: [placedCounter] });
+    await assert.rejects(runner.caughtUp(), /damaged/);
+    refusing = false;
+    await assert.rejects(runner.caughtUp(), /damaged/);
+    assert.deepEqual((await runner.status()).map((s) => s.state), ['failed']);
+    await runner.rebuild();
+    assert.deepEqual((await runner.status()).map((s) => [s.state, s.checkpoint]), [['idle', 1]]);
   });
 });
 
