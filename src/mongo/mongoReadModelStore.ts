@@ -102,6 +102,13 @@ export function mongoReadModelStore(options: MongoReadModelStoreOptions): ReadMo
       return found;
     },
 
+    async count(readModel) {
+      checkReadModelName(readModel);
+      await connection.ready();
+      // Counted on the model_id index: no document is read.
+      return readModels.countDocuments({ model: { $eq: readModel } });
+    },
+
     async checkpoint(projection) {
       checkProjectionName(projection);
       await connection.ready();

@@ -46,6 +46,11 @@ export function inMemoryReadModelStore(options: InMemoryReadModelStoreOptions = 
       return found;
     },
 
+    async count(readModel) {
+      checkKey(readModel);
+      return models.get(readModel)?.size ?? 0;
+    },
+
     async checkpoint(projection) {
       return checkpoints.get(projection) ?? 0;
     },

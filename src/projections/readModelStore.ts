@@ -33,6 +33,11 @@ export interface ReadModelStore {
   get(readModel: string, id: string): Promise<unknown>;
   /** Documents matching every field of the filter (all of them for `{}`), ordered by id. */
   find(readModel: string, filter?: ReadModelFilter, options?: FindOptions): Promise<ReadModelDocument[]>;
+  /**
+   * How many documents the read model holds, without reading them (a health probe asks this of a
+   * process's pending deadlines, which may be millions). A store without it is counted by `find`.
+   */
+  count?(readModel: string): Promise<number>;
   /** Global position the projection has applied up to; 0 when it never ran. */
   checkpoint(projection: string): Promise<number>;
   /** Applies the changes and moves the checkpoint atomically; throws CheckpointConflict if it moved meanwhile. */

@@ -79,6 +79,23 @@ describe('a process across two aggregates', () => {
     assert.deepEqual(summary(second.sent), ['Member alice RemindMember accepted']);
   });
 
+  it('reports pending deadlines in its status by counting them, not reading them; a store without count is read', async () => {
+    const inner = inMemoryReadModelStore();
+    const read: string[] = [];
+    const watched: ReadModelStore = { ...inner, find: (readModel, filter, options) => (read.push(readModel), inner.find(readModel, filter, options)) };
+    const counting = setUp({ events: inMemoryEventStore(), readModels: watched, clock: controllableClock('2025-03-01T10:00:00Z') });
+    await counting.handler.send(Member, 'alice', { type: 'RequestLoan', data: { loan: 'l-1', book: 'b-1' } });
+    await counting.handler.send(Member, 'bob', { type: 'RequestLoan', data: { loan: 'l-2', book: 'b-2' } });
+    read.length = 0;
+    assert.deepEqual((await counting.processes.status()).map((s) => [s.name, s.pendingDeadlines]), [['Lending', 2], ['ThankReturns', 0]]);
+    assert.deepEqual(read, [], 'no deadline document read');
+
+    const { count: _count, ...withoutCount } = inMemoryReadModelStore();
+    const reading = setUp({ events: inMemoryEventStore(), readModels: withoutCount, clock: controllableClock('2025-03-01T10:00:00Z') });
+    await reading.handler.send(Member, 'alice', { type: 'RequestLoan', data: { loan: 'l-1', book: 'b-1' } });
+    assert.deepEqual((await reading.processes.status()).map((s) => [s.name, s.pendingDeadlines]), [['Lending', 1], ['ThankReturns', 0]]);
+  });
+
   it('drops pending deadlines when the instance completes', async () => {
     const { handler, processes, clock } = setUp();
     await handler.send(Member, 'alice', { type: 'RequestLoan', data: { loan: 'l-1', book: 'b-1' } });

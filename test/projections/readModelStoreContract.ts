@@ -213,6 +213,19 @@ export function readModelStoreContract(name: string, factory: ReadModelStoreFact
       assert.deepEqual(await store.get(m2, 'x'), { from: 2 });
     });
 
+    test('counts the documents of one read model, as find finds them', async () => {
+      const [p, m, other] = [fresh('P'), fresh('M'), fresh('M')];
+      assert.ok(store.count, 'this store counts without reading the documents');
+      assert.equal(await store.count?.(m), 0);
+      await store.commit({ projection: p, expectedCheckpoint: 0, checkpoint: 3, changes: [put(m, 'a', { n: 1 }), put(m, 'b', { n: 2 }), put(m, 'c', { n: 3 }), put(other, 'a', { n: 4 })] });
+      await store.commit({ projection: p, expectedCheckpoint: 3, checkpoint: 4, changes: [{ kind: 'delete', readModel: m, id: 'b' }, put(m, 'a', { n: 5 })] });
+      assert.equal(await store.count?.(m), (await store.find(m)).length);
+      assert.equal(await store.count?.(m), 2);
+      assert.equal(await store.count?.(other), 1);
+      await store.reset(p, [m]);
+      assert.equal(await store.count?.(m), 0);
+    });
+
     test('reset empties the projection’s read models and its checkpoint, and nothing else', async () => {
       const [p, other, m1, m2, keep] = [fresh('P'), fresh('P'), fresh('M'), fresh('M'), fresh('M')];
       await store.commit({ projection: p, expectedCheckpoint: 0, checkpoint: 4, changes: [put(m1, 'a', { n: 1 }), put(m2, 'b', { n: 2 })] });
