@@ -11,7 +11,8 @@ import { wordsOf } from './domainCatalog';
 export function processCatalog(domain: Domain | undefined, scenarios: readonly ScenarioDoc[]): ProcessDoc[] {
   const processes = (domain?.processes ?? []).filter(isProcess);
   if (processes.length === 0) return [];
-  const words = scenarios.map(wordsOf);
+  const names = new Set(processes.map((p) => p.name));
+  const words = scenarios.map((s) => wordsOf(s, names));
   return processes.map((process) => {
     const sends = new Map<string, ProcessDoc['sends'][number] & { outcomes: string[]; scenarios: number[] }>();
     const coveredBy = new Set<number>();

@@ -11,7 +11,8 @@ import { schemaDoc } from './schemaDoc';
 export function readModelCatalog(domain: Domain | undefined, scenarios: readonly ScenarioDoc[]): ProjectionDoc[] {
   const projections = (domain?.projections ?? []).filter((p): p is Projection => p.kind === 'projection');
   if (projections.length === 0) return [];
-  const words = scenarios.map(wordsOf);
+  const names = new Set(projections.flatMap((p) => Object.keys(p.readModels)));
+  const words = scenarios.map((s) => wordsOf(s, names));
   return projections.map((p) => ({
     name: p.name,
     ...(p.description !== undefined ? { description: p.description } : {}),
