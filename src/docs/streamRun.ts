@@ -51,7 +51,8 @@ export function streamRunCollector(source: string): { add(envelope: m.Envelope):
       else if (e.parseError) {
         const at = e.parseError.source.location;
         problems.push(`${e.parseError.source.uri}${at ? `:${at.line}` : ''}: the run could not parse this feature — ${e.parseError.message}`);
-      } else if (e.testRunHookFinished && e.testRunHookFinished.result.status !== 'PASSED') {
+      } else if (e.testRunHookFinished && e.testRunHookFinished.result.status !== 'PASSED' && e.testRunHookFinished.result.status !== 'SKIPPED') {
+        // (a dry run skips the run-wide hooks: nothing went wrong)
         hookFailed = true;
         const r = e.testRunHookFinished.result;
         problems.push(`a run-wide hook did not pass (${r.status.toLowerCase()}): ${errorText(r) ?? 'no message'}`);

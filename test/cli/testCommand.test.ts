@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { cucumberArgv, profilesFor, shardOption } from '../../src/cli';
-import { fixtures, run, spawnBin } from './cliHarness';
+import { fixtures, repoRoot, run, spawnBin } from './cliHarness';
 
 // A tiny cucumber project with plain-JavaScript steps: default, mongo and broken profiles.
 const specs = join(fixtures, 'specs');
@@ -84,6 +84,31 @@ describe('eventspec test', () => {
       assert.equal(whole.length, 2);
       assert.deepEqual(ran.map((names) => names.length), [1, 1]);
       assert.deepEqual([...ran[0]!, ...ran[1]!].sort(), [...whole].sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves the reports of the last run alone on a dry run, unless one is asked for on the command line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'eventspec-dry-'));
+    try {
+      cpSync(specs, dir, { recursive: true });
+      symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
+      writeFileSync(
+        join(dir, 'cucumber.js'),
+        "module.exports = { default: { require: ['steps/*.js'], paths: ['features/counting.feature'], format: ['summary', 'message:reports/run.ndjson'], worldParameters: { store: 'memory' } } };\n",
+      );
+      const stream = () => readFileSync(join(dir, 'reports', 'run.ndjson'), 'utf8');
+      assert.equal((await run(['test'], dir)).code, 0);
+      const real = stream();
+      assert.match(real, /"status":"PASSED"/);
+      const dry = await run(['test', '--dry-run'], dir);
+      assert.equal(dry.code, 0, dry.stderr);
+      assert.equal(dry.stderr, 'dry run: reports/run.ndjson left as the last run wrote it\n');
+      assert.equal(stream(), real);
+      // Asked for by name, it is written: the stream of a dry run.
+      assert.equal((await run(['test', '--dry-run', '--format', 'message:reports/run.ndjson'], dir)).code, 0);
+      assert.doesNotMatch(stream(), /"status":"PASSED"/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -73,6 +73,7 @@ export async function testCommand(options: TestOptions, rest: readonly string[],
     if (problem) throw new UsageError(problem);
   }
   if (given.length > 0) configuration.runConfiguration.sources.paths = given;
+  if (options.dryRun) keepLastRunReports(configuration.runConfiguration.formats, options.format ?? [], io);
   const loadedBefore = new Set(Object.keys(require.cache));
   let success: boolean;
   try {
@@ -92,6 +93,19 @@ export async function testCommand(options: TestOptions, rest: readonly string[],
   }
   if (!success) writeLine(io.stderr, 'some scenarios failed');
   return success ? ExitCode.ok : ExitCode.failed;
+}
+
+/**
+ * A dry run runs no step: the reports the profile writes (the message stream `eventspec docs`
+ * reads, JUnit) would say every scenario was skipped. They are left as the last real run wrote
+ * them; a report asked for on the command line is still written.
+ */
+function keepLastRunReports(formats: { files: Record<string, string> }, given: readonly string[], io: CliIO): void {
+  const asked = new Set(given.map((format) => /^[^:]+:(.+)$/.exec(format)?.[1]).filter((path) => path !== undefined));
+  const kept = Object.keys(formats.files).filter((path) => !asked.has(path));
+  if (kept.length === 0) return;
+  for (const path of kept) delete formats.files[path];
+  writeLine(io.stderr, `dry run: ${kept.join(', ')} left as the last run wrote ${kept.length === 1 ? 'it' : 'them'}`);
 }
 
 /**
