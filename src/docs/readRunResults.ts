@@ -3,6 +3,7 @@ import { relative, resolve, sep } from 'node:path';
 import type { Envelope } from '@cucumber/messages';
 import { globSync, hasMagic } from 'glob';
 import { DocsInputError, streamMessages } from './readMessageStream';
+import { featuresSinceRun } from './featuresSinceRun';
 import { runResults, type RunResults } from './runResults';
 import { streamRunCollector, type StreamRun } from './streamRun';
 
@@ -55,7 +56,7 @@ export async function readRunResults(paths: string | readonly string[], options:
   const carried = new Set(runs.flatMap((run) => [...run.documents.keys()]));
   const fileEnvelopes = features(carried);
   options.progress?.(`joining ${messages} messages${runs.length > 1 ? ` of ${runs.length} runs` : ''} to the features`);
-  return runResults(fileEnvelopes, runs);
+  return runResults(fileEnvelopes, runs, undefined, featuresSinceRun(runs, cwd));
 }
 
 /** The stream files the paths name, each once, in the order given; and the paths that name nothing. */

@@ -51,7 +51,7 @@ interface Attempt extends Entry {
  * (the same stream given twice) counts once. The streams win over the files where both describe
  * a file: they are what actually ran. Anything the streams leave out is reported, never guessed.
  */
-export function runResults(fileEnvelopes: readonly m.Envelope[], streams: readonly StreamRun[], missing?: string): RunResults {
+export function runResults(fileEnvelopes: readonly m.Envelope[], streams: readonly StreamRun[], missing?: string, notes: readonly string[] = []): RunResults {
   // The document of a file comes from the first stream that has it; files nobody ran, from disk.
   const canonical = new Map<string, StreamRun>();
   for (const run of streams) for (const uri of run.documents.keys()) if (!canonical.has(uri)) canonical.set(uri, run);
@@ -104,7 +104,7 @@ export function runResults(fileEnvelopes: readonly m.Envelope[], streams: readon
     for (const definition of s.query.findAllStepDefinitions()) if (!definitions.has(definitionKey(definition))) definitions.set(definitionKey(definition), { definition, usedIn: [] });
   }
   const orphanUris = new Set<string>();
-  const problems: string[] = [];
+  const problems: string[] = [...notes];
   for (const group of ordered) {
     const attempts = distinctAttempts(group.entries.flatMap((entry) => (attemptsOfPickle[entry.stream]!.get(entry.pickle.id) ?? []).map((started) => ({ ...entry, started, at: millis(started.timestamp) }))));
     const last = attempts[attempts.length - 1];

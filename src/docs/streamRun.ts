@@ -12,6 +12,8 @@ export interface StreamRun {
   readonly source: string;
   readonly query: Query;
   readonly documents: ReadonlyMap<string, m.GherkinDocument>;
+  /** Each feature file's text as the run read it, by uri (from its `source` messages). */
+  readonly sources: ReadonlyMap<string, string>;
   readonly attempts: readonly m.TestCaseStarted[];
   readonly testCaseOfPickle: ReadonlyMap<string, m.TestCase>;
   readonly attachments: ReadonlyMap<string, readonly m.Attachment[]>;
@@ -26,6 +28,7 @@ export interface StreamRun {
 export function streamRunCollector(source: string): { add(envelope: m.Envelope): void; done(truncatedAt?: number): StreamRun } {
   const query = new Query();
   const documents = new Map<string, m.GherkinDocument>();
+  const sources = new Map<string, string>();
   const attempts: m.TestCaseStarted[] = [];
   const testCaseOfPickle = new Map<string, m.TestCase>();
   const attachments = new Map<string, m.Attachment[]>();
@@ -35,6 +38,11 @@ export function streamRunCollector(source: string): { add(envelope: m.Envelope):
   let hasRecordedEvents = false;
   return {
     add(e) {
+      if (e.source) {
+        // Only its text is kept: the document carries everything else.
+        if (typeof e.source.uri === 'string' && typeof e.source.data === 'string') sources.set(e.source.uri, e.source.data);
+        return;
+      }
       query.update(e);
       if (e.gherkinDocument?.uri !== undefined) documents.set(e.gherkinDocument.uri, e.gherkinDocument);
       else if (e.testCase) testCaseOfPickle.set(e.testCase.pickleId, e.testCase);
@@ -59,7 +67,7 @@ export function streamRunCollector(source: string): { add(envelope: m.Envelope):
       }
     },
     done(truncatedAt) {
-      return { source, query, documents, attempts, testCaseOfPickle, attachments, parameterTypes, problems, hookFailed, hasRecordedEvents, ...(truncatedAt !== undefined ? { truncatedAt } : {}) };
+      return { source, query, documents, sources, attempts, testCaseOfPickle, attachments, parameterTypes, problems, hookFailed, hasRecordedEvents, ...(truncatedAt !== undefined ? { truncatedAt } : {}) };
     },
   };
 }
