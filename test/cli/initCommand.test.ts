@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -95,6 +95,19 @@ describe('eventspec init', () => {
     const badName = await run(['init', join(temp, 'other'), '--aggregate', 'purchase order'], temp);
     assert.equal(badName.code, 2);
     assert.match(badName.stderr, /aggregate name "purchase order" must be PascalCase .* did you mean `PurchaseOrder`\?/);
+  });
+
+  it('refuses a file with a usage error, and takes a folder that only holds its git repository', async () => {
+    const file = join(temp, 'a-file');
+    writeFileSync(file, 'x');
+    const onFile = await run(['init', file], temp);
+    assert.equal(onFile.code, 2);
+    assert.match(onFile.stderr, /a-file is a file; init writes a new project into a folder/);
+    const repo = join(temp, 'repo');
+    mkdirSync(join(repo, '.git'), { recursive: true });
+    initProject(repo, {}, captureIO(temp).io);
+    assert.ok(existsSync(join(repo, 'package.json')));
+    assert.ok(existsSync(join(repo, '.git')));
   });
 
   it('shows progress on stderr for a terminal only', () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliIO } from '../cliIO';
@@ -22,10 +22,16 @@ export interface InitResult {
   files: string[];
 }
 
+const NOTHING_YET = new Set(['.git', '.DS_Store']);
+
 /** Writes a new domain project into `dir` (which must be new or empty). */
 export function initProject(dir: string, options: InitOptions, io: CliIO): InitResult {
   const target = resolve(io.cwd, dir);
-  if (existsSync(target) && readdirSync(target).length > 0) {
+  if (existsSync(target) && !statSync(target).isDirectory()) {
+    throw new UsageError(`${dir} is a file; init writes a new project into a folder, so give it a new or empty folder`);
+  }
+  // A folder that only has its git repository (git init, then eventspec init .) counts as empty.
+  if (existsSync(target) && readdirSync(target).some((entry) => !NOTHING_YET.has(entry))) {
     throw new UsageError(`${dir} is not empty; init writes a new project, so give it a new or empty folder`);
   }
   const aggregate = checkAggregateName(options.aggregate ?? DEFAULT_AGGREGATE);
