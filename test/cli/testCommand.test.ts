@@ -114,6 +114,27 @@ describe('eventspec test', () => {
     }
   });
 
+  it('says so when the selection ran no scenario, and exits 2 for a feature file that is not Gherkin', async () => {
+    const none = await run(['test', '--tags', '@nope'], specs);
+    assert.equal(none.code, 0);
+    assert.equal(none.stderr, 'no scenario ran: --tags "@nope" matched none — check the tags, names and paths\n');
+    const dry = await run(['test', '--dry-run', '--tags', '@nope'], specs);
+    assert.match(dry.stderr, /no scenario ran: --tags "@nope" matched none/);
+    const some = await run(['test', '--tags', '@store'], specs);
+    assert.doesNotMatch(some.stderr, /no scenario ran/);
+    const dir = mkdtempSync(join(tmpdir(), 'eventspec-gherkin-'));
+    try {
+      cpSync(specs, dir, { recursive: true });
+      symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
+      writeFileSync(join(dir, 'features', 'broken-syntax.feature'), 'Feature: x\n  Scenario: y\n    Given a step\n  | a table with no step |\n  oops\n');
+      const bad = await run(['test', 'features/broken-syntax.feature'], dir);
+      assert.equal(bad.code, 2, bad.stderr);
+      assert.match(bad.stderr, /eventspec: a feature file is not valid Gherkin — features\/broken-syntax\.feature:5: expected: /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a shard that would run nothing, saying the accepted form', async () => {
     for (const shard of ['0/3', '4/3', '1/0', 'two/3', '1-3']) {
       const { code, stderr } = await run(['test', '--shard', shard], specs);

@@ -1,5 +1,6 @@
 import { sep } from 'node:path';
 import { Writable } from 'node:stream';
+import type { Envelope } from '@cucumber/messages';
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import type { CliIO } from '../cliIO';
@@ -76,8 +77,17 @@ export async function testCommand(options: TestOptions, rest: readonly string[],
   if (options.dryRun) keepLastRunReports(configuration.runConfiguration.formats, options.format ?? [], io);
   const loadedBefore = new Set(Object.keys(require.cache));
   let success: boolean;
+  let scenarios = 0;
+  const unparsable: string[] = [];
+  const seen = (envelope: Envelope) => {
+    if (envelope.testCaseStarted && envelope.testCaseStarted.attempt === 0) scenarios += 1;
+    else if (envelope.parseError) {
+      const { source, message } = envelope.parseError;
+      unparsable.push(`${source.uri ?? 'a feature file'}${source.location ? `:${source.location.line}` : ''}: ${message.replace(/^\(\d+:\d+\): /, '')}`);
+    }
+  };
   try {
-    ({ success } = await runCucumber(configuration.runConfiguration, environment));
+    ({ success } = await runCucumber(configuration.runConfiguration, environment, seen));
   } catch (error) {
     // Cucumber checks some options only when the run starts (`--order rand`, `--tags "a and"`): a
     // usage mistake, told by the option and cucumber's own reason, not its transform's name.
@@ -91,8 +101,23 @@ export async function testCommand(options: TestOptions, rest: readonly string[],
   } finally {
     forgetProjectModules(loadedBefore);
   }
+  // A file that is not Gherkin is the writer's mistake, not a failing scenario.
+  if (unparsable.length > 0) throw new UsageError(`${unparsable.length === 1 ? 'a feature file is' : 'feature files are'} not valid Gherkin — ${unparsable.join('; ')}`);
+  // Passing because nothing ran would pass a CI job that tested nothing: said, not refused (cucumber's own rule is 0).
+  if (scenarios === 0) writeLine(io.stderr, `no scenario ran: ${selectionOf(options, given)} matched none — check the tags, names and paths`);
   if (!success) writeLine(io.stderr, 'some scenarios failed');
   return success ? ExitCode.ok : ExitCode.failed;
+}
+
+/** What chose the scenarios, in the user's words. */
+function selectionOf(options: TestOptions, paths: readonly string[]): string {
+  const parts = [
+    ...(options.tags !== undefined ? [`--tags "${options.tags}"`] : []),
+    ...(options.name ?? []).map((n) => `--name "${n}"`),
+    ...(options.shard !== undefined ? [`--shard ${options.shard}`] : []),
+    ...paths,
+  ];
+  return parts.length > 0 ? parts.join(' ') : 'the profile\'s feature paths';
 }
 
 /**
