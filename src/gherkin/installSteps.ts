@@ -23,6 +23,7 @@ import type { StepArgument } from './stepContext';
 import type { StepPlace } from './stepPlace';
 import { placesOf } from './stepPlace';
 import { quoteInValue } from './quoteInValue';
+import { domainErrorAtStep } from './domainErrorAtStep';
 import { ScenarioError } from './scenarioError';
 import type { VocabularyStep } from './vocabulary';
 import { vocabulary } from './vocabulary';
@@ -107,7 +108,11 @@ function register(bound: BoundStep, isStep: (text: string) => boolean): void {
         const problem = argumentProblem(step, place?.text, argument, isStep);
         if (problem) throw new ScenarioError(place, problem);
         if (place?.phase) world.scenario.enter(place.phase);
-        await step.run({ scenario: world.scenario, place }, args.map(String), argument);
+        try {
+          await step.run({ scenario: world.scenario, place }, args.map(String), argument);
+        } catch (error) {
+          throw domainErrorAtStep(error, place);
+        }
       }),
     ),
   );

@@ -1,0 +1,37 @@
+import { resolve, sep } from 'node:path';
+import { DomainCodeError } from '../aggregate/domainCode';
+import { InvariantViolation, StoredEventError } from '../core/errors';
+import { describePlace, type StepPlace } from './stepPlace';
+
+// The kit's own files (src/ in a checkout, dist/ in the package); its example domains are the user's kind of code.
+const KIT = resolve(__dirname, '..');
+const EXAMPLES = resolve(KIT, 'domains') + sep;
+
+/**
+ * An error from the domain's own code (an evolve or decide that threw or returned nothing, an
+ * invariant that does not hold, a stored event it cannot read), told where a feature's author and a
+ * domain's author look: the step's file and line first, then the frames of the domain code that
+ * threw (from the original error), not the kit's. EVENTSPEC_DEBUG=1 keeps the whole stack.
+ */
+export function domainErrorAtStep(error: unknown, place: StepPlace | undefined): unknown {
+  if (!(error instanceof DomainCodeError || error instanceof InvariantViolation || error instanceof StoredEventError)) return error;
+  if (process.env.EVENTSPEC_DEBUG) return error;
+  const cause = (error as { cause?: unknown }).cause;
+  const frames = cause instanceof Error ? userFrames(cause.stack ?? '') : [];
+  error.stack = `${error.name}: ${describePlace(place)}: ${error.message}${frames.length > 0 ? `\n${frames.join('\n')}` : ''}`;
+  return error;
+}
+
+/** The `at` lines of a stack that are in the user's files: not Node's, not a package's, not the kit's. */
+export function userFrames(stack: string): string[] {
+  return stack
+    .split('\n')
+    .filter((line) => /^\s+at /.test(line))
+    .filter((line) => {
+      const file = /(?:\(|at )((?:file:\/\/)?\/[^():]+|[A-Za-z]:\\[^():]+):\d+:\d+\)?$/.exec(line)?.[1]?.replace(/^file:\/\//, '');
+      if (file === undefined) return false;
+      if (file.includes(`${sep}node_modules${sep}`)) return false;
+      return !file.startsWith(KIT + sep) || file.startsWith(EXAMPLES);
+    })
+    .slice(0, 5);
+}

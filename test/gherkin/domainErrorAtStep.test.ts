@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { join, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { DomainCodeError } from '../../src/aggregate/domainCode';
+import { InvariantViolation } from '../../src/core/errors';
+import { domainErrorAtStep, userFrames } from '../../src/gherkin/domainErrorAtStep';
+import { ScenarioError } from '../../src/gherkin/scenarioError';
+import type { StepPlace } from '../../src/gherkin/stepPlace';
+
+const kit = resolve(__dirname, '..', '..', 'src');
+const place = { uri: 'features/order.feature', line: 12, rows: [] } as unknown as StepPlace;
+const thrownIn = (...files: string[]) => {
+  const cause = new TypeError("Cannot read properties of undefined (reading 'name')");
+  cause.stack = [`TypeError: ${cause.message}`, ...files.map((f, i) => `    at fn${i} (${f})`)].join('\n');
+  return cause;
+};
+
+describe('domainErrorAtStep', () => {
+  it('puts the step first and keeps only the frames of the domain code that threw', () => {
+    const cause = thrownIn(
+      '/home/ann/shop/src/aggregates/order.ts:31:40',
+      join(kit, 'aggregate', 'replay.ts') + ':45:46',
+      '/home/ann/shop/node_modules/zod/v4/core/core.js:1:1',
+      'node:internal/process/task_queues:95:5',
+      join(kit, 'domains', 'ordering', 'order.ts') + ':7:3',
+    );
+    const error = new DomainCodeError("Order's evolve for OrderPlaced threw \"Cannot read properties of undefined (reading 'name')\"", { cause });
+    assert.equal(domainErrorAtStep(error, place), error);
+    assert.equal(
+      error.stack,
+      [
+        `DomainCodeError: features/order.feature:12: ${error.message}`,
+        '    at fn0 (/home/ann/shop/src/aggregates/order.ts:31:40)',
+        `    at fn4 (${join(kit, 'domains', 'ordering', 'order.ts')}:7:3)`,
+      ].join('\n'),
+    );
+  });
+
+  it('names the step for an invariant that does not hold, which has no cause', () => {
+    const error = new InvariantViolation('invariant "a placed order has a positive amount" of Order does not hold for stream "Order-o-1"');
+    domainErrorAtStep(error, place);
+    assert.equal(error.stack, `InvariantViolation: features/order.feature:12: ${error.message}`);
+  });
+
+  it('leaves the feature author\'s own mistakes and errors of other kinds as they are', () => {
+    const scenario = new ScenarioError(place, 'no such column');
+    const before = scenario.stack;
+    assert.equal(domainErrorAtStep(scenario, place), scenario);
+    assert.equal(scenario.stack, before);
+    const other = new Error('boom');
+    const otherStack = other.stack;
+    domainErrorAtStep(other, place);
+    assert.equal(other.stack, otherStack);
+  });
+
+  it('keeps the whole stack with EVENTSPEC_DEBUG=1', () => {
+    const error = new DomainCodeError('x', { cause: thrownIn('/home/ann/shop/src/a.ts:1:1') });
+    const before = error.stack;
+    process.env.EVENTSPEC_DEBUG = '1';
+    try {
+      domainErrorAtStep(error, place);
+    } finally {
+      delete process.env.EVENTSPEC_DEBUG;
+    }
+    assert.equal(error.stack, before);
+  });
+
+  it('reads frames with and without a function name, and file URLs', () => {
+    assert.deepEqual(userFrames('E: x\n    at /home/a/x.ts:1:2\n    at f (file:///home/a/y.ts:3:4)\n    at g (native)'), ['    at /home/a/x.ts:1:2', '    at f (file:///home/a/y.ts:3:4)']);
+  });
+});
