@@ -11,12 +11,16 @@ const EXAMPLES = resolve(KIT, 'domains') + sep;
  * An error from the domain's own code (an evolve or decide that threw or returned nothing, an
  * invariant that does not hold, a stored event it cannot read), told where a feature's author and a
  * domain's author look: the step's file and line first, then the frames of the domain code that
- * threw (from the original error), not the kit's. EVENTSPEC_DEBUG=1 keeps the whole stack.
+ * threw (from the original error), not the kit's. EVENTSPEC_DEBUG=1 keeps the whole stack, and
+ * the original error's after it (cucumber prints no cause).
  */
 export function domainErrorAtStep(error: unknown, place: StepPlace | undefined): unknown {
   if (!(error instanceof DomainCodeError || error instanceof InvariantViolation || error instanceof StoredEventError)) return error;
-  if (process.env.EVENTSPEC_DEBUG) return error;
   const cause = (error as { cause?: unknown }).cause;
+  if (process.env.EVENTSPEC_DEBUG) {
+    if (cause instanceof Error) error.stack = `${error.stack}\nCaused by: ${cause.stack}`;
+    return error;
+  }
   const frames = cause instanceof Error ? userFrames(cause.stack ?? '') : [];
   error.stack = `${error.name}: ${describePlace(place)}: ${error.message}${frames.length > 0 ? `\n${frames.join('\n')}` : ''}`;
   return error;

@@ -53,9 +53,10 @@ describe('domainErrorAtStep', () => {
     assert.equal(other.stack, otherStack);
   });
 
-  it('keeps the whole stack with EVENTSPEC_DEBUG=1', () => {
-    const error = new DomainCodeError('x', { cause: thrownIn('/home/ann/shop/src/a.ts:1:1') });
-    const before = error.stack;
+  it('keeps the whole stack with EVENTSPEC_DEBUG=1, and the original error\'s after it', () => {
+    const cause = thrownIn('/home/ann/shop/src/a.ts:1:1');
+    const error = new DomainCodeError('x', { cause });
+    const before = `${error.stack}\nCaused by: ${cause.stack}`;
     process.env.EVENTSPEC_DEBUG = '1';
     try {
       domainErrorAtStep(error, place);
