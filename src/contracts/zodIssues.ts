@@ -5,6 +5,8 @@ export function describeIssues(error: z.ZodError, data: unknown): { field: strin
   const parts = error.issues.map((issue) => {
     const field = issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
     const value = valueAt(data, issue.path);
+    // A field left out: said so, not as zod's "expected date, received Date" (a coerced nothing).
+    if (value === undefined && issue.code === 'invalid_type' && field !== undefined) return { field, value, text: `${field}: is missing (expected ${article(issue.expected)})` };
     return { field, value, text: `${field ?? '(whole value)'}: ${plainMessage(issue)} (got ${show(value)})` };
   });
   const first = parts[0];
@@ -30,6 +32,10 @@ export function show(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 function plainMessage(issue: z.core.$ZodIssue): string {

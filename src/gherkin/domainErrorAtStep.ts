@@ -22,7 +22,8 @@ export function domainErrorAtStep(error: unknown, place: StepPlace | undefined):
     return error;
   }
   const frames = cause instanceof Error ? userFrames(cause.stack ?? '') : [];
-  error.stack = `${error.name}: ${describePlace(place)}: ${error.message}${frames.length > 0 ? `\n${frames.join('\n')}` : ''}`;
+  const state = error instanceof InvariantViolation ? `; the state it was checked on: ${shown(error.state)}` : '';
+  error.stack = `${error.name}: ${describePlace(place)}: ${error.message}${state}${frames.length > 0 ? `\n${frames.join('\n')}` : ''}`;
   return error;
 }
 
@@ -38,4 +39,14 @@ export function userFrames(stack: string): string[] {
       return !file.startsWith(KIT + sep) || file.startsWith(EXAMPLES);
     })
     .slice(0, 5);
+}
+
+function shown(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 300 ? `${text.slice(0, 297)}...` : text;
 }

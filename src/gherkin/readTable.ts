@@ -122,13 +122,19 @@ export function checkData(
   const path = issue.path.map(String).join('.');
   const ref = refs.get(path) ?? fallback;
   const { text } = describeIssues(result.error, data);
-  const missing = !refs.has(path) && issue.code === 'invalid_type';
-  throw new ScenarioError(place, `${typeName} is not valid: ${text}${missing ? missingHint(path, source) : ''}`, ref);
+  // Every field the data leaves out, asked for at once (not the first alone).
+  const missing = result.error.issues
+    .filter((i) => i.code === 'invalid_type' && !refs.has(i.path.map(String).join('.')))
+    .map((i) => i.path.map(String).join('.'));
+  throw new ScenarioError(place, `${typeName} is not valid: ${text}${missing.length > 0 ? missingHint(missing, source) : ''}`, ref);
 }
 
-function missingHint(path: string, source: DataSource): string {
-  if (source === 'docString') return path === '' ? ' — write the doc string as a JSON object, like {"field": "value"}' : ` — add "${path}" to the doc string's JSON`;
-  if (path === '') return '';
-  if (source === 'phrasing') return ` — this phrasing gives no "${path}"; add it to the phrasing's wording or its fixed fields`;
-  return ` — add a "${path}" column`;
+function missingHint(paths: readonly string[], source: DataSource): string {
+  if (source === 'docString' && paths.includes('')) return ' — write the doc string as a JSON object, like {"field": "value"}';
+  const named = paths.filter((p) => p !== '');
+  if (named.length === 0) return '';
+  const list = named.length === 1 ? `"${named[0]}"` : `${named.slice(0, -1).map((p) => `"${p}"`).join(', ')} and "${named[named.length - 1]}"`;
+  if (source === 'docString') return ` — add ${list} to the doc string's JSON`;
+  if (source === 'phrasing') return ` — this phrasing gives no ${list}; add ${named.length === 1 ? 'it' : 'them'} to the phrasing's wording or its fixed fields`;
+  return ` — add ${list} to the table`;
 }

@@ -192,7 +192,7 @@ const EXAMPLES: readonly { title: string; define: () => unknown; message: string
   {
     title: 'an event example missing a field',
     define: () => defineEvent('Shipped', z.object({ carrier: z.string(), parcel: z.string() }), { example: { carrier: 'DHL' } as { carrier: string; parcel: string } }),
-    message: 'event Shipped: the example does not fit its own schema — parcel: expected string, received undefined (got nothing); fix the example (or the schema)',
+    message: 'event Shipped: the example does not fit its own schema — parcel: is missing (expected a string); fix the example (or the schema)',
   },
   {
     title: 'a command example with a wrong nested field',

@@ -37,9 +37,12 @@ describe('domainErrorAtStep', () => {
   });
 
   it('names the step for an invariant that does not hold, which has no cause', () => {
-    const error = new InvariantViolation('invariant "a placed order has a positive amount" of Order does not hold for stream "Order-o-1"');
+    const error = new InvariantViolation('Order', 'a placed order has a positive amount', 'Order-o-1', { status: 'placed', amount: -3 });
     domainErrorAtStep(error, place);
-    assert.equal(error.stack, `InvariantViolation: features/order.feature:12: ${error.message}`);
+    assert.equal(
+      error.stack,
+      'InvariantViolation: features/order.feature:12: invariant "a placed order has a positive amount" of Order does not hold for stream "Order-o-1"; the state it was checked on: {"status":"placed","amount":-3}',
+    );
   });
 
   it('leaves the feature author\'s own mistakes and errors of other kinds as they are', () => {
