@@ -135,6 +135,20 @@ describe('eventspec test', () => {
     }
   });
 
+  it('refuses --store mongo up front in a project without the MongoDB driver (exit 2)', async () => {
+    // A project of its own, outside this repository, so its node_modules has no mongodb.
+    const dir = mkdtempSync(join(tmpdir(), 'eventspec-nodriver-'));
+    try {
+      cpSync(specs, dir, { recursive: true });
+      const { code, stdout, stderr } = await run(['test', '--store', 'mongo'], dir);
+      assert.equal(code, 2, stdout);
+      assert.equal(stderr, 'eventspec: --store mongo needs the MongoDB driver, which this project does not have: npm install mongodb (and npm install --save-dev mongodb-memory-server to run the scenarios on a local mongod)\n');
+      assert.equal(stdout, '', 'no scenario ran');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a shard that would run nothing, saying the accepted form', async () => {
     for (const shard of ['0/3', '4/3', '1/0', 'two/3', '1-3']) {
       const { code, stderr } = await run(['test', '--shard', shard], specs);

@@ -53,6 +53,10 @@ export function cucumberArgv(options: TestOptions, rest: readonly string[]): str
 export async function testCommand(options: TestOptions, rest: readonly string[], io: CliIO): Promise<ExitCode> {
   const { loadConfiguration, runCucumber } = await import('@cucumber/cucumber/api');
   const cwd = projectRoot(io.cwd) ?? io.cwd;
+  // Told once, up front, rather than by every scenario's Before hook failing the same way.
+  if (options.store === 'mongo' && !resolvable('mongodb', cwd)) {
+    throw new UsageError('--store mongo needs the MongoDB driver, which this project does not have: npm install mongodb (and npm install --save-dev mongodb-memory-server to run the scenarios on a local mongod)');
+  }
   const environment = { cwd, stdout: io.stdout, stderr: io.stderr, env: { ...io.env } };
   const profiles = profilesFor(options);
   let configuration: Awaited<ReturnType<typeof loadConfiguration>>;
@@ -107,6 +111,15 @@ export async function testCommand(options: TestOptions, rest: readonly string[],
   if (scenarios === 0) writeLine(io.stderr, `no scenario ran: ${selectionOf(options, given)} matched none — check the tags, names and paths`);
   if (!success) writeLine(io.stderr, 'some scenarios failed');
   return success ? ExitCode.ok : ExitCode.failed;
+}
+
+function resolvable(id: string, from: string): boolean {
+  try {
+    require.resolve(id, { paths: [from] });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** What chose the scenarios, in the user's words. */
