@@ -8,7 +8,8 @@ export function regressionFilePath(dir: string, aggregate: string): string {
 
 /**
  * Appends a scenario to the aggregate's regression feature, creating the file and its Feature
- * header when needed. A scenario already in the file is not added twice. Returns the file's path.
+ * header when needed. A scenario already in the file is not added twice, even when found again
+ * from another seed (its comments, which name the seed, differ). Returns the file's path.
  */
 export async function writeRegression(dir: string, aggregate: string, scenario: string): Promise<string> {
   const file = regressionFilePath(dir, aggregate);
@@ -18,10 +19,17 @@ export async function writeRegression(dir: string, aggregate: string, scenario: 
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  if (existing?.includes(scenario)) return file;
+  if (existing !== undefined && withoutComments(existing).includes(withoutComments(scenario))) return file;
   const header = `Feature: ${aggregate} regressions\n  Cases found by \`eventspec check ${aggregate}\`, kept so they stay fixed.\n`;
   const text = existing === undefined ? `${header}\n${scenario}` : `${existing.replace(/\n*$/, '\n')}\n${scenario}`;
   await mkdir(dir, { recursive: true });
   await writeFile(file, text, 'utf8');
   return file;
+}
+
+function withoutComments(gherkin: string): string {
+  return gherkin
+    .split('\n')
+    .filter((line) => !/^\s*#/.test(line))
+    .join('\n');
 }
