@@ -113,10 +113,12 @@ describe('a feature file with mistakes, run through cucumber', () => {
   });
 
   it('refuses an Outline placeholder that names no Examples column, at its step', () => {
-    const line = readFileSync(join(root, feature), 'utf8').split('\n').findIndex((l) => l.includes('Scenario Outline: An Outline placeholder')) + 2;
+    const lines = readFileSync(join(root, feature), 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes('Scenario Outline: An Outline placeholder')) + 2;
+    const row = lines.findIndex((l, i) => i > line && /^\s*\|\s*alice\s*\|/.test(l)) + 1;
     assert.equal(
       failure('An Outline placeholder that names no column'),
-      `ScenarioError: ${feature}:${line}: <custmer> names no column of the Examples table (its columns are <customer>) — did you mean \`customer\`?`,
+      `ScenarioError: ${feature}:${line} (Examples row at line ${row}): <custmer> names no column of the Examples table (its columns are <customer>) — did you mean \`customer\`?`,
     );
   });
   it('compares a metadata column with the recorded event\'s metadata, naming both values', () => {
