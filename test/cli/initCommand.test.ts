@@ -138,7 +138,9 @@ describe('eventspec new aggregate', () => {
   it('adds the aggregate and its feature and registers it in src/domain.ts', async () => {
     const { code, stdout, stderr } = await run(['new', 'aggregate', 'PurchaseOrder'], join(dir, 'features'));
     assert.equal(code, 0, stderr);
-    assert.match(stdout, /created src\/aggregates\/purchaseOrder\.ts, features\/purchase-order\.feature\nregistered PurchaseOrder in src\/domain\.ts/);
+    assert.match(stdout, /created src\/aggregates\/purchaseOrder\.ts, features\/purchase-order\.feature\nregistered PurchaseOrder in src\/domain\.ts\nwrote (\.\.\/)?step-definitions\/eventspec\.editor\.ts/);
+    // The editor's steps know the new aggregate at once (no `eventspec steps` needed).
+    assert.match(readFileSync(join(dir, 'step-definitions', 'eventspec.editor.ts'), 'utf8'), /PurchaseOrder/);
     const domain = freshDomain(dir);
     assert.deepEqual(domain.aggregates.map((a) => a.name), ['Ticket', 'PurchaseOrder']);
     await checkStarterBehaviour(domain, 'PurchaseOrder');

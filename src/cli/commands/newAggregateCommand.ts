@@ -8,7 +8,9 @@ import { projectRoot } from '../projectModule';
 import { aggregateFeature, aggregateSource } from '../scaffold/aggregateFiles';
 import { importLine, registerAggregate } from '../scaffold/domainFile';
 import { namesOf } from '../scaffold/names';
+import { EDITOR_STEPS_FILE } from '../../gherkin/editorStepsFile';
 import { checkAggregateName } from './initCommand';
+import { stepsCommand } from './stepsCommand';
 
 export interface NewAggregateOptions {
   /** Folder for the aggregate's file, from the project root. */
@@ -73,10 +75,22 @@ export function registerNew(program: Command, io: CliIO, done: (code: ExitCode) 
       writeLine(io.stdout, `${c.green('created')} ${result.created.join(', ')}`);
       if (result.registered) {
         writeLine(io.stdout, `${c.green('registered')} ${name} in ${options.domainFile ?? 'src/domain.ts'}`);
+        refreshEditorSteps(io, c.yellow);
       } else {
         writeLine(io.stdout, `${c.yellow('to register it')}, add to the file that defines the domain:`);
         for (const line of result.instructions) writeLine(io.stdout, `  ${line}`);
       }
       done(ExitCode.ok);
     });
+}
+
+/** The editor's step file, where the project has one, learns the new aggregate's steps at once. */
+function refreshEditorSteps(io: CliIO, warn: (text: string) => string): void {
+  const root = projectRoot(io.cwd) ?? io.cwd;
+  if (!existsSync(join(root, EDITOR_STEPS_FILE))) return;
+  try {
+    stepsCommand({}, io);
+  } catch (error) {
+    writeLine(io.stdout, `${warn('not updated')} ${EDITOR_STEPS_FILE} (${(error as Error).message}); run \`npx eventspec steps\` once the domain loads`);
+  }
 }
