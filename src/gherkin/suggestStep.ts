@@ -88,6 +88,9 @@ export function suggestStep(text: string, domain: NamedDomain | undefined): Step
   };
 
   // 1. The wording is right and only names are wrong: keep the user's line, correct the names.
+  // Of the steps the line fits, the one with the fewest unknown names: `Ordr "o-1" records nothing`
+  // fits `… records {Events}` too, but only `… records nothing` leaves "nothing" a word.
+  let fewest: StepSuggestion | undefined;
   for (const { keyword, parts } of candidates) {
     const source = parts.map((p) => ('text' in p ? escapeRegExp(p.text) : `(${lenient(p.type)})`)).join('');
     const match = new RegExp(`^${source}$`).exec(text);
@@ -110,8 +113,9 @@ export function suggestStep(text: string, domain: NamedDomain | undefined): Step
         return nameFor(p.type, word);
       })
       .join('');
-    if (misspelled.length > 0) return { line: `${keyword} ${line}`, misspelled };
+    if (misspelled.length > 0 && (!fewest || misspelled.length < fewest.misspelled.length)) fewest = { line: `${keyword} ${line}`, misspelled };
   }
+  if (fewest) return fewest;
 
   // 2. Word for word: each step's wording filled with the user's words at the same places; the
   // nearest of those, if near enough (`alice placed ordr o-9` → `alice placed order o-9`).

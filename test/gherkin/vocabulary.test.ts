@@ -33,6 +33,8 @@ describe('the vocabulary', () => {
       line: 'Then Order "o-7" records OrderPlaced, ItemAdded and OrderShipped',
       misspelled: ['unknown aggregate `Ordr` — did you mean `Order`?', 'unknown event `OrderShiped` — did you mean `OrderShipped`?'],
     });
+    // "nothing" is the step's own word, not an event's name.
+    assert.deepEqual(suggestStep('Ordr "o-1" records nothing', domain), { line: 'Then Order "o-1" records nothing', misspelled: ['unknown aggregate `Ordr` — did you mean `Order`?'] });
     assert.deepEqual(suggestStep('the command is rejected with "InsuficientFunds"', domain)?.line, 'Then the command is rejected with "InsufficientFunds"');
     assert.deepEqual(suggestStep('the AccountBalanse "a-1" is:', domain)?.line, 'Then the AccountBalance "a-1" is:');
     assert.deepEqual(suggestStep('the MemberCard "m-1" is:', domain)?.misspelled, [
