@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { createCommandHandler, inMemoryEventStore } from '../../src';
 import type { AnyAggregate, Domain } from '../../src';
 import { addAggregate, dependencySpec, initProject } from '../../src/cli';
+import { shellWord } from '../../src/cli/commands/initCommand';
 import { captureIO, repoRoot, run } from './cliHarness';
 
 const temp = mkdtempSync(join(tmpdir(), 'eventspec-init-'));
@@ -95,6 +96,13 @@ describe('eventspec init', () => {
     const badName = await run(['init', join(temp, 'other'), '--aggregate', 'purchase order'], temp);
     assert.equal(badName.code, 2);
     assert.match(badName.stderr, /aggregate name "purchase order" must be PascalCase .* did you mean `PurchaseOrder`\?/);
+  });
+
+  it('prints the next step with a folder name the shell reads back as it is', async () => {
+    const { code, stdout } = await run(['init', "My Shop's!"], temp);
+    assert.equal(code, 0);
+    assert.match(stdout, /next: cd 'My Shop'\\''s!' && npm install && npm test/);
+    assert.equal(shellWord('shop-2/a_b.c'), 'shop-2/a_b.c');
   });
 
   it('refuses a file with a usage error, and takes a folder that only holds its git repository', async () => {

@@ -24,6 +24,11 @@ export interface InitResult {
 
 const NOTHING_YET = new Set(['.git', '.DS_Store']);
 
+/** A path as a POSIX shell reads it back: as is when plain, else in single quotes. */
+export function shellWord(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
 /** Writes a new domain project into `dir` (which must be new or empty). */
 export function initProject(dir: string, options: InitOptions, io: CliIO): InitResult {
   const target = resolve(io.cwd, dir);
@@ -92,7 +97,7 @@ export function registerInit(program: Command, io: CliIO, done: (code: ExitCode)
       const near = relative(io.cwd, result.dir);
       const shown = near === '' ? '.' : near.startsWith('..') ? result.dir : near;
       writeLine(io.stdout, `${c.green('created')} ${shown}: ${result.files.join(', ')}`);
-      writeLine(io.stdout, `next: ${c.bold(`cd ${shown} && npm install && npm test`)}`);
+      writeLine(io.stdout, `next: ${c.bold(`cd ${shellWord(shown)} && npm install && npm test`)}`);
       done(ExitCode.ok);
     });
 }
