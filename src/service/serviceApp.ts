@@ -43,7 +43,8 @@ export function serviceApp(options: ServiceAppOptions): FastifyInstance {
   });
   const openApi = openApiDocument(domain, { auth: { writes: auth.token !== undefined, reads: auth.token !== undefined && auth.authenticateReads === true } });
 
-  app.removeContentTypeParser(['application/json']);
+  // Fastify reads text/plain as a string by default; a command body is JSON or nothing (415).
+  app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = String(body);
     try {

@@ -118,6 +118,8 @@ describe('the service: commands over HTTP', () => {
     const answer = await s.call('POST', '/aggregates/Order/o-10/commands/PlaceOrder', { raw: 'customer=alice', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     assert.equal(answer.status, 415);
     assert.equal(answer.json.type, 'urn:eventspec:problem:media-type');
+    const text = await s.call('POST', '/aggregates/Order/o-10/commands/PlaceOrder', { raw: 'hello', headers: { 'content-type': 'text/plain' } });
+    assert.deepEqual([text.status, text.json.type], [415, 'urn:eventspec:problem:media-type']);
   });
 
   it('sends a command without a body as one with no fields (its defaults)', async () => {
