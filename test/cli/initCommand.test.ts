@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createCommandHandler, inMemoryEventStore } from '../../src';
 import type { AnyAggregate, Domain } from '../../src';
 import { addAggregate, dependencySpec, initProject } from '../../src/cli';
 import { shellWord } from '../../src/cli/commands/initCommand';
+import { installedFromTarball } from '../../src/cli/packageInfo';
 import { captureIO, repoRoot, run } from './cliHarness';
 
 const temp = mkdtempSync(join(tmpdir(), 'eventspec-init-'));
@@ -125,6 +126,22 @@ describe('eventspec init', () => {
     const piped = captureIO(temp);
     initProject(join(temp, 'piped'), {}, piped.io);
     assert.equal(piped.stderr(), '');
+  });
+
+  it('finds the packed tarball an installed eventspec came from, as npm\'s lockfile records it', () => {
+    const npx = join(temp, 'npx-cache');
+    const root = join(npx, 'node_modules', 'eventspec');
+    mkdirSync(root, { recursive: true });
+    const tgz = join(temp, 'eventspec-9.9.9.tgz');
+    writeFileSync(tgz, '');
+    const lock = (resolved: string) => writeFileSync(join(npx, 'node_modules', '.package-lock.json'), JSON.stringify({ packages: { 'node_modules/eventspec': { version: '9.9.9', resolved } } }));
+    lock(`file:${relative(npx, tgz)}`);
+    assert.equal(installedFromTarball(root), tgz);
+    lock('https://registry.npmjs.org/eventspec/-/eventspec-9.9.9.tgz');
+    assert.equal(installedFromTarball(root), undefined);
+    lock('file:../nowhere/eventspec-9.9.9.tgz');
+    assert.equal(installedFromTarball(root), undefined);
+    assert.equal(installedFromTarball(repoRoot), undefined, 'a checkout');
   });
 
   it('makes a path to eventspec absolute, since npm reads it from the new project', () => {

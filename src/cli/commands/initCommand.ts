@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { CliIO } from '../cliIO';
 import { colorsFor, progress, writeLine } from '../cliIO';
 import { ExitCode, UsageError } from '../exitCodes';
-import { packageInfo } from '../packageInfo';
+import { installedFromTarball, packageInfo } from '../packageInfo';
 import { AGGREGATE_NAME, namesOf, packageNameOf, toPascalCase } from '../scaffold/names';
 import { projectFiles } from '../scaffold/projectFiles';
 
@@ -20,6 +20,8 @@ export interface InitOptions {
 export interface InitResult {
   dir: string;
   files: string[];
+  /** The packed tarball the project depends on, when eventspec itself was installed from one. */
+  tarball?: string;
 }
 
 const NOTHING_YET = new Set(['.git', '.DS_Store']);
@@ -41,10 +43,12 @@ export function initProject(dir: string, options: InitOptions, io: CliIO): InitR
   }
   const aggregate = checkAggregateName(options.aggregate ?? DEFAULT_AGGREGATE);
   const own = packageInfo();
+  // Installed from a packed tarball (not published, say): the project depends on that tarball.
+  const tarball = options.eventspec === undefined ? installedFromTarball() : undefined;
   const files = projectFiles({
     name: options.name ?? packageNameOf(basename(target)),
     aggregate: namesOf(aggregate),
-    eventspec: dependencySpec(options.eventspec, own.version, io.cwd),
+    eventspec: dependencySpec(options.eventspec ?? tarball, own.version, io.cwd),
     versions: {
       typescript: own.dependencies.typescript ?? '^5.9.3',
       tsNode: own.dependencies['ts-node'] ?? '^10.9.2',
@@ -58,7 +62,7 @@ export function initProject(dir: string, options: InitOptions, io: CliIO): InitR
     mkdirSync(dirname(join(target, path)), { recursive: true });
     writeFileSync(join(target, path), text);
   }
-  return { dir: target, files: Object.keys(files) };
+  return { dir: target, files: Object.keys(files), ...(tarball !== undefined ? { tarball } : {}) };
 }
 
 export function checkAggregateName(name: string): string {
@@ -97,6 +101,7 @@ export function registerInit(program: Command, io: CliIO, done: (code: ExitCode)
       const near = relative(io.cwd, result.dir);
       const shown = near === '' ? '.' : near.startsWith('..') ? result.dir : near;
       writeLine(io.stdout, `${c.green('created')} ${shown}: ${result.files.join(', ')}`);
+      if (result.tarball !== undefined) writeLine(io.stdout, `eventspec comes from ${result.tarball}, the tarball this eventspec was installed from (--eventspec to choose another)`);
       writeLine(io.stdout, `next: ${c.bold(`cd ${shellWord(shown)} && npm install && npm test`)}`);
       done(ExitCode.ok);
     });
