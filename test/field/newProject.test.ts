@@ -51,6 +51,10 @@ describe('the packed package in a new project', { skip: skipReason ?? false, tim
       assert.ok(files.includes(needed), `${needed} is not in the tarball`);
     }
     assert.deepEqual(files.filter((f) => /^(src|test|features|step-definitions)\/|^dist\/domains\/|\.map$/.test(f)), []);
+    // The README the package shows links the design notes: each is in the package.
+    const linked = [...readFileSync(join(repoRoot, 'README.md'), 'utf8').matchAll(/\]\((docs\/[\w-]+\.md)\)/g)].map((m) => m[1]!);
+    assert.ok(linked.length > 3, `${linked.length} links`);
+    assert.deepEqual(linked.filter((doc) => !files.includes(doc)), []);
   });
 
   it('installs neither the MongoDB driver nor mongodb-memory-server in an in-memory project', () => {
