@@ -27,7 +27,13 @@ describe('eventspec test', () => {
   it('exits 2 for an option cucumber refuses only when the run starts, saying why', async () => {
     const { code, stderr } = await run(['test', '--', '--order', 'rand'], specs);
     assert.equal(code, 2, stderr);
-    assert.equal(stderr, 'eventspec: the order (--order): Unrecognized order type. Should be `defined` or `random`\n');
+    assert.equal(stderr, 'eventspec: the order (--order): takes defined, reverse or random (random:<seed> to repeat an order)\n');
+  });
+
+  it('exits 2 for a formatter that is neither cucumber\'s nor a module, naming cucumber\'s', async () => {
+    const { code, stderr } = await run(['test', '-f', 'bogusformatter'], specs);
+    assert.equal(code, 2, stderr);
+    assert.match(stderr, /^eventspec: --format bogusformatter: no such formatter; cucumber's own are progress, progress-bar, pretty, summary, html, json, junit, message, rerun, snippets, usage, usage-json/);
   });
 
   it('runs the mongo profile for --store mongo', async () => {

@@ -95,11 +95,19 @@ export async function testCommand(options: TestOptions, rest: readonly string[],
   } catch (error) {
     // Cucumber checks some options only when the run starts (`--order rand`, `--tags "a and"`): a
     // usage mistake, told by the option and cucumber's own reason, not its transform's name.
+    // A formatter name that is neither cucumber's nor a module: the option was mistyped.
+    const formatter = error instanceof Error ? /^Failed to import formatter (.+)$/.exec(error.message)?.[1] : undefined;
+    if (formatter !== undefined) {
+      throw new UsageError(`--format ${formatter}: no such formatter; cucumber's own are ${BUILTIN_FORMATTERS.join(', ')}, or give a module's path (./my-formatter.js)`);
+    }
     const stage = error instanceof Error ? /^Cucumber errored when trying to do a "([^"]+)" transform/.exec(error.message)?.[1] : undefined;
     if (stage !== undefined) {
       const option = STAGE_OPTIONS[stage] ?? 'cucumber configuration';
       const cause = (error as Error).cause;
-      throw new UsageError(`${option}: ${cause instanceof Error ? cause.message : (error as Error).message}`);
+      const reason = cause instanceof Error ? cause.message : (error as Error).message;
+      // Cucumber's own wording leaves out `reverse`, which it accepts.
+      const told = stage === 'pickles:order' && /^Unrecognized order type/.test(reason) ? 'takes defined, reverse or random (random:<seed> to repeat an order)' : reason;
+      throw new UsageError(`${option}: ${told}`);
     }
     throw error;
   } finally {
@@ -159,6 +167,8 @@ function withoutPathMergeWarning(stderr: CliIO['stderr']): Writable {
     },
   });
 }
+
+const BUILTIN_FORMATTERS = ['progress', 'progress-bar', 'pretty', 'summary', 'html', 'json', 'junit', 'message', 'rerun', 'snippets', 'usage', 'usage-json'];
 
 /** The option behind each of cucumber's start-of-run stages that can refuse one. */
 const STAGE_OPTIONS: Record<string, string> = { 'pickles:filter': 'the tag expression (--tags)', 'pickles:order': 'the order (--order)' };
