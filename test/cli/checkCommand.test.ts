@@ -39,6 +39,12 @@ describe('eventspec check', () => {
     assert.match(report.aggregates[0]!.gherkin ?? '', /Then the command is rejected with "OrderNotPlaced"/);
   });
 
+  it('refuses --runs 0 as a usage mistake, naming the option', async () => {
+    const { code, stderr } = await run(['check', '--runs', '0', '--domain', config('zero', 'undefined')], temp);
+    assert.equal(code, 2);
+    assert.match(stderr, /--runs takes a whole number above 0 \(the command sequences tried per aggregate\), not 0/);
+  });
+
   it('passes on the domain alone', async () => {
     const { code, stderr } = await run(['check', '--runs', '20', '--domain', config('plain', 'undefined')], temp);
     assert.equal(code, 0, stderr);

@@ -26,6 +26,7 @@ export async function checkCommand(aggregate: string | undefined, options: Check
   if (options.path !== undefined && options.seed === undefined) throw new UsageError('--path replays a failure together with its --seed');
   const { runChecks } = require('../../checks') as typeof import('../../checks');
   const runs = wholeNumber('--runs', options.runs);
+  if (runs !== undefined && runs < 1) throw new UsageError(`--runs takes a whole number above 0 (the command sequences tried per aggregate), not ${runs}`);
   const seed = wholeNumber('--seed', options.seed);
   const code = await runChecks(
     domain,
