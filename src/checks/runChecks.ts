@@ -76,7 +76,7 @@ export async function runChecks(domain: Domain, options: RunChecksOptions = {}, 
     clearLine(err);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (result.status === 'passed') {
-      if (!options.json) out.write(`${color.green('✓')} ${name}: ${result.runs} cases passed in ${seconds}s (seed ${result.seed})\n`);
+      if (!options.json) out.write(`${color.green('✓')} ${name}: ${result.runs} cases passed in ${seconds}s (seed ${result.seed})${replayed(options)}\n`);
     } else if (!options.json) {
       out.write(`${color.red('✗')} ${name}: ${result.property} — ${result.message}\n`);
       out.write(`  found after ${result.runs} case(s), shrunk in ${result.shrinks} step(s)${result.regressionFile ? `; appended to ${result.regressionFile}` : ''}\n`);
@@ -100,7 +100,7 @@ export async function runChecks(domain: Domain, options: RunChecksOptions = {}, 
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (!options.json && result.status === 'passed') {
-      out.write(`${color.green('✓')} ${name} (process): ${result.runs} cases passed in ${seconds}s (seed ${result.seed})\n`);
+      out.write(`${color.green('✓')} ${name} (process): ${result.runs} cases passed in ${seconds}s (seed ${result.seed})${replayed(options)}\n`);
     } else if (!options.json && result.status === 'failed') {
       out.write(`${color.red('✗')} ${name} (process): ${result.property} — ${result.message}\n  found after ${result.runs} case(s)\n${result.gherkin}\n`);
     }
@@ -132,4 +132,9 @@ function progressPrinter(err: RunChecksOutput['err'], color: ReturnType<typeof p
 
 function clearLine(err: RunChecksOutput['err']): void {
   if (err.isTTY) err.write('\r\x1b[2K');
+}
+
+/** A replay that passes says what that means: the case it names no longer fails (or the path names none). */
+function replayed(options: RunChecksOptions): string {
+  return options.path === undefined ? '' : `; replaying path ${options.path}: that case no longer fails, or the seed has no such path`;
 }

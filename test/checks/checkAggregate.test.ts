@@ -195,6 +195,10 @@ describe('checkDomain, regression files and the command-line helper', () => {
     assert.match(out.join(''), /✗ Ticket: deterministic/);
     assert.equal(await runChecks(defineDomain({ name: 'orders', aggregates: [Order] }), { runs: 20, seed: 3 }, io), 0);
     assert.match(out.join(''), /✓ Order: \d+ cases passed/);
+    assert.doesNotMatch(out.join(''), /replaying/);
+    // A replay that passes says what that means.
+    assert.equal(await runChecks(defineDomain({ name: 'orders', aggregates: [Order] }), { aggregate: 'Order', runs: 20, seed: 3, path: '0' }, io), 0);
+    assert.match(out.join(''), /✓ Order: \d+ cases passed in [\d.]+s \(seed 3\); replaying path 0: that case no longer fails, or the seed has no such path/);
     err.length = 0;
     assert.equal(await runChecks(planted, { aggregate: 'Walet' }, io), 2);
     assert.match(err.join(''), /unknown aggregate `Walet`.*Wallet/);
