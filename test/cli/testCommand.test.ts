@@ -8,6 +8,21 @@ import { fixtures, repoRoot, run, spawnBin } from './cliHarness';
 
 // A tiny cucumber project with plain-JavaScript steps: default, mongo and broken profiles.
 const specs = join(fixtures, 'specs');
+
+/**
+ * Runs `use` on a copy of that project in a temporary folder (removed after), for tests that
+ * change its files; `linked` gives it this checkout's packages, else it has none.
+ */
+async function inCopy(linked: boolean, use: (dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'eventspec-specs-'));
+  try {
+    cpSync(specs, dir, { recursive: true });
+    if (linked) symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
+    await use(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 const expect = (store: string) => ['--world-parameters', JSON.stringify({ expectedStore: store })];
 
 describe('eventspec test', () => {
@@ -95,11 +110,8 @@ describe('eventspec test', () => {
     }
   });
 
-  it('leaves the reports of the last run alone on a dry run, unless one is asked for on the command line', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'eventspec-dry-'));
-    try {
-      cpSync(specs, dir, { recursive: true });
-      symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
+  it('leaves the reports of the last run alone on a dry run, unless one is asked for on the command line', () =>
+    inCopy(true, async (dir) => {
       writeFileSync(
         join(dir, 'cucumber.js'),
         "module.exports = { default: { require: ['steps/*.js'], paths: ['features/counting.feature'], format: ['summary', 'message:reports/run.ndjson'], worldParameters: { store: 'memory' } } };\n",
@@ -115,10 +127,7 @@ describe('eventspec test', () => {
       // Asked for by name, it is written: the stream of a dry run.
       assert.equal((await run(['test', '--dry-run', '--format', 'message:reports/run.ndjson'], dir)).code, 0);
       assert.doesNotMatch(stream(), /"status":"PASSED"/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 
   it('says so when the selection ran no scenario, and exits 2 for a feature file that is not Gherkin', async () => {
     const none = await run(['test', '--tags', '@nope'], specs);
@@ -128,32 +137,22 @@ describe('eventspec test', () => {
     assert.match(dry.stderr, /no scenario ran: --tags "@nope" matched none/);
     const some = await run(['test', '--tags', '@store'], specs);
     assert.doesNotMatch(some.stderr, /no scenario ran/);
-    const dir = mkdtempSync(join(tmpdir(), 'eventspec-gherkin-'));
-    try {
-      cpSync(specs, dir, { recursive: true });
-      symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
+    await inCopy(true, async (dir) => {
       writeFileSync(join(dir, 'features', 'broken-syntax.feature'), 'Feature: x\n  Scenario: y\n    Given a step\n  | a table with no step |\n  oops\n');
       const bad = await run(['test', 'features/broken-syntax.feature'], dir);
       assert.equal(bad.code, 2, bad.stderr);
       assert.match(bad.stderr, /eventspec: a feature file is not valid Gherkin — features\/broken-syntax\.feature:5: expected: /);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
-  it('refuses --store mongo up front in a project without the MongoDB driver (exit 2)', async () => {
-    // A project of its own, outside this repository, so its node_modules has no mongodb.
-    const dir = mkdtempSync(join(tmpdir(), 'eventspec-nodriver-'));
-    try {
-      cpSync(specs, dir, { recursive: true });
+  // A copy outside this repository has no packages, so no mongodb either.
+  it('refuses --store mongo up front in a project without the MongoDB driver (exit 2)', () =>
+    inCopy(false, async (dir) => {
       const { code, stdout, stderr } = await run(['test', '--store', 'mongo'], dir);
       assert.equal(code, 2, stdout);
       assert.equal(stderr, 'eventspec: --store mongo needs the MongoDB driver, which this project does not have: npm install mongodb (and npm install --save-dev mongodb-memory-server to run the scenarios on a local mongod)\n');
       assert.equal(stdout, '', 'no scenario ran');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 
   it('refuses a shard that would run nothing, saying the accepted form', async () => {
     for (const shard of ['0/3', '4/3', '1/0', 'two/3', '1-3']) {
