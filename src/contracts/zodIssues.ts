@@ -22,13 +22,13 @@ export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
-export function show(value: unknown): string {
+export function show(value: unknown, max = 80): string {
   if (value === undefined) return 'nothing';
   if (typeof value === 'string') return JSON.stringify(value);
   if (value instanceof Date) return value.toISOString();
   try {
     const text = JSON.stringify(value);
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+    return text.length > max ? `${text.slice(0, max - 3)}...` : text;
   } catch {
     return String(value);
   }

@@ -1,5 +1,6 @@
 import { resolve, sep } from 'node:path';
 import { DomainCodeError } from '../aggregate/domainCode';
+import { show } from '../contracts/zodIssues';
 import { InvariantViolation, StoredEventError } from '../core/errors';
 import { describePlace, type StepPlace } from './stepPlace';
 
@@ -22,7 +23,7 @@ export function domainErrorAtStep(error: unknown, place: StepPlace | undefined):
     return error;
   }
   const frames = cause instanceof Error ? userFrames(cause.stack ?? '') : [];
-  const state = error instanceof InvariantViolation ? `; the state it was checked on: ${shown(error.state)}` : '';
+  const state = error instanceof InvariantViolation ? `; the state it was checked on: ${show(error.state, 300)}` : '';
   error.stack = `${error.name}: ${describePlace(place)}: ${error.message}${state}${frames.length > 0 ? `\n${frames.join('\n')}` : ''}`;
   return error;
 }
@@ -39,14 +40,4 @@ export function userFrames(stack: string): string[] {
       return !file.startsWith(KIT + sep) || file.startsWith(EXAMPLES);
     })
     .slice(0, 5);
-}
-
-function shown(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > 300 ? `${text.slice(0, 297)}...` : text;
 }

@@ -73,7 +73,7 @@ export async function testCommand(options: TestOptions, rest: readonly string[],
   const missing = missingPathsProblem('the feature path', given, cwd);
   if (missing) throw new UsageError(missing);
   for (const format of options.format ?? []) {
-    const target = /^[^:]+:(.+)$/.exec(format)?.[1];
+    const target = formatTarget(format);
     const problem = target === undefined ? undefined : outputPathProblem('--format', target, cwd, 'file', 'report');
     if (problem) throw new UsageError(problem);
   }
@@ -121,6 +121,11 @@ export async function testCommand(options: TestOptions, rest: readonly string[],
   return success ? ExitCode.ok : ExitCode.failed;
 }
 
+/** The file a `--format <name>:<file>` writes, if it names one. */
+function formatTarget(format: string): string | undefined {
+  return /^[^:]+:(.+)$/.exec(format)?.[1];
+}
+
 function resolvable(id: string, from: string): boolean {
   try {
     require.resolve(id, { paths: [from] });
@@ -147,7 +152,7 @@ function selectionOf(options: TestOptions, paths: readonly string[]): string {
  * them; a report asked for on the command line is still written.
  */
 function keepLastRunReports(formats: { files: Record<string, string> }, given: readonly string[], io: CliIO): void {
-  const asked = new Set(given.map((format) => /^[^:]+:(.+)$/.exec(format)?.[1]).filter((path) => path !== undefined));
+  const asked = new Set(given.map(formatTarget).filter((path) => path !== undefined));
   const kept = Object.keys(formats.files).filter((path) => !asked.has(path));
   if (kept.length === 0) return;
   for (const path of kept) delete formats.files[path];
