@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { plainIssue } from './plainIssue';
 
 /** One readable line per zod issue: `field: problem (got value)`. */
 export function describeIssues(error: z.ZodError, data: unknown): { field: string | undefined; value: unknown; text: string } {
@@ -7,7 +8,7 @@ export function describeIssues(error: z.ZodError, data: unknown): { field: strin
     const value = valueAt(data, issue.path);
     // A field left out: said so, not as zod's "expected date, received Date" (a coerced nothing).
     if (value === undefined && issue.code === 'invalid_type' && field !== undefined) return { field, value, text: `${field}: is missing (expected ${article(issue.expected)})` };
-    return { field, value, text: `${field ?? '(whole value)'}: ${plainMessage(issue)} (got ${show(value)})` };
+    return { field, value, text: `${field ?? '(whole value)'}: ${plainMessage(issue, value)} (got ${show(value)})` };
   });
   const first = parts[0];
   return { field: first?.field, value: first?.value, text: parts.map((p) => p.text).join('; ') };
@@ -38,6 +39,6 @@ function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
-function plainMessage(issue: z.core.$ZodIssue): string {
-  return issue.message.replace(/^Invalid input: /, '');
+function plainMessage(issue: z.core.$ZodIssue, value: unknown): string {
+  return plainIssue(issue, value) ?? issue.message.replace(/^Invalid input: /, '');
 }

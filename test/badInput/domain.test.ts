@@ -187,7 +187,7 @@ const EXAMPLES: readonly { title: string; define: () => unknown; message: string
   {
     title: 'an event example below the schema’s minimum',
     define: () => defineEvent('Paid', z.object({ amount: z.number().positive() }), { example: { amount: -5 } }),
-    message: 'event Paid: the example does not fit its own schema — amount: Too small: expected number to be >0 (got -5); fix the example (or the schema)',
+    message: 'event Paid: the example does not fit its own schema — amount: must be more than 0 (got -5); fix the example (or the schema)',
   },
   {
     title: 'an event example missing a field',
@@ -202,7 +202,7 @@ const EXAMPLES: readonly { title: string; define: () => unknown; message: string
   {
     title: 'a command example outside its enum',
     define: () => defineCommand('Ship', z.object({ speed: z.enum(['slow', 'fast']) }), { example: { speed: 'warp' as 'slow' } }),
-    message: 'command Ship: the example does not fit its own schema — speed: Invalid option: expected one of "slow"|"fast" (got "warp"); fix the example (or the schema)',
+    message: 'command Ship: the example does not fit its own schema — speed: must be one of "slow" or "fast" (got "warp"); fix the example (or the schema)',
   },
 ];
 
