@@ -47,8 +47,14 @@ export default class EventspecSnippetSyntax {
     if (quoted) return `// ${step.where ?? step.text}: ${quoted}`;
     const suggestion = suggestStep(step.text, installedDomain());
     if (suggestion && suggestion.misspelled.length > 0) reportAtExit(suggestion.misspelled.map((m) => `${step.where ?? step.text}: ${m}`));
-    const params = [...(generatedExpressions[0]?.parameterNames ?? []), ...stepParameterNames].join(', ');
     const where = step.where ? ` (${step.where})` : '';
+    // The wording is a step that exists and only a name is wrong: defining it again would make the
+    // line ambiguous once the name is put right, so no snippet is offered.
+    if (suggestion && suggestion.misspelled.length > 0) {
+      const at = step.where ? `${step.where}: ` : '';
+      return `${suggestion.misspelled.map((m) => `// ${at}${m}\n`).join('')}//   ${suggestion.line}`;
+    }
+    const params = [...(generatedExpressions[0]?.parameterNames ?? []), ...stepParameterNames].join(', ');
     const hint = suggestion ? `// Did you mean${where}:\n//   ${suggestion.line}\n// Or define a new step:\n` : '';
     const asyncKeyword = this.snippetInterface === 'async-await' ? 'async ' : '';
     return `${hint}${functionName}('${source.replace(/'/g, "\\'")}', ${asyncKeyword}function (${params}) {\n  // ${comment}\n  return 'pending';\n});`;

@@ -128,9 +128,13 @@ export function suggestStep(text: string, domain: NamedDomain | undefined): Step
       .map((token, i) => {
         const user = userTokens[i]!;
         if (token.every((p) => 'text' in p)) return token.map((p) => ('text' in p ? p.text : '')).join('');
-        const match = new RegExp(`^${token.map((p) => ('text' in p ? escapeRegExp(p.text) : `(${lenient(p.type)})`)).join('')}$`).exec(user);
+        // Strictly first; then with its quotes left out (`rejected with AccountAlreadyOpen`,
+        // `Account a-1`), which the line then gets back.
+        const strict = new RegExp(`^${token.map((p) => ('text' in p ? escapeRegExp(p.text) : `(${lenient(p.type)})`)).join('')}$`).exec(user);
+        const match = strict ?? new RegExp(`^${token.map((p) => ('text' in p ? escapeRegExp(p.text).replace(/"/g, '"?') : p.type === 'string' ? `(${LENIENT.string}|[^\\s"']+)` : `(${lenient(p.type)})`)).join('')}$`).exec(user);
         let group = 1;
-        return token.map((p) => ('text' in p ? p.text : match ? fill(p.type, match[group++]!) : `{${p.type}}`)).join('');
+        const value = (type: string, word: string) => (type === 'string' && !/^["']/.test(word) ? `"${word}"` : fill(type, word));
+        return token.map((p) => ('text' in p ? p.text : match ? value(p.type, match[group++]!) : `{${p.type}}`)).join('');
       })
       .join(' ');
     const score = distance(text, line) / Math.max(text.length, line.length, 1);

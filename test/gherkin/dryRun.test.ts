@@ -42,13 +42,19 @@ describe('a dry run over misspelled domain names', () => {
   });
 
   it('suggests each undefined step as the user wrote it, corrected, before the snippet', () => {
-    for (const [line, suggestion] of [
-      [4, 'When Order "o-1" is sent PlaceOrder:'],
-      [8, 'Given Order "o-1" has recorded OrderPlaced'],
-      [21, 'When Order "o-1" is sent ShipOrder'],
+    const told = `// Did you mean (${feature}:21):\n         //   When Order "o-1" is sent ShipOrder\n         // Or define a new step:\n`;
+    assert.ok(run.output.includes(told), `no suggestion for line 21:\n${run.output}`);
+  });
+
+  it('offers no snippet where only a name is wrong: the step exists, defining it again would make it ambiguous', () => {
+    for (const [line, name, suggestion] of [
+      [4, 'unknown command `PlaceOrdr` — did you mean `PlaceOrder`?', 'When Order "o-1" is sent PlaceOrder:'],
+      [8, 'unknown aggregate `Ordr` — did you mean `Order`?', 'Given Order "o-1" has recorded OrderPlaced'],
     ] as const) {
-      assert.ok(run.output.includes(`// Did you mean (${feature}:${line}):\n         //   ${suggestion}\n`), `no suggestion "${suggestion}" for line ${line}:\n${run.output}`);
+      const told = `// ${feature}:${line}: ${name}\n         //   ${suggestion}\n\n`;
+      assert.ok(run.output.includes(told), `no correction "${suggestion}" for line ${line}:\n${run.output}`);
     }
+    assert.doesNotMatch(run.output, /Given\('Ordr \{string\}/);
   });
 
   it('tells a bare double quote inside a value, with the line to write, instead of a garbled snippet', () => {

@@ -49,6 +49,12 @@ describe('the vocabulary', () => {
     assert.equal(suggestStep('I log in to the admin console', domain), undefined);
   });
 
+  it('puts back the quotes a value was written without', () => {
+    assert.deepEqual(suggestStep('the command is rejected with InsufficientFunds', domain), { line: 'Then the command is rejected with "InsufficientFunds"', misspelled: [] });
+    assert.deepEqual(suggestStep('Account a-1 has recorded AccountOpened', domain), { line: 'Given Account "a-1" has recorded AccountOpened', misspelled: [] });
+    assert.equal(suggestStep('Order o-1 is sent ShipOrdr', domain)?.line, 'When Order "o-1" is sent ShipOrder');
+  });
+
   it('suggests only names of the project\'s own domain', () => {
     const Opened = defineEvent('TicketOpened', z.object({ title: z.string() }));
     const Open = defineCommand('OpenTicket', z.object({ title: z.string() }));
