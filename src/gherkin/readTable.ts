@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { didYouMean } from '../core/suggest';
-import { describeIssues } from '../contracts/parseContract';
+import { describeIssues, valueAt } from '../contracts/parseContract';
 import { setAtPath } from '../testing/fieldPaths';
 import { coerceCell } from './coerceCell';
 import { ScenarioError } from './scenarioError';
@@ -46,6 +46,14 @@ export function singleRecord(rows: Rows, isField: (name: string) => boolean, pla
       seen.set(field.name, field.ref.row);
     }
     return fields;
+  }
+  // Field names down the first column, but more than two columns: a vertical table with extra cells.
+  if (width > 2 && firstColumn.every(isField) && !rows[0]!.every((c) => isField(c.trim()))) {
+    throw new ScenarioError(
+      place,
+      `a table of fields has two columns, the field and its value (| ${firstColumn[0]} | … |); this one has ${width} — remove the extra column${width > 3 ? 's' : ''}, or write a header row of field names and one row of values`,
+      { row: 0, column: firstColumn[0]! },
+    );
   }
   if (rows.length !== 2) {
     throw new ScenarioError(
@@ -126,7 +134,10 @@ export function checkData(
   const missing = result.error.issues
     .filter((i) => i.code === 'invalid_type' && !refs.has(i.path.map(String).join('.')))
     .map((i) => i.path.map(String).join('.'));
-  throw new ScenarioError(place, `${typeName} is not valid: ${text}${missing.length > 0 ? missingHint(missing, source) : ''}`, ref);
+  // A field whose cell is there but empty: the reader sees a cell, so say why it counts as nothing.
+  const empty = result.error.issues.some((i) => i.code === 'invalid_type' && refs.has(i.path.map(String).join('.')) && valueAt(data, i.path) === undefined);
+  const emptyHint = empty && source === 'table' ? ' — an empty cell means "not given"; write a value in it' : '';
+  throw new ScenarioError(place, `${typeName} is not valid: ${text}${missing.length > 0 ? missingHint(missing, source) : emptyHint}`, ref);
 }
 
 function missingHint(paths: readonly string[], source: DataSource): string {

@@ -42,6 +42,16 @@ const cases: Case[] = [
   { name: 'a history table with only a header', steps: 'Given Order "o-1" has recorded:\n  | event | customer | <<', message: (at) => `${at}: the table has a header but no rows, so it names no events; add one row per event under the header (a scenario without history needs no "has recorded" step)` },
   { name: 'an expectation of events with only a header', steps: 'Then Order "o-1" records:\n  | event | customer | <<', message: (at) => `${at}: the table has a header but no rows, so it names no events; add one row per expected event under the header, or write "Then Order "o-1" records nothing"` },
   {
+    name: 'a table of fields with a third column',
+    steps: 'When Order "o-1" is sent PlaceOrder:\n  | customer | alice | x | <<\n  | amount   | 3     | y |',
+    message: (at) => `${at} (column "customer"): a table of fields has two columns, the field and its value (| customer | … |); this one has 3 — remove the extra column, or write a header row of field names and one row of values`,
+  },
+  {
+    name: 'an empty cell for a required field',
+    steps: 'When Order "o-1" is sent PlaceOrder:\n  | customer |       | <<',
+    message: (at) => `${at} (column "customer"): PlaceOrder is not valid: customer: is missing (expected a string) — an empty cell means "not given"; write a value in it`,
+  },
+  {
     name: 'a command table without two required fields',
     steps: 'Given Order "o-1" has recorded OrderPlaced\nWhen Order "o-1" is sent AddItem: <<\n  | quantity |\n  | 2        |',
     message: (at) => `${at}: AddItem is not valid: sku: is missing (expected a string); price: is missing (expected a number) — add "sku" and "price" to the table`,
