@@ -1,3 +1,4 @@
+import { types } from 'node:util';
 import { EventspecError } from './errors';
 import { NOT_PLAIN, plainStoredSize } from './storableSize';
 import { isWellFormed } from './wellFormed';
@@ -53,7 +54,7 @@ export function unstorableValueExactly(value: unknown, path: string): string | u
         }
         return undefined;
       }
-      if (node instanceof Date) return Number.isNaN(node.getTime()) ? `${at} is an invalid Date, which a store would keep as 1970-01-01; ${HOW}` : undefined;
+      if (types.isDate(node)) return Number.isNaN(node.getTime()) ? `${at} is an invalid Date, which a store would keep as 1970-01-01; ${HOW}` : undefined;
       for (const key of Object.keys(node)) {
         if (key.includes('\0')) return `${at} has a key with a NUL character (${JSON.stringify(key)}), which BSON cannot store`;
         if (!isWellFormed(key)) return `${at} has a key with a lone surrogate (${JSON.stringify(key)}), which a store would turn into U+FFFD; fix the key`;
@@ -70,20 +71,22 @@ export function unstorableValueExactly(value: unknown, path: string): string | u
   return visit(value, path, 0);
 }
 
+// Brand checks (util.types), not instanceof: a value made in another realm (a vm context, a test
+// runner's sandbox) is still a Map or a Date to BSON, and must be to this check too.
 function unsupportedKind(node: object): string | undefined {
   if (typeof (node as { toBSON?: unknown }).toBSON === 'function') return 'an object with a toBSON method (what BSON stores is what toBSON returns)';
   // A BSON class (ObjectId, Long, …) has it on its prototype; an own field is the user's, refused by name below.
   if ('_bsontype' in node && !Object.hasOwn(node, '_bsontype')) return `a BSON value (${String((node as { _bsontype?: unknown })._bsontype)})`;
-  if (node instanceof Set) return 'a Set (BSON keeps {})';
-  if (node instanceof Map) return 'a Map (BSON keeps a plain object)';
-  if (ArrayBuffer.isView(node) || node instanceof ArrayBuffer) return `binary data (${node.constructor.name}); store it as a base64 string`;
-  if (node instanceof RegExp) return 'a RegExp';
+  if (types.isSet(node)) return 'a Set (BSON keeps {})';
+  if (types.isMap(node)) return 'a Map (BSON keeps a plain object)';
+  if (types.isArrayBufferView(node) || types.isAnyArrayBuffer(node)) return `binary data (${node.constructor?.name ?? 'a buffer'}); store it as a base64 string`;
+  if (types.isRegExp(node)) return 'a RegExp';
   // Objects whose content lives in internal slots: BSON writes their own fields, none, and keeps {}.
-  if (node instanceof Number || node instanceof String || node instanceof Boolean) return `a boxed ${typeof node.valueOf()} (new ${node.constructor.name}(…), which BSON keeps as {})`;
-  if (node instanceof Error) return 'an Error (BSON keeps {}; store its message)';
+  if (types.isBoxedPrimitive(node)) return `a boxed ${typeof node.valueOf()} (new ${node.constructor?.name ?? 'Object'}(…), which BSON keeps as {})`;
+  if (types.isNativeError(node) || node instanceof Error) return 'an Error (BSON keeps {}; store its message)';
   if (node instanceof URL || node instanceof URLSearchParams) return `a ${node.constructor.name} (BSON keeps {}; store it as a string)`;
   if (node instanceof WeakRef) return 'a WeakRef (BSON keeps {})';
-  if (node instanceof WeakMap || node instanceof WeakSet || node instanceof Promise) return `a ${node.constructor.name}`;
+  if (types.isWeakMap(node) || types.isWeakSet(node) || types.isPromise(node)) return `a ${node.constructor?.name ?? 'built-in object'}`;
   return undefined;
 }
 

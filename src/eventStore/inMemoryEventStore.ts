@@ -1,3 +1,4 @@
+import { types } from 'node:util';
 import type { Clock } from '../core/clock';
 import { systemClock } from '../core/clock';
 import { isoTime } from '../core/isoTime';
@@ -210,7 +211,8 @@ function frozenCopy(value: unknown): unknown {
     }
     return Object.freeze(copy);
   }
-  if (value instanceof Date) return Object.freeze(new Date(value.getTime()));
+  // Also a Date made in another realm (a vm context): BSON stores it as a Date, so this copy is one.
+  if (types.isDate(value)) return Object.freeze(new Date(value.getTime()));
   return Object.freeze(copyFields(value));
 }
 

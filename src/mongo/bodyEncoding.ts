@@ -1,3 +1,4 @@
+import { types } from 'node:util';
 import { Binary, BSON } from 'mongodb';
 import { unstorableValue as storableValueProblem } from '../core/storableValue';
 
@@ -46,7 +47,7 @@ export function hasUnsafeKey(value: unknown): boolean {
  * an object from another realm), is serialized as a document of its own keys, so it is checked as one.
  */
 function isBsonValue(node: object): boolean {
-  return '_bsontype' in node || node instanceof Date || node instanceof RegExp || ArrayBuffer.isView(node) || node instanceof ArrayBuffer;
+  return '_bsontype' in node || types.isDate(node) || types.isRegExp(node) || ArrayBuffer.isView(node) || types.isAnyArrayBuffer(node);
 }
 
 export function isUnsafeKey(key: string): boolean {

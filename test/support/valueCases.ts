@@ -1,3 +1,5 @@
+import { runInNewContext } from 'node:vm';
+
 /**
  * Values a BSON round trip would change, each with the refusal every store must give (the path is
  * named). Shared by the store contract (every store refuses them) and the offline check that the
@@ -40,6 +42,9 @@ export const REFUSED_VALUES: readonly RefusedValue[] = [
   { title: 'a boxed string', data: () => ({ s: [new String('ab')] }), message: /data\.s\[0\] is a boxed string/ },
   { title: 'an Error', data: () => ({ failure: new Error('no stock') }), message: /data\.failure is an Error \(BSON keeps \{\}; store its message\)/ },
   { title: 'a URL', data: () => ({ link: new URL('https://example.com/a') }), message: /data\.link is a URL \(BSON keeps \{\}; store it as a string\)/ },
+  // Made in another realm (a vm context, a test runner's sandbox): instanceof says no, BSON still sees a Map.
+  { title: 'a Map made in another realm', data: () => ({ prices: runInNewContext('new Map([["a", 1]])') }), message: /data\.prices is a Map/ },
+  { title: 'a RegExp made in another realm', data: () => ({ pattern: runInNewContext('/x/g') }), message: /data\.pattern is a RegExp/ },
 ];
 
 /** Values both stores keep, and what each gives back (undefined fields go, undefined in arrays is null, as in JSON). */
@@ -48,6 +53,11 @@ export const KEPT_VALUES: readonly { title: string; data: () => Record<string, u
     title: 'numbers at their edges, Dates, astral text, empty containers',
     data: () => ({ neg0: -0, nan: Number.NaN, inf: -Infinity, big: 2 ** 53 - 1, wide: 2 ** 40, frac: 0.1, when: new Date('2025-03-01T10:00:00.123Z'), text: 'naïve 🚀 名前', empty: {}, list: [], nested: [[1], [{}]] }),
     back: { neg0: -0, nan: Number.NaN, inf: -Infinity, big: 2 ** 53 - 1, wide: 2 ** 40, frac: 0.1, when: new Date('2025-03-01T10:00:00.123Z'), text: 'naïve 🚀 名前', empty: {}, list: [], nested: [[1], [{}]] },
+  },
+  {
+    title: 'a Date made in another realm, as a Date',
+    data: () => ({ when: runInNewContext('new Date("2025-03-01T10:00:00.123Z")'), list: [runInNewContext('new Date(0)')] }),
+    back: { when: new Date('2025-03-01T10:00:00.123Z'), list: [new Date(0)] },
   },
   {
     title: 'undefined: a field holding it goes, in an array it is null',
