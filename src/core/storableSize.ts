@@ -15,7 +15,12 @@ const QUICK_DEPTH = 32;
 
 /** BSON bytes of a value that is surely storable (undefined counts 0), or NOT_PLAIN. */
 export function plainStoredSize(value: unknown): number {
-  return sizeOf(value, 0);
+  try {
+    return sizeOf(value, 0);
+  } catch {
+    // A getter that threw: the exact walk names its path.
+    return NOT_PLAIN;
+  }
 }
 
 function sizeOf(node: unknown, depth: number): number {

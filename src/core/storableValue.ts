@@ -59,7 +59,13 @@ export function unstorableValueExactly(value: unknown, path: string): string | u
         if (key.includes('\0')) return `${at} has a key with a NUL character (${JSON.stringify(key)}), which BSON cannot store`;
         if (!isWellFormed(key)) return `${at} has a key with a lone surrogate (${JSON.stringify(key)}), which a store would turn into U+FFFD; fix the key`;
         if (key === '_bsontype') return `${at} has a field named _bsontype, which BSON takes for one of its own types; rename it`;
-        const found = visit((node as Record<string, unknown>)[key], `${at}.${key}`, depth + 1);
+        let field: unknown;
+        try {
+          field = (node as Record<string, unknown>)[key];
+        } catch (error) {
+          return `${at}.${key} is a getter that threw (${error instanceof Error ? error.message : String(error)}); ${HOW}`;
+        }
+        const found = visit(field, `${at}.${key}`, depth + 1);
         if (found) return found;
       }
       return undefined;

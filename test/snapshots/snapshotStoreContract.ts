@@ -44,9 +44,11 @@ export function snapshotStoreContract(name: string, factory: SnapshotStoreFactor
       assert.deepEqual(await store.load(stream), snap(stream, 5, state));
     });
 
-    test('state a store would change (a Set, an invalid Date) is refused naming stream, version and path', async (stream) => {
+    test('state a store would change (a Set, an invalid Date) or cannot read (a getter that throws) is refused naming stream, version and path', async (stream) => {
       await assert.rejects(store.save(snap(stream, 3, { tags: new Set(['a']) })), new RegExp(`snapshot of stream "${stream}" at version 3: state\\.tags is a Set`));
       await assert.rejects(store.save(snap(stream, 3, { at: new Date(Number.NaN) })), /state\.at is an invalid Date/);
+      const lazy = Object.defineProperty({}, 'lines', { get: () => { throw new Error('not loaded yet'); }, enumerable: true });
+      await assert.rejects(store.save(snap(stream, 3, { order: lazy })), /state\.order\.lines is a getter that threw \(not loaded yet\)/);
       assert.equal(await store.load(stream), undefined);
     });
 

@@ -44,6 +44,7 @@ export const REFUSED_VALUES: readonly RefusedValue[] = [
   { title: 'a URL', data: () => ({ link: new URL('https://example.com/a') }), message: /data\.link is a URL \(BSON keeps \{\}; store it as a string\)/ },
   // Made in another realm (a vm context, a test runner's sandbox): instanceof says no, BSON still sees a Map.
   { title: 'a Map made in another realm', data: () => ({ prices: runInNewContext('new Map([["a", 1]])') }), message: /data\.prices is a Map/ },
+  { title: 'a getter that throws', data: () => ({ total: Object.defineProperty({}, 'amount', { get: () => { throw new Error('not loaded yet'); }, enumerable: true }) }), message: /data\.total\.amount is a getter that threw \(not loaded yet\)/ },
   { title: 'a RegExp made in another realm', data: () => ({ pattern: runInNewContext('/x/g') }), message: /data\.pattern is a RegExp/ },
 ];
 
