@@ -1,3 +1,4 @@
+import { STORE_HOOK } from './storeHook';
 import { redactCredentials, scrubError } from '../core/redactCredentials';
 import { After, AfterAll, Before, defineParameterType, defineStep, setWorldConstructor, World } from '@cucumber/cucumber';
 import type { IWorldOptions } from '@cucumber/cucumber';
@@ -185,11 +186,13 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
     return factory;
   };
 
-  Before({ name: 'eventspec: fresh stores' }, async function (this: EventspecWorld, { pickle, gherkinDocument }) {
+  Before({ name: STORE_HOOK }, async function (this: EventspecWorld, { pickle, gherkinDocument }) {
     const storeName = String(this.parameters.store ?? 'memory');
     const factory = factoryFor(storeName);
     const unavailable = await factory.unavailable?.();
     if (unavailable) {
+      // Where a server is expected (CI), a skip would pass a run that tested nothing.
+      if (process.env.EVENTSPEC_REQUIRE_MONGODB === '1') throw briefError(`EVENTSPEC_REQUIRE_MONGODB=1, so this scenario fails instead of skipping: ${unavailable}`);
       // Said once per run, loudly; every scenario then reports itself skipped rather than passed.
       if (!announced.has(storeName)) console.log(`\n*** SKIPPED scenarios on the ${storeName} store: ${unavailable} ***\n`);
       announced.add(storeName);

@@ -154,6 +154,32 @@ describe('eventspec test', () => {
       assert.equal(stdout, '', 'no scenario ran');
     }));
 
+  it('does not pass --store mongo when no MongoDB server was there: skipped scenarios tested nothing (exit 2)', () => {
+    // A kit project whose mongo store is never reachable, in a temporary folder with this checkout's packages.
+    const dir = mkdtempSync(join(tmpdir(), 'eventspec-nomongo-'));
+    try {
+      symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
+      const register = JSON.stringify(join(repoRoot, 'scripts', 'swc-register.js'));
+      writeFileSync(join(dir, 'cucumber.js'), `module.exports = { mongo: { requireModule: [${register}], require: ['steps.ts'], worldParameters: { store: 'mongo' } } };\n`);
+      writeFileSync(
+        join(dir, 'steps.ts'),
+        `import { domain } from ${JSON.stringify(join(repoRoot, 'src', 'domains'))};\nimport { installSteps } from ${JSON.stringify(join(repoRoot, 'src'))};\n` +
+          "installSteps(domain, { stores: { mongo: () => ({ unavailable: async () => 'no MongoDB in this test', create: async () => { throw new Error('never made'); }, close: async () => {} }) } });\n",
+      );
+      writeFileSync(join(dir, 'accounts.feature'), 'Feature: Accounts\n  Scenario: Opening\n    When Account "a-1" is sent OpenAccount:\n      | owner | alice |\n    Then Account "a-1" records AccountOpened\n');
+      const skipped = spawnBin(['test', '--store', 'mongo', 'accounts.feature'], dir);
+      assert.equal(skipped.code, 2, skipped.stdout + skipped.stderr);
+      assert.match(skipped.stdout, /\*\*\* SKIPPED scenarios on the mongo store: no MongoDB in this test \*\*\*/);
+      assert.match(skipped.stderr, /^--store mongo: 1 of 1 scenario skipped because no MongoDB server is reachable \(the SKIPPED line above says why\) — set MONGODB_URI/);
+      // Where a server is required (CI), the scenario itself fails, as a plain cucumber-js run would show it too.
+      const required = spawnBin(['test', '--store', 'mongo', 'accounts.feature'], dir, { EVENTSPEC_REQUIRE_MONGODB: '1' });
+      assert.equal(required.code, 1, required.stdout + required.stderr);
+      assert.match(required.stdout, /EVENTSPEC_REQUIRE_MONGODB=1, so this scenario fails instead of skipping: no MongoDB in this test/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a shard that would run nothing, saying the accepted form', async () => {
     for (const shard of ['0/3', '4/3', '1/0', 'two/3', '1-3']) {
       const { code, stderr } = await run(['test', '--shard', shard], specs);

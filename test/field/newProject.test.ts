@@ -127,7 +127,7 @@ describe('the packed package in a new project', { skip: skipReason ?? false, tim
     }
   });
 
-  it('runs the mongo profile: first says what to install, then runs on MongoDB or skips loudly', () => {
+  it('runs the mongo profile: first says what to install, then runs on MongoDB, or says no scenario ran there (exit 2)', () => {
     // Said once, up front, as a usage mistake: no scenario runs to fail on it.
     const without = npmRun(project, 'test:mongo');
     assert.equal(without.code, 2, without.output);
@@ -143,6 +143,9 @@ describe('the packed package in a new project', { skip: skipReason ?? false, tim
     } else {
       assert.match(withDriver.stdout, /\*\*\* SKIPPED scenarios on the mongo store: .*set MONGODB_URI/, withDriver.output);
       assert.match(withDriver.stdout, /3 scenarios \(3 skipped\)/, withDriver.output);
+      // Asked for MongoDB and got none: a CI job must not pass on it.
+      assert.equal(withDriver.code, 2, withDriver.output);
+      assert.match(withDriver.stderr, /--store mongo: 3 of 3 scenarios skipped because no MongoDB server is reachable/, withDriver.output);
     }
   });
 });

@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import type { Envelope } from '@cucumber/messages';
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
+import { STORE_HOOK } from '../../gherkin/storeHook';
 import type { CliIO } from '../cliIO';
 import { writeLine } from '../cliIO';
 import { ExitCode, UsageError } from '../exitCodes';
@@ -83,7 +84,9 @@ export async function testCommand(options: TestOptions, rest: readonly string[],
   let success: boolean;
   let scenarios = 0;
   const unparsable: string[] = [];
+  const storeSkips = storeSkipCounter();
   const seen = (envelope: Envelope) => {
+    storeSkips.see(envelope);
     if (envelope.testCaseStarted && envelope.testCaseStarted.attempt === 0) scenarios += 1;
     else if (envelope.parseError) {
       const { source, message } = envelope.parseError;
@@ -115,10 +118,31 @@ export async function testCommand(options: TestOptions, rest: readonly string[],
   }
   // A file that is not Gherkin is the writer's mistake, not a failing scenario.
   if (unparsable.length > 0) throw new UsageError(`${unparsable.length === 1 ? 'a feature file is' : 'feature files are'} not valid Gherkin — ${unparsable.join('; ')}`);
+  // `--store mongo` asked for MongoDB: scenarios skipped for want of a server tested nothing there.
+  if (options.store === 'mongo' && !options.dryRun && storeSkips.count() > 0) {
+    writeLine(io.stderr, `--store mongo: ${storeSkips.count()} of ${scenarios} scenario${scenarios === 1 ? '' : 's'} skipped because no MongoDB server is reachable (the SKIPPED line above says why) — set MONGODB_URI to a replica set, or MONGOMS_SYSTEM_BINARY to a mongod, and run again`);
+    return ExitCode.usage;
+  }
   // Passing because nothing ran would pass a CI job that tested nothing: said, not refused (cucumber's own rule is 0).
   if (scenarios === 0) writeLine(io.stderr, `no scenario ran: ${selectionOf(options, given)} matched none — check the tags, names and paths`);
   if (!success) writeLine(io.stderr, 'some scenarios failed');
   return success ? ExitCode.ok : ExitCode.failed;
+}
+
+/** Scenarios whose store hook skipped them: the store was not there. */
+function storeSkipCounter(): { see(envelope: Envelope): void; count(): number } {
+  const storeHooks = new Set<string>();
+  const storeSteps = new Set<string>();
+  let skipped = 0;
+  return {
+    see(envelope) {
+      if (envelope.hook?.name === STORE_HOOK) storeHooks.add(envelope.hook.id);
+      else if (envelope.testCase) {
+        for (const step of envelope.testCase.testSteps) if (step.hookId !== undefined && storeHooks.has(step.hookId)) storeSteps.add(step.id);
+      } else if (envelope.testStepFinished?.testStepResult.status === 'SKIPPED' && storeSteps.has(envelope.testStepFinished.testStepId)) skipped += 1;
+    },
+    count: () => skipped,
+  };
 }
 
 /** The file a `--format <name>:<file>` writes, if it names one. */

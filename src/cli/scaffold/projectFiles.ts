@@ -126,6 +126,8 @@ npx eventspec check   # property checks: generated command sequences against eve
 More: \`npx eventspec new aggregate <Name>\` adds an aggregate with its feature;
 \`npx eventspec test features/${a.kebab}.feature\` runs one feature; \`npm run catalog\` writes the
 JSON Schema of every event and command. To run the same scenarios on MongoDB:
-\`npm install --save-dev mongodb mongodb-memory-server\`, then \`MONGODB_URI=… npm run test:mongo\`.
+\`npm install mongodb\` (a dependency: \`eventspec serve --mongo\` needs it in production too), then
+\`MONGODB_URI=… npm run test:mongo\`; \`npm install --save-dev mongodb-memory-server\` runs them on a local
+mongod instead. Without a server the run skips every scenario and exits 2.
 `;
 }
