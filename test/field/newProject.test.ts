@@ -63,6 +63,12 @@ describe('the packed package in a new project', { skip: skipReason ?? false, tim
   });
 
   it('passes its own npm test: type check and the scaffolded scenarios, with reports for the docs and CI', () => {
+    // The entry points the service and MongoDB docs import resolve under the scaffold's tsconfig.
+    writeFileSync(
+      join(project, 'src', 'server.ts'),
+      "import { createService } from 'eventspec/service';\nimport type { MongoEventStoreOptions } from 'eventspec/mongo';\nimport { domain } from './domain';\n\n" +
+        'export const start = (options?: MongoEventStoreOptions) => (options ? undefined : createService({ domain }));\n',
+    );
     const test = npmRun(project, 'test');
     ok(test);
     assert.match(test.stdout, /3 scenarios \(3 passed\)/, test.output);

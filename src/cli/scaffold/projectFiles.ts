@@ -44,8 +44,10 @@ export function projectFiles(s: ProjectSettings): Record<string, string> {
       {
         compilerOptions: {
           target: 'ES2022',
-          module: 'commonjs',
-          moduleResolution: 'node',
+          // node16 reads the package's "exports", so eventspec/service and eventspec/mongo resolve
+          // (the older "node" resolution does not); files stay CommonJS without "type": "module".
+          module: 'node16',
+          moduleResolution: 'node16',
           lib: ['ES2023'],
           types: ['node'],
           strict: true,
