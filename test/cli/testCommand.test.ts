@@ -23,6 +23,31 @@ async function inCopy(linked: boolean, use: (dir: string) => Promise<void>): Pro
     rmSync(dir, { recursive: true, force: true });
   }
 }
+const ACCOUNT_FEATURE = 'Feature: Accounts\n  Scenario: Opening\n    When Account "a-1" is sent OpenAccount:\n      | owner | alice |\n    Then Account "a-1" records AccountOpened\n';
+
+/**
+ * Runs `use` in a temporary project on eventspec's steps and example domain (this checkout's
+ * packages), with one feature file; its mongo store never has a server.
+ */
+function inKitProject(feature: string, use: (dir: string) => void): void {
+  const dir = mkdtempSync(join(tmpdir(), 'eventspec-kit-'));
+  try {
+    symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
+    const register = JSON.stringify(join(repoRoot, 'scripts', 'swc-register.js'));
+    const common = `requireModule: [${register}], require: ['steps.ts'], format: ['progress']`;
+    writeFileSync(join(dir, 'cucumber.js'), `module.exports = { default: { ${common} }, mongo: { ${common}, worldParameters: { store: 'mongo' } } };\n`);
+    writeFileSync(
+      join(dir, 'steps.ts'),
+      `import { domain } from ${JSON.stringify(join(repoRoot, 'src', 'domains'))};\nimport { installSteps } from ${JSON.stringify(join(repoRoot, 'src'))};\n` +
+        "installSteps(domain, { stores: { mongo: () => ({ unavailable: async () => 'no MongoDB in this test', create: async () => { throw new Error('never made'); }, close: async () => {} }) } });\n",
+    );
+    writeFileSync(join(dir, 'accounts.feature'), feature);
+    use(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const expect = (store: string) => ['--world-parameters', JSON.stringify({ expectedStore: store })];
 
 describe('eventspec test', () => {
@@ -154,19 +179,8 @@ describe('eventspec test', () => {
       assert.equal(stdout, '', 'no scenario ran');
     }));
 
-  it('does not pass --store mongo when no MongoDB server was there: skipped scenarios tested nothing (exit 2)', () => {
-    // A kit project whose mongo store is never reachable, in a temporary folder with this checkout's packages.
-    const dir = mkdtempSync(join(tmpdir(), 'eventspec-nomongo-'));
-    try {
-      symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
-      const register = JSON.stringify(join(repoRoot, 'scripts', 'swc-register.js'));
-      writeFileSync(join(dir, 'cucumber.js'), `module.exports = { mongo: { requireModule: [${register}], require: ['steps.ts'], worldParameters: { store: 'mongo' } } };\n`);
-      writeFileSync(
-        join(dir, 'steps.ts'),
-        `import { domain } from ${JSON.stringify(join(repoRoot, 'src', 'domains'))};\nimport { installSteps } from ${JSON.stringify(join(repoRoot, 'src'))};\n` +
-          "installSteps(domain, { stores: { mongo: () => ({ unavailable: async () => 'no MongoDB in this test', create: async () => { throw new Error('never made'); }, close: async () => {} }) } });\n",
-      );
-      writeFileSync(join(dir, 'accounts.feature'), 'Feature: Accounts\n  Scenario: Opening\n    When Account "a-1" is sent OpenAccount:\n      | owner | alice |\n    Then Account "a-1" records AccountOpened\n');
+  it('does not pass --store mongo when no MongoDB server was there: skipped scenarios tested nothing (exit 2)', () =>
+    inKitProject(ACCOUNT_FEATURE, (dir) => {
       const skipped = spawnBin(['test', '--store', 'mongo', 'accounts.feature'], dir);
       assert.equal(skipped.code, 2, skipped.stdout + skipped.stderr);
       assert.match(skipped.stdout, /\*\*\* SKIPPED scenarios on the mongo store: no MongoDB in this test \*\*\*/);
@@ -175,10 +189,41 @@ describe('eventspec test', () => {
       const required = spawnBin(['test', '--store', 'mongo', 'accounts.feature'], dir, { EVENTSPEC_REQUIRE_MONGODB: '1' });
       assert.equal(required.code, 1, required.stdout + required.stderr);
       assert.match(required.stdout, /EVENTSPEC_REQUIRE_MONGODB=1, so this scenario fails instead of skipping: no MongoDB in this test/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
+
+  it('exits 2 for lines that ran nothing: a misspelled keyword, a scenario without steps, an Outline without Examples', () =>
+    inKitProject(
+      [
+        'Feature: Accounts',
+        '  Scenaro: vanished',
+        '    Given Account "a-2" has recorded AccountOpened',
+        '',
+        '  Scenario: zero steps',
+        '    Thenn Account "a-3" is at version 99',
+        '',
+        '  Scenario Outline: no rows',
+        '    Given Account "<id>" has recorded AccountOpened',
+        '',
+        '  Scenario: fine',
+        '    Given Account "a-4" has recorded AccountOpened',
+        '    Then Account "a-4" is at version 1',
+      ].join('\n'),
+      (dir) => {
+        const ran = spawnBin(['test', 'accounts.feature'], dir);
+        assert.equal(ran.code, 2, ran.stdout + ran.stderr);
+        assert.equal(
+          ran.stderr,
+          [
+            'eventspec: the feature files say more than ran (scenarios or steps that checked nothing):',
+            '  accounts.feature:2: "Scenaro: vanished" — did you mean `Scenario:`? Gherkin reads this line as description, so what follows it never runs',
+            '  accounts.feature:5: "zero steps" has no steps, so it checks nothing — write its Given, When and Then steps',
+            '  accounts.feature:6: "Thenn Account "a-3" is at version 99" — did you mean `Then`? Gherkin reads this line as description, not a step, so it never runs',
+            '  accounts.feature:8: "Scenario Outline: no rows" — this Scenario Outline has no Examples table, so its <placeholders> stay as written; add Examples: with a column for each',
+            '',
+          ].join('\n'),
+        );
+      },
+    ));
 
   it('refuses a shard that would run nothing, saying the accepted form', async () => {
     for (const shard of ['0/3', '4/3', '1/0', 'two/3', '1-3']) {

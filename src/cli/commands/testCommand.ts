@@ -1,8 +1,9 @@
 import { sep } from 'node:path';
 import { Writable } from 'node:stream';
-import type { Envelope } from '@cucumber/messages';
+import type { Envelope, GherkinDocument } from '@cucumber/messages';
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
+import { installedDomain, isInstalledStep } from '../../gherkin/installedDomain';
 import { STORE_HOOK } from '../../gherkin/storeHook';
 import type { CliIO } from '../cliIO';
 import { writeLine } from '../cliIO';
@@ -85,8 +86,15 @@ export async function testCommand(options: TestOptions, rest: readonly string[],
   let scenarios = 0;
   const unparsable: string[] = [];
   const storeSkips = storeSkipCounter();
+  const sources = new Map<string, string>();
+  const documents: GherkinDocument[] = [];
+  const stepless: string[] = [];
   const seen = (envelope: Envelope) => {
     storeSkips.see(envelope);
+    if (envelope.source) sources.set(envelope.source.uri, envelope.source.data);
+    else if (envelope.gherkinDocument) documents.push(envelope.gherkinDocument);
+    // Cucumber passes a scenario without steps (and its formatter cannot show one failing).
+    else if (envelope.pickle?.steps.length === 0) stepless.push(`${envelope.pickle.uri}:${envelope.pickle.location?.line ?? '?'}: "${envelope.pickle.name}" has no steps, so it checks nothing — write its Given, When and Then steps`);
     if (envelope.testCaseStarted && envelope.testCaseStarted.attempt === 0) scenarios += 1;
     else if (envelope.parseError) {
       const { source, message } = envelope.parseError;
@@ -118,6 +126,14 @@ export async function testCommand(options: TestOptions, rest: readonly string[],
   }
   // A file that is not Gherkin is the writer's mistake, not a failing scenario.
   if (unparsable.length > 0) throw new UsageError(`${unparsable.length === 1 ? 'a feature file is' : 'feature files are'} not valid Gherkin — ${unparsable.join('; ')}`);
+  // Lines Gherkin took for description: a scenario or step there never ran, and nothing failed for it.
+  const { misreadLines } = await import('../../gherkin/misreadLines');
+  const isStep = installedDomain() ? isInstalledStep : undefined;
+  const misread = documents.flatMap((document) => misreadLines(document, sources.get(document.uri ?? '') ?? '', isStep).map((m) => `${document.uri}:${m.line}: "${m.text}" — ${m.problem}`));
+  const unchecked = [...misread, ...stepless].sort(byFileAndLine);
+  if (unchecked.length > 0) {
+    throw new UsageError(`the feature files say more than ran (${unchecked.length === 1 ? 'a scenario or step' : 'scenarios or steps'} that checked nothing):\n${unchecked.map((m) => `  ${m}`).join('\n')}`);
+  }
   // `--store mongo` asked for MongoDB: scenarios skipped for want of a server tested nothing there.
   if (options.store === 'mongo' && !options.dryRun && storeSkips.count() > 0) {
     writeLine(io.stderr, `--store mongo: ${storeSkips.count()} of ${scenarios} scenario${scenarios === 1 ? '' : 's'} skipped because no MongoDB server is reachable (the SKIPPED line above says why) — set MONGODB_URI to a replica set, or MONGOMS_SYSTEM_BINARY to a mongod, and run again`);
@@ -127,6 +143,13 @@ export async function testCommand(options: TestOptions, rest: readonly string[],
   if (scenarios === 0) writeLine(io.stderr, `no scenario ran: ${selectionOf(options, given)} matched none — check the tags, names and paths`);
   if (!success) writeLine(io.stderr, 'some scenarios failed');
   return success ? ExitCode.ok : ExitCode.failed;
+}
+
+/** `file:line: …` texts in file order, then line order. */
+function byFileAndLine(a: string, b: string): number {
+  const [, fileA = a, lineA = '0'] = /^(.*?):(\d+):/.exec(a) ?? [];
+  const [, fileB = b, lineB = '0'] = /^(.*?):(\d+):/.exec(b) ?? [];
+  return fileA < fileB ? -1 : fileA > fileB ? 1 : Number(lineA) - Number(lineB);
 }
 
 /** Scenarios whose store hook skipped them: the store was not there. */
