@@ -89,7 +89,20 @@ function unknownFieldHint(contract: EventContract, column: string, known: Readon
   return `${didYouMean(column, [...known], 'a field such as')}; for event metadata, name the column \`${METADATA_COLUMN}${column}\``;
 }
 
+/**
+ * `has recorded` stores history; under Then it reads like a check but would store the events and
+ * pass whatever the commands did. Refused there, with the check the writer meant.
+ */
+function refuseHistoryUnderThen(context: StepContext, aggregateName: string, id: string, events: string): void {
+  if (context.place?.phase !== 'then') return;
+  throw new ScenarioError(
+    context.place,
+    `"has recorded" states history: it stores events as if they happened before the scenario, so under Then it would check nothing — to check what the commands recorded, write: Then ${aggregateName} "${id}" records${events.startsWith(':') ? '' : ' '}${events}`,
+  );
+}
+
 async function recordOne(context: StepContext, aggregateName: string, id: string, type: string, argument: StepArgument, when: 'past' | 'now') {
+  if (when === 'past') refuseHistoryUnderThen(context, aggregateName, id, `${type}:`);
   const { aggregate } = lookup(context, aggregateName, id);
   const contract = resolveEvent(context.scenario.domain, aggregate, type, context.place);
   const fields = recordFields(argument, context, (name) => fieldTypeOf(contract.schema, name) !== undefined, `one ${type}`);
@@ -101,6 +114,7 @@ async function recordOne(context: StepContext, aggregateName: string, id: string
 }
 
 async function recordHistory(context: StepContext, aggregateName: string, id: string, rows: Rows, version: number | undefined) {
+  refuseHistoryUnderThen(context, aggregateName, id, ':');
   const { aggregate } = lookup(context, aggregateName, id);
   const noRows = 'add one row per event under the header (a scenario without history needs no "has recorded" step)';
   const events: HistoryEvent[] = eventRows(context, aggregate, rows, version, noRows).map(({ type, fields, metadata, rowRef }) => {
@@ -215,6 +229,7 @@ const commandSideSteps: readonly VocabularyStep[] = [
     'States history by event names only; each event takes its example values.',
     'Given Order "o-1" has recorded OrderPlaced, ItemAdded and OrderShipped',
     async (context, [aggregateName, id, list]) => {
+      refuseHistoryUnderThen(context, aggregateName!, id!, list!);
       const { aggregate } = lookup(context, aggregateName!, id!);
       const events = splitNames(list!).map((name) => {
         const contract = resolveEvent(context.scenario.domain, aggregate, name, context.place);

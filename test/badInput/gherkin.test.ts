@@ -42,6 +42,18 @@ const cases: Case[] = [
   { name: 'a history table with only a header', steps: 'Given Order "o-1" has recorded:\n  | event | customer | <<', message: (at) => `${at}: the table has a header but no rows, so it names no events; add one row per event under the header (a scenario without history needs no "has recorded" step)` },
   { name: 'an expectation of events with only a header', steps: 'Then Order "o-1" records:\n  | event | customer | <<', message: (at) => `${at}: the table has a header but no rows, so it names no events; add one row per expected event under the header, or write "Then Order "o-1" records nothing"` },
   {
+    name: 'history stated under Then, where a check was meant',
+    steps: 'Given Order "o-1" has recorded OrderPlaced\nThen Order "o-1" has recorded OrderShipped <<',
+    message: (at) => `${at}: "has recorded" states history: it stores events as if they happened before the scenario, so under Then it would check nothing — to check what the commands recorded, write: Then Order "o-1" records OrderShipped`,
+    stored: ['OrderPlaced'],
+  },
+  {
+    name: 'a history table under And after Then',
+    steps: 'Given Order "o-1" has recorded OrderPlaced\nThen Order "o-1" is at version 1\nAnd Order "o-1" has recorded: <<\n  | event        |\n  | OrderShipped |',
+    message: (at) => `${at}: "has recorded" states history: it stores events as if they happened before the scenario, so under Then it would check nothing — to check what the commands recorded, write: Then Order "o-1" records:`,
+    stored: ['OrderPlaced'],
+  },
+  {
     name: 'a table of fields with a third column',
     steps: 'When Order "o-1" is sent PlaceOrder:\n  | customer | alice | x | <<\n  | amount   | 3     | y |',
     message: (at) => `${at} (column "customer"): a table of fields has two columns, the field and its value (| customer | … |); this one has 3 — remove the extra column, or write a header row of field names and one row of values`,
