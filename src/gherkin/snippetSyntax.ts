@@ -45,7 +45,7 @@ export default class EventspecSnippetSyntax {
     // A bare quote cut the value short: the snippet would be garbled, the fix is in the line itself.
     const quoted = quoteInValue(step.text, isInstalledStep);
     if (quoted) return `// ${step.where ?? step.text}: ${quoted}`;
-    const suggestion = suggestStep(step.text, installedDomain());
+    const suggestion = suggestStep(step.text, installedDomain(), functionName);
     if (suggestion && suggestion.misspelled.length > 0) reportAtExit(suggestion.misspelled.map((m) => `${step.where ?? step.text}: ${m}`));
     const where = step.where ? ` (${step.where})` : '';
     // The wording is a step that exists and only a name is wrong: defining it again would make the

@@ -75,9 +75,19 @@ export interface StepSuggestion {
  * when the wording itself differs, the closest vocabulary step or domain phrasing filled with the
  * user's values and the domain's names.
  */
-export function suggestStep(text: string, domain: NamedDomain | undefined): StepSuggestion | undefined {
+export function suggestStep(text: string, domain: NamedDomain | undefined, keyword?: string): StepSuggestion | undefined {
+  const all = candidatesFor(domain);
+  // A step's keyword says what it is for (a Then checks): steps of that keyword are looked at first.
+  const sameKeyword = keyword === undefined ? [] : all.filter((c) => c.keyword === keyword);
+  if (sameKeyword.length > 0 && sameKeyword.length < all.length) {
+    const preferred = suggestFrom(text, domain, sameKeyword);
+    if (preferred) return preferred;
+  }
+  return suggestFrom(text, domain, all);
+}
+
+function suggestFrom(text: string, domain: NamedDomain | undefined, candidates: readonly Candidate[]): StepSuggestion | undefined {
   const names: Record<string, readonly string[]> = domain ? domainNames(domain) : {};
-  const candidates = candidatesFor(domain);
   const fill = (type: string, word: string) => (names[type === 'Events' ? 'Event' : type] ? nameFor(type, word) : word);
   const nameFor = (type: string, word: string | undefined): string => {
     const known = names[type === 'Events' ? 'Event' : type] ?? [];
@@ -124,6 +134,8 @@ export function suggestStep(text: string, domain: NamedDomain | undefined): Step
   for (const { keyword, parts } of candidates) {
     const tokens = tokensOf(parts);
     if (tokens.length !== userTokens.length) continue;
+    // A word in a name's place that is no name of the domain (`has the state:` against `was sent {Command}:`) rules the step out.
+    let fits = true;
     const line = tokens
       .map((token, i) => {
         const user = userTokens[i]!;
@@ -133,10 +145,16 @@ export function suggestStep(text: string, domain: NamedDomain | undefined): Step
         const strict = new RegExp(`^${token.map((p) => ('text' in p ? escapeRegExp(p.text) : `(${lenient(p.type)})`)).join('')}$`).exec(user);
         const match = strict ?? new RegExp(`^${token.map((p) => ('text' in p ? escapeRegExp(p.text).replace(/"/g, '"?') : p.type === 'string' ? `(${LENIENT.string}|[^\\s"']+)` : `(${lenient(p.type)})`)).join('')}$`).exec(user);
         let group = 1;
-        const value = (type: string, word: string) => (type === 'string' && !/^["']/.test(word) ? `"${word}"` : fill(type, word));
+        const value = (type: string, word: string) => {
+          const known = names[type === 'Events' ? 'Event' : type];
+          // Names are written capitalised; a lower-case word far from every name is prose, not a misspelt name.
+          if (known && type !== 'Events' && !/^["']?[A-Z]/.test(word) && closest(word, known) === undefined) fits = false;
+          return type === 'string' && !/^["']/.test(word) ? `"${word}"` : fill(type, word);
+        };
         return token.map((p) => ('text' in p ? p.text : match ? value(p.type, match[group++]!) : `{${p.type}}`)).join('');
       })
       .join(' ');
+    if (!fits) continue;
     const score = distance(text, line) / Math.max(text.length, line.length, 1);
     if (!aligned || score < aligned.score) aligned = { line, keyword, score };
   }
@@ -146,10 +164,11 @@ export function suggestStep(text: string, domain: NamedDomain | undefined): Step
   const normalise = (s: string) => s.replace(/"[^"]*"|'[^']*'/g, '""').replace(/\s+/g, ' ').trim().toLowerCase();
   // The user's names read as the parameter they fill, so `Order … ShipOrder` compares like `{Aggregate} … {Command}`.
   const typeOf = (word: string) => Object.entries(names).find(([type, known]) => type !== 'Projection' && closest(word, known) !== undefined)?.[0];
-  const wanted = normalise(text.replace(/[A-Za-z]\w*/g, (word) => typeOf(word)?.toLowerCase() ?? word));
+  // Several events in a row (`A & B`, `A, B and C`) read as the list parameter.
+  const wanted = normalise(text.replace(/[A-Za-z]\w*/g, (word) => typeOf(word)?.toLowerCase() ?? word)).replace(/event(\s*(,|&|\band\b)\s*event)+/g, 'events');
   let best: { candidate: Candidate; score: number } | undefined;
   for (const candidate of candidates) {
-    const shape = normalise(candidate.parts.map((p) => ('text' in p ? p.text : p.type === 'string' ? '""' : p.type === 'Events' ? 'event' : p.type.toLowerCase())).join(''));
+    const shape = normalise(candidate.parts.map((p) => ('text' in p ? p.text : p.type === 'string' ? '""' : p.type === 'Events' ? 'events' : p.type.toLowerCase())).join(''));
     const score = distance(wanted, shape) / Math.max(wanted.length, shape.length, 1);
     if (!best || score < best.score) best = { candidate, score };
   }
@@ -157,6 +176,8 @@ export function suggestStep(text: string, domain: NamedDomain | undefined): Step
   const quoted = [...text.matchAll(/"[^"]*"|'[^']*'/g)].map((m) => m[0]);
   const numbers = [...text.replace(/"[^"]*"|'[^']*'/g, '').matchAll(/-?\b\d+\b/g)].map((m) => m[0]);
   const words = text.replace(/"[^"]*"|'[^']*'/g, '').split(/[\s,]+/).filter((w) => /^[A-Za-z]\w*$/.test(w));
+  // A name may be written in quotes (`rejected with "TicketNotOpen"`): it can fill a name's place too.
+  const quotedNames = quoted.map((q) => q.slice(1, -1)).filter((w) => /^[A-Za-z]\w*$/.test(w));
   const line = best.candidate.parts
     .map((p) => {
       if ('text' in p) return p.text;
@@ -164,7 +185,13 @@ export function suggestStep(text: string, domain: NamedDomain | undefined): Step
       if (p.type === 'int' || p.type === 'float') return numbers.shift() ?? '1';
       const known = names[p.type === 'Events' ? 'Event' : p.type];
       if (!known) return `{${p.type}}`;
-      const word = words.find((w) => closest(w, known) !== undefined);
+      if (p.type === 'Events') {
+        const listed = words.filter((w) => closest(w, known) !== undefined).map((w) => nameFor('Event', w));
+        if (listed.length > 1) return `${listed.slice(0, -1).join(', ')} and ${listed[listed.length - 1]}`;
+      }
+      // The user's own name first (`receives OpenAccount` names OpenAccount, not ReceiveStock), then the closest.
+      const word =
+        words.find((w) => known.includes(w)) ?? quotedNames.find((w) => known.includes(w)) ?? words.find((w) => closest(w, known) !== undefined) ?? quotedNames.find((w) => closest(w, known) !== undefined);
       return nameFor(p.type === 'Events' ? 'Event' : p.type, word);
     })
     .join('');

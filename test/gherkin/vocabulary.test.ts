@@ -49,6 +49,15 @@ describe('the vocabulary', () => {
     assert.equal(suggestStep('I log in to the admin console', domain), undefined);
   });
 
+  it("suggests a step of the line's own keyword, with the user's names, and every event of a list", () => {
+    assert.equal(suggestStep('Account "a-4" receives OpenAccount', domain, 'When')?.line, 'When Account "a-4" is sent OpenAccount');
+    // A Then checks: never the history step, which would store the events and pass.
+    assert.equal(suggestStep('Account "a-4" should record AccountOpened', domain, 'Then')?.line, 'Then Account "a-4" records AccountOpened');
+    assert.equal(suggestStep('the command should be rejected with "AccountNotOpen"', domain, 'Then')?.line, 'Then the command is rejected with "AccountNotOpen"');
+    assert.equal(suggestStep('Account "a-4" has the state:', domain, 'Then')?.line, 'Then Account "a-4" has state:');
+    assert.equal(suggestStep('Account "a-1" has recorded AccountOpened & MoneyDeposited', domain, 'Given')?.line, 'Given Account "a-1" has recorded AccountOpened and MoneyDeposited');
+  });
+
   it('puts back the quotes a value was written without', () => {
     assert.deepEqual(suggestStep('the command is rejected with InsufficientFunds', domain), { line: 'Then the command is rejected with "InsufficientFunds"', misspelled: [] });
     assert.deepEqual(suggestStep('Account a-1 has recorded AccountOpened', domain), { line: 'Given Account "a-1" has recorded AccountOpened', misspelled: [] });
