@@ -5,6 +5,7 @@ import { dedent } from './dedent';
 import type { FeatureDoc, RunDoc, RunSourceDoc, ScenarioDoc, ScenarioStatus, StepDoc } from './docsData';
 import { cut, errorText } from './resultText';
 import { scenarioKey } from './stableKeys';
+import { undefinedStepText } from './undefinedStepText';
 import { filesRun, type StreamRun } from './streamRun';
 
 /** A step definition of the run and the scenarios whose steps matched it. */
@@ -150,8 +151,7 @@ export function runResults(fileEnvelopes: readonly m.Envelope[], streams: readon
         const arg = ps?.argument;
         let error = result ? errorText(result) : undefined;
         if (status === 'undefined' && !error) {
-          const snippet = ps ? q.findSuggestionsBy(ps).flatMap((s) => s.snippets.map((n) => n.code)).join('\n\n') : '';
-          error = `no step definition matches this step${snippet ? `; a definition could start like:\n${snippet}` : ''}`;
+          error = undefinedStepText(ps ? q.findSuggestionsBy(ps).flatMap((s) => s.snippets.map((n) => n.code)) : []);
         }
         if (status === 'pending' && !error) error = 'this step is marked as pending: its definition is not written yet';
         if (status === 'ambiguous' && !error) {
