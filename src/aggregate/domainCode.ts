@@ -10,6 +10,23 @@ export class DomainCodeError extends EventspecError {
   override name = 'DomainCodeError';
 }
 
+const THROWN_IN = Symbol.for('eventspec.thrownIn');
+
+/**
+ * Marks an error the domain's code threw (and the kit passes on unchanged, so callers can catch
+ * their own error types) with where it was thrown: `Order's decide for ShipOrder on "Order-o-1"`.
+ */
+export function markDomainCode(error: unknown, where: string): void {
+  if (error !== null && typeof error === 'object' && Object.isExtensible(error) && !Object.hasOwn(error, THROWN_IN)) {
+    Object.defineProperty(error, THROWN_IN, { value: where, enumerable: false });
+  }
+}
+
+/** Where the domain's code threw this error, if it did (see markDomainCode). */
+export function thrownIn(error: unknown): string | undefined {
+  return error !== null && typeof error === 'object' ? ((error as Record<symbol, unknown>)[THROWN_IN] as string | undefined) : undefined;
+}
+
 /** What a handler threw, as a short quote (not a stack). */
 export function thrownText(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);

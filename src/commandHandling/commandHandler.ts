@@ -2,7 +2,7 @@ import type { AnyAggregate, CommandOf, StateOf } from '../aggregate/defineAggreg
 import { streamIdOf } from '../aggregate/defineAggregate';
 import { Rejection, rejectionOf } from '../aggregate/rejection';
 import { evolveParsed } from '../aggregate/replay';
-import { decidedEvents, DomainCodeError, thrownText } from '../aggregate/domainCode';
+import { decidedEvents, DomainCodeError, markDomainCode, thrownText } from '../aggregate/domainCode';
 import type { Clock } from '../core/clock';
 import { systemClock } from '../core/clock';
 import { isoTime } from '../core/isoTime';
@@ -105,6 +105,12 @@ export class ConcurrencyError extends EventspecError {
 /** A command id already answered for another stream, command or data: a new command needs a new id. */
 export class CommandIdReusedError extends EventspecError {
   override name = 'CommandIdReusedError';
+  /** The message without either request's data: what may be told to another client (an HTTP answer). */
+  readonly withoutData: string;
+  constructor(message: string, withoutData = message) {
+    super(message);
+    this.withoutData = withoutData;
+  }
 }
 
 /** load → decide → validate → check invariants → append with the expected version → snapshot. */
@@ -206,6 +212,8 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
     } catch (error) {
       if (!(error instanceof Rejection)) {
         cache.delete(streamId);
+        // The caller gets the error decide threw, as it is; marked, so a step or an HTTP answer can say whose it is.
+        if (!(error instanceof EventspecError)) markDomainCode(error, `${aggregate.name}'s decide for ${type} on "${streamId}"`);
         throw error;
       }
       // The load may have evolved the cached state past its cached version (in place, for an evolve that mutates).
@@ -370,9 +378,8 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
       );
     }
     if (previous.fingerprint !== undefined && previous.fingerprint !== fingerprint) {
-      throw new CommandIdReusedError(
-        `command id ${previous.commandId} was already used for ${type} on "${streamId}" with other data (${previous.fingerprint}, now ${fingerprint}); a new command needs a new id`,
-      );
+      const reused = `command id ${previous.commandId} was already used for ${type} on "${streamId}" with other data`;
+      throw new CommandIdReusedError(`${reused} (${previous.fingerprint}, now ${fingerprint}); a new command needs a new id`, `${reused}; a new command needs a new id`);
     }
     return { ...previous, replayed: true };
   }
@@ -409,11 +416,18 @@ function toNewEvent(
     throw new DomainCodeError(`${where()}: decide returned ${show(event)} where an event { type, data } was expected; return events as { type: 'SomethingHappened', data: { … } }`);
   }
   const contract = aggregate.eventsByName.get(event.type);
+  // What decide returns is the domain code's responsibility: a wrong event is its bug, not the caller's.
   if (!contract) {
-    throw new EventspecError(`${where()}: ${aggregate.name} has no event \`${String(event?.type)}\`${didYouMean(String(event?.type), [...aggregate.eventsByName.keys()])}`);
+    throw new DomainCodeError(`${where()}: ${aggregate.name} has no event \`${String(event?.type)}\`${didYouMean(String(event?.type), [...aggregate.eventsByName.keys()])}`);
   }
   const parsed = contract.schema.safeParse(event.data);
-  const data: unknown = parsed.success ? parsed.data : parseContract(contract, event.data, where());
+  if (parsed.success) return { id, type: contract.name, schemaVersion: contract.version, data: parsed.data, metadata };
+  let data: unknown;
+  try {
+    data = parseContract(contract, event.data, where());
+  } catch (error) {
+    throw new DomainCodeError(`${(error as Error).message}; decide made this data: fix ${aggregate.name}'s decide for ${command} (or the event's schema). Nothing was stored.`, { cause: error });
+  }
   return { id, type: contract.name, schemaVersion: contract.version, data, metadata };
 }
 

@@ -1,5 +1,5 @@
 import { resolve, sep } from 'node:path';
-import { DomainCodeError } from '../aggregate/domainCode';
+import { DomainCodeError, thrownIn, thrownText } from '../aggregate/domainCode';
 import { show } from '../contracts/zodIssues';
 import { InvariantViolation, StoredEventError } from '../core/errors';
 import { describePlace, type StepPlace } from './stepPlace';
@@ -16,6 +16,11 @@ const EXAMPLES = resolve(KIT, 'domains') + sep;
  * the original error's after it (cucumber prints no cause).
  */
 export function domainErrorAtStep(error: unknown, place: StepPlace | undefined): unknown {
+  // An error decide threw itself comes through as it is: told here as the domain code's.
+  const where = thrownIn(error);
+  if (where !== undefined && !(error instanceof DomainCodeError)) {
+    error = new DomainCodeError(`${where} threw ${thrownText(error)}; a command is refused with reject(...), any other error is a bug in decide`, { cause: error });
+  }
   if (!(error instanceof DomainCodeError || error instanceof InvariantViolation || error instanceof StoredEventError)) return error;
   const cause = (error as { cause?: unknown }).cause;
   if (process.env.EVENTSPEC_DEBUG) {

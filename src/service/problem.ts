@@ -1,4 +1,5 @@
 import { CommandIdReusedError, ConcurrencyError } from '../commandHandling/commandHandler';
+import { thrownIn, thrownText } from '../aggregate/domainCode';
 import type { Rejected } from '../commandHandling/commandResult';
 import { AppendOutcomeUnknownError, ContractError, EventspecError, InvariantViolation, UnknownNameError, WrongExpectedVersionError } from '../core/errors';
 
@@ -50,12 +51,15 @@ export function problemOfError(error: unknown): Problem {
   }
   if (error instanceof ConcurrencyError) return problem(409, 'concurrency', 'too many concurrent writers', error.message);
   // As the Idempotency-Key draft asks: the key is known, the request is not the one it named.
-  if (error instanceof CommandIdReusedError) return problem(422, 'command-id-reused', 'the Idempotency-Key was used for another request', error.message);
+  if (error instanceof CommandIdReusedError) return problem(422, 'command-id-reused', 'the Idempotency-Key was used for another request', error.withoutData);
   if (error instanceof InvariantViolation) {
     return problem(422, 'invariant', `invariant "${error.invariant}" would break`, `${error.message}; nothing was stored`, { invariant: error.invariant, streamId: error.streamId });
   }
   if (error instanceof AppendOutcomeUnknownError) return problem(503, 'outcome-unknown', 'the outcome is unknown', error.message);
   if (error instanceof EventspecError && error.name === 'DomainCodeError') return problem(500, 'domain-code', 'the domain code failed', error.message);
+  // An error decide threw itself (passed on unchanged to library callers): the domain's bug, said as such.
+  const where = thrownIn(error);
+  if (where !== undefined) return problem(500, 'domain-code', 'the domain code failed', `${where} threw ${thrownText(error)}; nothing was stored`);
   if (error instanceof EventspecError) return problem(400, 'bad-request', 'the request cannot be handled', error.message);
   return problem(500, 'internal', 'internal error', 'the service failed to handle this request; the details are in the service log');
 }

@@ -138,7 +138,7 @@ describe('command handling, in detail', () => {
     );
     await assert.rejects(
       handler.send(Counter, 'c', { type: 'Misbehave', data: { how: 'unknown' } }),
-      { name: 'EventspecError', message: /^Counter\.decide\.Misbehave on "Counter-c", event 1: Counter has no event `Countd`.*Counted/ },
+      { name: 'DomainCodeError', message: /^Counter\.decide\.Misbehave on "Counter-c", event 1: Counter has no event `Countd`.*Counted/ },
     );
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { DomainCodeError } from '../../src/aggregate/domainCode';
+import { DomainCodeError, markDomainCode } from '../../src/aggregate/domainCode';
 import { InvariantViolation } from '../../src/core/errors';
 import { domainErrorAtStep, userFrames } from '../../src/gherkin/domainErrorAtStep';
 import { ScenarioError } from '../../src/gherkin/scenarioError';
@@ -34,6 +34,24 @@ describe('domainErrorAtStep', () => {
         `    at fn4 (${join(kit, 'domains', 'ordering', 'order.ts')}:7:3)`,
       ].join('\n'),
     );
+  });
+
+  it('tells an error decide threw itself (passed on unchanged by the handler) as the domain code\'s, at the step', () => {
+    const cause = thrownIn('/home/ann/shop/src/aggregates/order.ts:52:9', join(kit, 'commandHandling', 'commandHandler.ts') + ':114:25');
+    markDomainCode(cause, 'Order\'s decide for ShipOrder on "Order-o-1"');
+    const told = domainErrorAtStep(cause, place);
+    assert.ok(told instanceof DomainCodeError);
+    assert.equal(told.cause, cause);
+    assert.equal(
+      told.stack,
+      [
+        'DomainCodeError: features/order.feature:12: Order\'s decide for ShipOrder on "Order-o-1" threw "Cannot read properties of undefined (reading \'name\')"; a command is refused with reject(...), any other error is a bug in decide',
+        '    at fn0 (/home/ann/shop/src/aggregates/order.ts:52:9)',
+      ].join('\n'),
+    );
+    // Unmarked, the same error is not the domain's to claim.
+    const plain = thrownIn('/home/ann/shop/src/aggregates/order.ts:52:9');
+    assert.equal(domainErrorAtStep(plain, place), plain);
   });
 
   it('names the step for an invariant that does not hold, which has no cause', () => {

@@ -54,7 +54,9 @@ describe('the service: commands over HTTP', () => {
     const other = await s.call('POST', '/aggregates/Order/o-4/commands/PlaceOrder', { ...place('carol'), headers });
     assert.equal(other.status, 422);
     assert.equal(other.json.type, 'urn:eventspec:problem:command-id-reused');
-    assert.match(String(other.json.detail), /already used .* with other data/);
+    assert.match(String(other.json.detail), /already used .* with other data; a new command needs a new id$/);
+    // The first request's data is another client's: not told back.
+    assert.doesNotMatch(other.text, /alice|carol/);
     assert.equal(await s.events.streamVersion('Order-o-4'), 1);
   });
 
