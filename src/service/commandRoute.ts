@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { FastifyInstance } from 'fastify';
 import type { CommandResult } from '../commandHandling/commandResult';
-import { UnknownNameError } from '../core/errors';
+import { ContractError, UnknownNameError } from '../core/errors';
+import { unknownFields } from '../contracts/unknownFields';
 import { didYouMean } from '../core/suggest';
 import { rejectionProblem } from './problem';
 import { commandIdOf, eventMetadataOf, expectedVersionOf, singleHeader } from './requestHeaders';
@@ -35,6 +36,12 @@ export function commandRoute(app: FastifyInstance, context: RouteContext): void 
         const commandId = commandIdOf(singleHeader(request.headers['idempotency-key'], 'Idempotency-Key'));
         const expectedVersion = expectedVersionOf(singleHeader(request.headers['if-match'], 'If-Match'));
         const metadata = eventMetadataOf(singleHeader(request.headers['x-event-metadata'], 'X-Event-Metadata'));
+        // zod drops a field it does not know: a misspelt optional field would be lost without a word (a table refuses it too).
+        const [unknown] = unknownFields(aggregate.commandsByName.get(command)!.schema, request.body ?? {});
+        if (unknown !== undefined) {
+          const fix = didYouMean(unknown.name, [...unknown.known], 'a field such as');
+          throw new ContractError(`${command} has no field \`${unknown.path}\`${fix}; send only the command's fields`, command, unknown.path, undefined);
+        }
         const result: CommandResult = await context.backendFor(request).handler.handle({
           aggregate: aggregate.name,
           id,

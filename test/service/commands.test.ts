@@ -107,6 +107,15 @@ describe('the service: commands over HTTP', () => {
     });
   }
 
+  it('refuses a field the command does not have (zod would drop it), naming the closest, and stores nothing', async () => {
+    const answer = await s.call('POST', '/aggregates/Order/o-20/commands/PlaceOrder', { body: { customer: 'alice', curency: 'USD' } });
+    assert.equal(answer.status, 400, answer.text);
+    assert.equal(answer.json.type, 'urn:eventspec:problem:invalid-data');
+    assert.equal(answer.json.field, 'curency');
+    assert.equal(answer.json.detail, "PlaceOrder has no field `curency` — did you mean `currency`?; send only the command's fields");
+    assert.equal(await s.events.streamVersion('Order-o-20'), 0);
+  });
+
   it('names an unknown aggregate or command with 404 and the closest name', async () => {
     const aggregate = await s.call('POST', '/aggregates/Ordr/o-1/commands/PlaceOrder', place());
     assert.equal(aggregate.status, 404);
