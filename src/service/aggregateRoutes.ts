@@ -2,7 +2,21 @@ import type { FastifyInstance } from 'fastify';
 import { toDate } from '../core/clock';
 import { EventspecError } from '../core/errors';
 import { versionParameter } from './requestHeaders';
+import { problem, type Problem } from './problem';
 import type { Query, RouteContext } from './routeContext';
+import { sendProblem } from './routeContext';
+
+/** A stream without events: no command created this aggregate (its state would be the initial one; `?atVersion=0` shows it). */
+function neverCreated(aggregate: string, id: string): Problem {
+  return problem(404, 'no-events', 'no such aggregate', `${aggregate} "${id}" has no events: no command has created it yet (its state would be the initial one; ?atVersion=0 shows it)`);
+}
+
+/** Whether an If-None-Match header names this version (weakly compared, as RFC 9110 has it for If-None-Match). */
+function isCurrent(header: string | string[] | undefined, version: number): boolean {
+  const text = Array.isArray(header) ? header.join(',') : header;
+  if (text === undefined) return false;
+  return text.split(',').some((tag) => tag.trim() === '*' || tag.trim().replace(/^W\//, '') === `"${version}"`);
+}
 
 /** An aggregate's state and its events, now or at a version or a time. */
 export function aggregateRoutes(app: FastifyInstance, context: RouteContext): void {
@@ -16,17 +30,23 @@ export function aggregateRoutes(app: FastifyInstance, context: RouteContext): vo
   app.get<{ Params: { aggregate: string; id: string }; Querystring: Query }>('/aggregates/:aggregate/:id', async (request, reply) => {
     const aggregate = domain.aggregate(request.params.aggregate);
     const { id } = request.params;
-    const loaded = await context.backendFor(request).handler.load(aggregate, id, loadOptions(request.query));
+    const backend = context.backendFor(request);
+    const wanted = loadOptions(request.query);
+    const loaded = await backend.handler.load(aggregate, id, wanted);
+    if (loaded.version === 0 && !('atVersion' in wanted) && (await backend.events.streamVersion(`${aggregate.name}-${id}`)) === 0) return sendProblem(reply, neverCreated(aggregate.name, id));
     reply.header('ETag', `"${loaded.version}"`);
+    // The client's copy is current: nothing to send again.
+    if (isCurrent(request.headers['if-none-match'], loaded.version)) return reply.code(304).send();
     return { aggregate: aggregate.name, id, streamId: `${aggregate.name}-${id}`, version: loaded.version, state: loaded.state };
   });
 
-  app.get<{ Params: { aggregate: string; id: string }; Querystring: Query }>('/aggregates/:aggregate/:id/events', async (request) => {
+  app.get<{ Params: { aggregate: string; id: string }; Querystring: Query }>('/aggregates/:aggregate/:id/events', async (request, reply) => {
     const aggregate = domain.aggregate(request.params.aggregate);
     const { id } = request.params;
     const streamId = `${aggregate.name}-${id}`;
     const backend = context.backendFor(request);
     const wanted = loadOptions(request.query);
+    if (!('atVersion' in wanted) && (await backend.events.streamVersion(streamId)) === 0) return sendProblem(reply, neverCreated(aggregate.name, id));
     // The state at that point says which version it is; the events are those up to it.
     const loaded = await backend.handler.load(aggregate, id, wanted);
     const stored = loaded.version === 0 ? [] : await backend.events.readStream(streamId, { maxCount: loaded.version });

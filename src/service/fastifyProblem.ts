@@ -13,6 +13,8 @@ export function fastifyProblem(error: unknown): Problem | undefined {
       return problem(415, 'media-type', 'the body must be JSON', 'send the body as JSON with the header Content-Type: application/json');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return problem(400, 'invalid-body', 'the body cannot be read', 'the body is not valid JSON, or has a key that could change object prototypes (__proto__, constructor.prototype)');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return problem(414, 'uri-too-long', 'the path is too long', 'a part of the path (an aggregate id, a read model id) is longer than 2048 characters; use shorter ids');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return problem(400, 'invalid-body', 'the body cannot be read', 'the body is not as long as its Content-Length header says');
     default:

@@ -73,6 +73,8 @@ export function httpClient(baseUrl: string, headers: Record<string, string> = {}
     async load(aggregate: AnyAggregate, id: string, options: LoadOptions = {}): Promise<Loaded> {
       const query = options.atVersion !== undefined ? `?atVersion=${options.atVersion}` : options.asOf !== undefined ? `?asOf=${encodeURIComponent(typeof options.asOf === 'string' ? options.asOf : options.asOf.toISOString())}` : '';
       const answer = await call('GET', `/aggregates/${path(aggregate.name, id)}${query}`);
+      // Never created: the state is the initial one, at version 0, as a store in this process would load it.
+      if (answer.status === 404 && (answer.json as Problem | undefined)?.type === 'urn:eventspec:problem:no-events') return { state: aggregate.initialState(), version: 0, fromSnapshot: 0 };
       if (answer.status !== 200) return fail(answer, `the state of ${aggregate.name} "${id}"`);
       const { state, version } = answer.json as { state: unknown; version: number };
       return { state, version, fromSnapshot: 0 };

@@ -19,8 +19,9 @@ const problems = (...statuses: number[]) =>
 const PROBLEM_TEXT: Record<number, string> = {
   400: 'the request is not valid: a field of the body, a header or a parameter (the detail names it)',
   401: 'the bearer token is missing or wrong',
-  404: 'no such aggregate, command or read model (the detail suggests the closest), or no such document',
-  409: 'If-Match named another version than the stream is at, or writers kept conflicting',
+  404: 'no such aggregate, command or read model (the detail suggests the closest), no such document, or an aggregate no command has created',
+  409: 'writers kept conflicting after the retries',
+  412: 'If-Match named another version than the stream is at (the ETag header has the version it is at)',
   413: 'the body is larger than the service accepts',
   415: 'the body is not sent as application/json',
   422: 'the domain refused the command: `rejection` names why',
@@ -65,7 +66,7 @@ export function openApiDocument(domain: Domain, options: OpenApiOptions = {}): R
           requestBody: { required: false, content: json(body) },
           responses: {
             '200': { description: 'accepted: the events recorded and the new version (also the ETag)', content: json(ref('Accepted')) },
-            ...problems(400, 401, 404, 409, 413, 415, 422, 503),
+            ...problems(400, 401, 404, 409, 412, 413, 415, 422, 503),
           },
           ...writeSecurity,
         },

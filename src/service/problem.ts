@@ -44,7 +44,8 @@ export function problemOfError(error: unknown): Problem {
   }
   if (error instanceof UnknownNameError) return problem(404, 'unknown-name', 'unknown name', error.message);
   if (error instanceof WrongExpectedVersionError) {
-    return problem(409, 'version-conflict', 'the stream is not at the expected version', `${error.message}; read it again and send the command with If-Match: "${error.actual}"`, {
+    // If-Match is a precondition (RFC 9110): one that fails is 412, with the stream's version to send next.
+    return problem(412, 'version-conflict', 'the stream is not at the expected version', `${error.message}; read it again and send the command with If-Match: "${error.actual}"`, {
       streamId: error.streamId,
       actualVersion: error.actual,
     });

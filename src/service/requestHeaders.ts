@@ -16,7 +16,11 @@ export function singleHeader(value: string | string[] | undefined, name: string)
  */
 export function expectedVersionOf(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
-  const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header);
+  // A weak tag never matches If-Match (RFC 9110 §13.1.1); the service gives strong ones.
+  if (/^\s*W\//.test(header)) {
+    throw new EventspecError(`If-Match ${JSON.stringify(header)} is a weak tag, which never matches; send the ETag as the service answered it, e.g. If-Match: "3"`);
+  }
+  const match = /^\s*"?(\d{1,15})"?\s*$/.exec(header);
   if (!match) {
     throw new EventspecError(
       `If-Match ${JSON.stringify(header)} is not a stream version; send the ETag the service answered with, e.g. If-Match: "3" (0 = a new stream), or leave it out to have conflicts retried`,

@@ -40,6 +40,8 @@ export function serviceApp(options: ServiceAppOptions): FastifyInstance {
     logger: withRedaction(options.logger),
     // Idle keep-alive sockets close at once on shutdown; requests in flight are answered first.
     forceCloseConnections: 'idle',
+    // Fastify's default (100 characters) would make longer aggregate ids unreachable; the stores take any length.
+    maxParamLength: 2048,
   });
   const openApi = openApiDocument(domain, { auth: { writes: auth.token !== undefined, reads: auth.token !== undefined && auth.authenticateReads === true } });
 
@@ -75,11 +77,18 @@ export function serviceApp(options: ServiceAppOptions): FastifyInstance {
   app.setErrorHandler((error, request, reply) => {
     const answer = fastifyProblem(error) ?? problemOfError(error);
     if (answer.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (typeof answer.actualVersion === 'number') reply.header('ETag', `"${answer.actualVersion}"`);
     return sendProblem(reply, answer);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, problem(404, 'no-route', 'no such route', `${request.method} ${request.url.split('?')[0]} is not a route of this service; see /openapi.json for every route`)),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const allowed = allowedMethods(path);
+    if (allowed !== undefined) {
+      reply.header('Allow', allowed.join(', '));
+      return sendProblem(reply, problem(405, 'method-not-allowed', 'method not allowed', `${request.method} is not allowed on ${path}; it takes ${allowed.join(' or ')}`));
+    }
+    return sendProblem(reply, problem(404, 'no-route', 'no such route', `${request.method} ${path} is not a route of this service; see /openapi.json for every route`));
+  });
 
   const context: RouteContext = { domain, backendFor: options.backendFor, metrics, tracer };
   commandRoute(app, context);
@@ -88,6 +97,14 @@ export function serviceApp(options: ServiceAppOptions): FastifyInstance {
   probeRoutes(app, context, openApi);
 
   return app;
+}
+
+/** The methods a path of this service takes, when it is one of its routes (for 405 and Allow). */
+export function allowedMethods(path: string): string[] | undefined {
+  if (/^\/aggregates\/[^/]+\/[^/]+\/commands\/[^/]+$/.test(path)) return ['POST'];
+  if (/^\/aggregates\/[^/]+\/[^/]+(\/events)?$/.test(path) || /^\/read-models\/[^/]+(\/[^/]+)?$/.test(path)) return ['GET', 'HEAD'];
+  if (['/health', '/ready', '/metrics', '/openapi.json'].includes(path)) return ['GET', 'HEAD'];
+  return undefined;
 }
 
 /** Whatever the logger logs of a request, the Authorization header (the token) is censored. */

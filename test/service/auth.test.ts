@@ -31,7 +31,8 @@ describe('the service: bearer token', () => {
     try {
       assert.equal((await s.call('GET', '/aggregates/Order/o-1')).status, 401);
       assert.equal((await s.call('GET', '/metrics')).status, 401);
-      assert.equal((await s.call('GET', '/aggregates/Order/o-1', { headers: { authorization: `Bearer ${TOKEN}` } })).status, 200);
+      // Past the token check: o-1 was never created, so 404 (not 401).
+      assert.equal((await s.call('GET', '/aggregates/Order/o-1', { headers: { authorization: `Bearer ${TOKEN}` } })).status, 404);
       assert.equal((await s.call('GET', '/health')).status, 200);
       assert.equal((await s.call('GET', '/ready')).status, 200);
     } finally {

@@ -60,11 +60,12 @@ describe('the service: commands over HTTP', () => {
     assert.equal(await s.events.streamVersion('Order-o-4'), 1);
   });
 
-  it('refuses a stale If-Match with 409 and the version the stream is at', async () => {
+  it('refuses a stale If-Match with 412 (a failed precondition) and the version the stream is at, also as ETag', async () => {
     await s.call('POST', '/aggregates/Order/o-5/commands/PlaceOrder', place());
     await s.call('POST', '/aggregates/Order/o-5/commands/AddItem', { body: { sku: 'BOOK-1', price: 10 } });
     const stale = await s.call('POST', '/aggregates/Order/o-5/commands/AddItem', { body: { sku: 'PEN', price: 2 }, headers: { 'if-match': '"1"' } });
-    assert.equal(stale.status, 409);
+    assert.equal(stale.status, 412);
+    assert.equal(stale.headers.get('etag'), '"2"');
     assert.equal(stale.json.actualVersion, 2);
     assert.match(String(stale.json.detail), /If-Match: "2"/);
     const current = await s.call('POST', '/aggregates/Order/o-5/commands/AddItem', { body: { sku: 'PEN', price: 2 }, headers: { 'if-match': '"2"' } });
@@ -76,6 +77,25 @@ describe('the service: commands over HTTP', () => {
     const answer = await s.call('POST', '/aggregates/Order/o-6/commands/PlaceOrder', { ...place(), headers: { 'if-match': '*' } });
     assert.equal(answer.status, 400);
     assert.match(String(answer.json.detail), /If-Match "\*" is not a stream version/);
+    // A weak tag never matches If-Match: said, rather than taken as the version.
+    const weak = await s.call('POST', '/aggregates/Order/o-6/commands/PlaceOrder', { ...place(), headers: { 'if-match': 'W/"0"' } });
+    assert.equal(weak.status, 400);
+    assert.equal(weak.json.detail, 'If-Match "W/\\"0\\"" is a weak tag, which never matches; send the ETag as the service answered it, e.g. If-Match: "3"');
+    assert.equal(await s.events.streamVersion('Order-o-6'), 0);
+  });
+
+  it('answers 405 with Allow for a route taken with another method, and a very long id as any other', async () => {
+    const get = await s.call('GET', '/aggregates/Order/o-1/commands/PlaceOrder');
+    assert.equal(get.status, 405, get.text);
+    assert.equal(get.headers.get('allow'), 'POST');
+    const put = await s.call('PUT', '/aggregates/Order/o-1');
+    assert.equal(put.status, 405);
+    assert.equal(put.headers.get('allow'), 'GET, HEAD');
+    assert.equal((await s.call('GET', '/nowhere')).status, 404);
+    const id = 'x'.repeat(300);
+    const long = await s.call('POST', `/aggregates/Order/${id}/commands/PlaceOrder`, place());
+    assert.equal(long.status, 200, long.text);
+    assert.equal(long.json.streamId, `Order-${id}`);
   });
 
   it('refuses a bad body with 400 naming the field, and stores nothing', async () => {

@@ -42,6 +42,26 @@ describe('the service: state, events and read models over HTTP', () => {
     assert.equal((at.json.events as unknown[]).length, 3);
   });
 
+  it('answers a GET whose If-None-Match is the current version with 304 and no body', async () => {
+    const current = await s.call('GET', '/aggregates/Order/o-1', { headers: { 'if-none-match': '"3"' } });
+    assert.equal(current.status, 304);
+    assert.equal(current.text, '');
+    assert.equal(current.headers.get('etag'), '"3"');
+    assert.equal((await s.call('GET', '/aggregates/Order/o-1', { headers: { 'if-none-match': '"2"' } })).status, 200);
+  });
+
+  it('answers 404 for an aggregate no command has created, and its initial state at ?atVersion=0', async () => {
+    for (const path of ['/aggregates/Order/never', '/aggregates/Order/never/events', '/aggregates/Order/never?asOf=2025-03-01T10:00:00Z']) {
+      const answer = await s.call('GET', path);
+      assert.equal(answer.status, 404, `${path}: ${answer.text}`);
+      assert.equal(answer.json.type, 'urn:eventspec:problem:no-events');
+      assert.equal(answer.json.detail, 'Order "never" has no events: no command has created it yet (its state would be the initial one; ?atVersion=0 shows it)');
+    }
+    const initial = await s.call('GET', '/aggregates/Order/never?atVersion=0');
+    assert.equal(initial.status, 200, initial.text);
+    assert.equal(initial.json.version, 0);
+  });
+
   it('refuses a version past the end, a version that is not a number and an impossible date, each with 400', async () => {
     const past = await s.call('GET', '/aggregates/Order/o-1?atVersion=9');
     assert.equal(past.status, 400);
