@@ -15,7 +15,7 @@ import type { DeadlineDocument, InstanceDocument } from './processProjection';
 import { runProcessStep } from './processStep';
 import type { SentCommand } from './processStep';
 
-export interface ProcessRunnerOptions extends Pick<ProjectionRunnerOptions, 'batchSize' | 'retryBackoff' | 'onRetry' | 'failpoint' | 'observeBatch'> {
+export interface ProcessRunnerOptions extends Pick<ProjectionRunnerOptions, 'batchSize' | 'retryBackoff' | 'onRetry' | 'onFailure' | 'failpoint' | 'observeBatch'> {
   events: EventStore;
   /** Where instances, deadlines and checkpoints are kept: the read side's store. */
   readModels: ReadModelStore;
@@ -73,6 +73,7 @@ export function processRunner(options: ProcessRunnerOptions): ProcessRunner {
     ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
     ...(options.retryBackoff ? { retryBackoff: options.retryBackoff } : {}),
     ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+    ...(options.onFailure ? { onFailure: options.onFailure } : {}),
     ...(options.failpoint ? { failpoint: options.failpoint } : {}),
     ...(options.observeBatch ? { observeBatch: options.observeBatch } : {}),
   });

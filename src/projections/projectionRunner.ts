@@ -35,6 +35,8 @@ export interface ProjectionRunnerOptions {
   retryBackoff?: RetryBackoff;
   /** Told of each transient failure while following, before the wait. */
   onRetry?: (projection: string, error: unknown, failures: number) => void;
+  /** Told once when a projection (or process) stops for good: its error names the event it failed on. */
+  onFailure?: (projection: string, error: Error) => void;
   /** Wraps the applying and committing of each batch read (the service traces batches with it). */
   observeBatch?: (projection: string, events: readonly RecordedEvent[], apply: () => Promise<void>) => Promise<void>;
   /** Test seam: called at each step; throwing there is a crash (nothing more is written). */
@@ -163,8 +165,10 @@ export function projectionRunner(options: ProjectionRunnerOptions): ProjectionRu
   }
 
   function fail(worker: Worker, error: unknown): void {
+    const first = worker.state !== 'failed';
     worker.state = 'failed';
     worker.error = error instanceof Error ? error : new EventspecError(String(error));
+    if (first) options.onFailure?.(worker.projection.name, worker.error);
     settleWaiters();
   }
 

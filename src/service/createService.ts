@@ -103,7 +103,15 @@ export function createService(options: ServiceOptions): Service {
   const needsReadModels = domain.projections.some(isProjection) || domain.processes.some(isProcess);
   const readModels = options.stores.readModels ?? (needsReadModels ? inMemoryReadModelStore() : undefined);
   if (readModels && runReadSide) {
-    const observe = { observeBatch: batchSpans(tracer), onRetry: (projection: string) => metrics.projectionRetries.inc({ projection }) };
+    const observe = {
+      observeBatch: batchSpans(tracer),
+      onRetry: (projection: string, error: unknown, failures: number) => {
+        metrics.projectionRetries.inc({ projection });
+        app.log.warn({ err: error, projection, failures }, `${projection} failed on a batch and will try again`);
+      },
+      // A stopped projection or process is a 503 on /ready and a metric; the log says which and why.
+      onFailure: (projection: string, error: Error) => app.log.error({ err: error, projection }, `${projection} stopped: ${error.message}`),
+    };
     if (domain.projections.some(isProjection)) projections = projectionRunner({ events, readModels, domain, ...observe });
     if (domain.processes.some(isProcess)) {
       processes = processRunner({ events, readModels, domain, commands: handler, ...(options.clock ? { clock: options.clock } : {}), ...observe });

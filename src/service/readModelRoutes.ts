@@ -14,9 +14,13 @@ export function readModelRoutes(app: FastifyInstance, context: RouteContext): vo
   const { domain } = context;
   app.get<{ Params: { readModel: string; id: string } }>('/read-models/:readModel/:id', async (request, reply) => {
     const ref = readModelNamed(domain, request.params.readModel);
-    const doc = await readModelsOf(context.backendFor(request)).get(ref.name, request.params.id);
+    const backend = context.backendFor(request);
+    const doc = await readModelsOf(backend).get(ref.name, request.params.id);
     if (doc === undefined) {
-      return sendProblem(reply, problem(404, 'no-document', 'no such document', `the ${ref.name} read model has no document "${request.params.id}" (yet: projections follow the events shortly after)`));
+      // "Not yet" is true only while the read side follows; a stopped one will not catch up.
+      const stopped = (await backend.statuses()).filter((s) => s.state === 'failed').map((s) => s.name);
+      const why = stopped.length > 0 ? `; ${stopped.join(', ')} ${stopped.length === 1 ? 'has' : 'have'} stopped on an error (see /ready), so it may never come` : ' (yet: projections follow the events shortly after)';
+      return sendProblem(reply, problem(404, 'no-document', 'no such document', `the ${ref.name} read model has no document "${request.params.id}"${why}`));
     }
     return { readModel: ref.name, id: request.params.id, doc };
   });
