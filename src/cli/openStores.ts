@@ -24,13 +24,26 @@ export const openMongoStoresFromUri: StoreOpener = async (uri, options = {}) => 
   if (!/^mongodb(\+srv)?:\/\//.test(uri)) {
     throw new UsageError(`--mongo expects a MongoDB connection string (mongodb://host/db or mongodb+srv://…), got "${redactCredentials(uri, uri)}"`);
   }
-  const mongo = require('../mongo') as typeof import('../mongo');
+  const mongo = loadMongo();
   try {
     return await mongo.openMongoStores(uri, { ...options, readOnly: true });
   } catch (error) {
     throw new EventspecError(`cannot open the MongoDB store: ${redactCredentials((error as Error).message, uri)}`, { cause: scrubError(error, uri) });
   }
 };
+
+/** The MongoDB adapter, whose driver (an optional peer dependency) the project may not have: told as what to install. */
+function loadMongo(): typeof import('../mongo') {
+  try {
+    return require('../mongo') as typeof import('../mongo');
+  } catch (error) {
+    const { code, message } = error as { code?: string; message?: string };
+    if (code === 'MODULE_NOT_FOUND' && /'mongodb'/.test(message ?? '')) {
+      throw new UsageError('--mongo needs the MongoDB driver, which this project does not have: npm install mongodb');
+    }
+    throw error;
+  }
+}
 
 /** Everything a service writes to: events, snapshots, read models and the command log, on one database. */
 export interface ServiceStoresOpened {
@@ -46,7 +59,7 @@ export async function openMongoServiceStores(uri: string, options: { collectionP
   if (!/^mongodb(\+srv)?:\/\//.test(uri)) {
     throw new UsageError(`--mongo expects a MongoDB connection string (mongodb://host/db or mongodb+srv://…), got "${redactCredentials(uri, uri)}"`);
   }
-  const mongo = require('../mongo') as typeof import('../mongo');
+  const mongo = loadMongo();
   try {
     const target = { uri, database: mongo.databaseOfUri(uri) ?? 'eventspec', ...options };
     const stores = await mongo.openMongoStores(uri, { ...options, readOnly: false });

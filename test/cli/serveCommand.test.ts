@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { repoRoot, run } from './cliHarness';
@@ -38,6 +40,22 @@ describe('eventspec serve', () => {
     const result = await run(['serve', '--port', '70000'], repoRoot, {}, { serveUntil: async () => assert.fail('must not start') });
     assert.equal(result.code, 2);
     assert.match(result.stderr, /a port is a whole number from 0 to 65535/);
+  });
+
+  it('says a busy port is busy (exit 2, how to choose another), and warns of an open host without a token', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as AddressInfo).port;
+    try {
+      const busy = await run(['serve', '--port', String(port), '--log', 'off'], repoRoot, {}, { serveUntil: async () => assert.fail('must not start') });
+      assert.equal(busy.code, 2, busy.stderr);
+      assert.match(busy.stderr, new RegExp(`eventspec: port ${port} on 127\\.0\\.0\\.1 is already in use by another process: stop it, or choose another port with --port \\(0 picks a free one\\)`));
+      const open = await run(['serve', '--port', '0', '--host', '0.0.0.0', '--log', 'off'], repoRoot, {}, { serveUntil: async () => undefined });
+      assert.equal(open.code, 0, open.stderr);
+      assert.match(open.stderr, /listening on 0\.0\.0\.0 without a token: anyone who can reach this machine can send commands; set EVENTSPEC_TOKEN/);
+    } finally {
+      blocker.close();
+    }
   });
 
   it('starts from bin/eventspec.js, answers over HTTP, and stops cleanly on SIGTERM', async () => {

@@ -139,6 +139,9 @@ describe('the packed package in a new project', { skip: skipReason ?? false, tim
     assert.equal(without.code, 2, without.output);
     assert.match(without.stderr, /eventspec: --store mongo needs the MongoDB driver, which this project does not have: npm install mongodb/, without.output);
     assert.doesNotMatch(without.output, /unknown store|Cannot find module|scenarios? \(/);
+    const serveWithout = npx(project, ['eventspec', 'serve', '--mongo', 'mongodb://127.0.0.1:1/shop']);
+    assert.equal(serveWithout.code, 2, serveWithout.output);
+    assert.match(serveWithout.stderr, /eventspec: --mongo needs the MongoDB driver, which this project does not have: npm install mongodb/, serveWithout.output);
 
     ok(installOffline(project, ['mongodb', 'mongodb-memory-server']));
     const withDriver = npmRun(project, 'test:mongo');

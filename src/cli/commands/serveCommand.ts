@@ -48,6 +48,9 @@ export async function serveCommand(options: ServeOptions, io: CliIO, until: Serv
     writeLine(io.stderr, 'eventspec serve: a token given with --token shows in the process list and shell history; set EVENTSPEC_TOKEN instead');
   }
   const token = options.token ?? io.env.EVENTSPEC_TOKEN;
+  if (token === undefined && options.host !== undefined && !['127.0.0.1', 'localhost', '::1'].includes(options.host)) {
+    writeLine(io.stderr, `eventspec serve: listening on ${options.host} without a token: anyone who can reach this machine can send commands; set EVENTSPEC_TOKEN`);
+  }
   if (token !== undefined && token.trim() === '') throw new UsageError('the service token is empty: set EVENTSPEC_TOKEN to a long random value, or unset it to serve without authentication');
   if (options.authReads && token === undefined) throw new UsageError('--auth-reads needs a token: set EVENTSPEC_TOKEN');
   const uri = options.mongo ?? io.env.MONGODB_URI;
@@ -76,6 +79,9 @@ export async function serveCommand(options: ServeOptions, io: CliIO, until: Serv
     writeLine(io.stderr, 'eventspec serve: stopped');
     return ExitCode.ok;
   } catch (error) {
+    if ((error as { code?: string }).code === 'EADDRINUSE') {
+      throw new UsageError(`port ${options.port ?? 3000} on ${options.host ?? '127.0.0.1'} is already in use by another process: stop it, or choose another port with --port (0 picks a free one)`);
+    }
     throw uri ? scrubError(error, uri) : error;
   } finally {
     await stores.close();
