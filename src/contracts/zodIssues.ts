@@ -8,6 +8,10 @@ export function describeIssues(error: z.ZodError, data: unknown): { field: strin
     const value = valueAt(data, issue.path);
     // A field left out: said so, not as zod's "expected date, received Date" (a coerced nothing).
     if (value === undefined && issue.code === 'invalid_type' && field !== undefined) return { field, value, text: `${field}: is missing (expected ${article(issue.expected)})` };
+    // Left out where one of a few values is expected (an enum): said as missing too, with the values.
+    if (value === undefined && issue.code === 'invalid_value' && field !== undefined) {
+      return { field, value, text: `${field}: is missing (expected ${plainMessage(issue, value).replace(/^must be /, '')})` };
+    }
     return { field, value, text: `${field ?? '(whole value)'}: ${plainMessage(issue, value)} (got ${show(value)})` };
   });
   const first = parts[0];

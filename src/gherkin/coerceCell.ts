@@ -1,3 +1,4 @@
+import { jsonProblem } from '../core/jsonProblem';
 import { readTime } from '../core/readTime';
 import type { z } from 'zod';
 import { closest } from '../core/suggest';
@@ -74,7 +75,7 @@ function json(cell: string): Coerced | undefined {
     return { ok: true, value: JSON.parse(cell) };
   } catch (error) {
     return cell.startsWith('[') || cell.startsWith('{')
-      ? { ok: false, problem: `"${cell}" is not valid JSON (${(error as Error).message})` }
+      ? { ok: false, problem: `"${cell}" starts like JSON but is not valid JSON (${jsonProblem(error)}); write a list as red, green (or as JSON: ["red", "green"]), an object as JSON: {"field": "value"}` }
       : undefined;
   }
 }
@@ -82,7 +83,10 @@ function json(cell: string): Coerced | undefined {
 /** `red, green` for a list of simple values: friendlier than JSON in a table. */
 function splitList(cell: string, element: z.ZodType): Coerced {
   const values: unknown[] = [];
-  for (const part of cell.split(',')) {
+  const parts = cell.split(',');
+  for (const [i, part] of parts.entries()) {
+    // An empty cell means "not given"; an empty item in a list is a stray comma.
+    if (part.trim() === '' && parts.length > 1) return { ok: false, problem: `"${cell}" has an empty item (item ${i + 1}, between two commas); remove the extra comma` };
     const item = coerceCell(element, part.trim());
     if (!item.ok) return item;
     values.push(item.value);

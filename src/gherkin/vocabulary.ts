@@ -1,3 +1,4 @@
+import { jsonProblem } from '../core/jsonProblem';
 import { z } from 'zod';
 import type { AnyAggregate } from '../aggregate/defineAggregate';
 import { streamIdOf } from '../aggregate/defineAggregate';
@@ -31,7 +32,7 @@ function recordFields(argument: StepArgument, context: StepContext, isField: (na
     try {
       return { json: JSON.parse(argument.docString) };
     } catch (error) {
-      throw new ScenarioError(context.place, `the doc string under this step is not JSON: ${(error as Error).message}`);
+      throw new ScenarioError(context.place, `the doc string under this step is not JSON (${jsonProblem(error)}); write the fields as a JSON object, like {"customer": "alice"}, or put them in a table instead`);
     }
   }
   return argument ? singleRecord(argument.table, isField, context.place, what) : [];

@@ -54,6 +54,11 @@ const cases: Case[] = [
     stored: ['OrderPlaced'],
   },
   {
+    name: 'a list cell with a stray comma',
+    steps: 'Given Order "o-1" has recorded OrderConfirmed:\n  | amount | 3      |\n  | items  | a, , b | <<',
+    message: (at) => `${at} (column "items"): "a, , b" has an empty item (item 2, between two commas); remove the extra comma`,
+  },
+  {
     name: 'a table of fields with a third column',
     steps: 'When Order "o-1" is sent PlaceOrder:\n  | customer | alice | x | <<\n  | amount   | 3     | y |',
     message: (at) => `${at} (column "customer"): a table of fields has two columns, the field and its value (| customer | … |); this one has 3 — remove the extra column, or write a header row of field names and one row of values`,
@@ -71,7 +76,7 @@ const cases: Case[] = [
   },
   { name: 'a doc string without a required field', steps: 'When Order "o-1" is sent PlaceOrder: <<\n  """\n  {"amount": 3}\n  """', message: (at) => `${at}: PlaceOrder is not valid: customer: is missing (expected a string) — add "customer" to the doc string's JSON` },
   { name: 'a doc string that is a list, not an object', steps: 'When Order "o-1" is sent PlaceOrder: <<\n  """\n  ["alice"]\n  """', message: (at) => `${at}: PlaceOrder is not valid: (whole value): expected object, received array (got ["alice"]) — write the doc string as a JSON object, like {"field": "value"}` },
-  { name: 'a doc string that is not JSON', steps: 'When Order "o-1" is sent PlaceOrder: <<\n  """\n  customer: alice\n  """', message: (at) => `${at}: the doc string under this step is not JSON: Unexpected token 'c', "customer: alice" is not valid JSON` },
+  { name: 'a doc string that is not JSON', steps: 'When Order "o-1" is sent PlaceOrder: <<\n  """\n  customer: alice\n  """', message: (at) => `${at}: the doc string under this step is not JSON (it does not read as JSON from its first character); write the fields as a JSON object, like {"customer": "alice"}, or put them in a table instead` },
   { name: 'a double quote inside an id', steps: 'Given Order "o-"1" has recorded OrderPlaced <<', message: (at) => `${at}: a value in double quotes cannot hold a bare " (it ends the value early); write it as \\" inside the value: Order "o-\\"1" has recorded OrderPlaced` },
   { name: 'a double quote inside an id of a command', steps: 'When Order "say "hi"" is sent ShipOrder <<', message: (at) => `${at}: a value in double quotes cannot hold a bare " (it ends the value early); write it as \\" inside the value: Order "say \\"hi\\"" is sent ShipOrder` },
 ];

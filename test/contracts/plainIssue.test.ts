@@ -45,3 +45,12 @@ describe('zod issues in plain words', () => {
     assert.equal(said(z.string().refine(() => false), 'x'), 'field: Invalid input (got "x")');
   });
 });
+
+describe('a field left out where one of a few values is expected', () => {
+  it('is told as missing, with the values', () => {
+    const data = {};
+    const result = z.object({ format: z.enum(['paperback', 'ebook']) }).safeParse(data);
+    assert.ok(!result.success);
+    assert.equal(describeIssues(result.error, data).text, 'format: is missing (expected one of "paperback" or "ebook")');
+  });
+});
