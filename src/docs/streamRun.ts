@@ -1,6 +1,7 @@
 import { Query } from '@cucumber/query';
 import type * as m from '@cucumber/messages';
 import { isRecordedEventsAttachment } from '../testing/recordedEventsAttachment';
+import { parseErrorText } from '../gherkin/parseErrorText';
 import { errorText } from './resultText';
 
 /**
@@ -58,7 +59,7 @@ export function streamRunCollector(source: string): { add(envelope: m.Envelope):
       } else if (e.parameterType) parameterTypes.push({ name: e.parameterType.name, regularExpressions: [...e.parameterType.regularExpressions] });
       else if (e.parseError) {
         const at = e.parseError.source.location;
-        problems.push(`${e.parseError.source.uri}${at ? `:${at.line}` : ''}: the run could not parse this feature — ${e.parseError.message}`);
+        problems.push(`${e.parseError.source.uri}${at ? `:${at.line}` : ''}: the run could not parse this feature — ${parseErrorText(e.parseError.message)}`);
       } else if (e.testRunHookFinished && e.testRunHookFinished.result.status !== 'PASSED' && e.testRunHookFinished.result.status !== 'SKIPPED') {
         // (a dry run skips the run-wide hooks: nothing went wrong)
         hookFailed = true;

@@ -4,6 +4,7 @@ import type { Envelope, GherkinDocument } from '@cucumber/messages';
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { installedDomain, isInstalledStep } from '../../gherkin/installedDomain';
+import { parseErrorText } from '../../gherkin/parseErrorText';
 import { STORE_HOOK } from '../../gherkin/storeHook';
 import type { CliIO } from '../cliIO';
 import { writeLine } from '../cliIO';
@@ -59,11 +60,11 @@ export async function testCommand(options: TestOptions, rest: readonly string[],
   if (options.store === 'mongo' && !resolvable('mongodb', cwd)) {
     throw new UsageError('--store mongo needs the MongoDB driver, which this project does not have: npm install mongodb (and npm install --save-dev mongodb-memory-server to run the scenarios on a local mongod)');
   }
-  const environment = { cwd, stdout: io.stdout, stderr: io.stderr, env: { ...io.env } };
+  const environment = { cwd, stdout: io.stdout, stderr: withoutRepeats(io.stderr), env: { ...io.env } };
   const profiles = profilesFor(options);
   let configuration: Awaited<ReturnType<typeof loadConfiguration>>;
   try {
-    configuration = await loadConfiguration({ profiles, provided: cucumberArgv(options, rest) }, { ...environment, stderr: withoutPathMergeWarning(io.stderr) });
+    configuration = await loadConfiguration({ profiles, provided: cucumberArgv(options, rest) }, environment);
   } catch (error) {
     const message = (error as Error).message;
     const hint = /profile/i.test(message) && options.store === 'mongo' ? ' (add a `mongo` profile to cucumber.js to run against MongoDB)' : '';
@@ -98,7 +99,7 @@ export async function testCommand(options: TestOptions, rest: readonly string[],
     if (envelope.testCaseStarted && envelope.testCaseStarted.attempt === 0) scenarios += 1;
     else if (envelope.parseError) {
       const { source, message } = envelope.parseError;
-      unparsable.push(`${source.uri ?? 'a feature file'}${source.location ? `:${source.location.line}` : ''}: ${message.replace(/^\(\d+:\d+\): /, '')}`);
+      unparsable.push(`${source.uri ?? 'a feature file'}${source.location ? `:${source.location.line}` : ''}: ${parseErrorText(message)}`);
     }
   };
   try {
@@ -207,14 +208,15 @@ function keepLastRunReports(formats: { files: Record<string, string> }, given: r
 }
 
 /**
- * Cucumber warns that paths given on the command line are merged with the profile's; eventspec
- * replaces them instead (see testCommand), so that warning would describe a run that never happens.
+ * Cucumber's stderr without what eventspec says better itself: the warning that command-line paths
+ * are merged with the profile's (eventspec replaces them, see testCommand), and Gherkin parse errors
+ * in the parser's words (said once, after the run, in the writer's).
  */
-function withoutPathMergeWarning(stderr: CliIO['stderr']): Writable {
+function withoutRepeats(stderr: CliIO['stderr']): Writable {
   return new Writable({
     write(chunk: Buffer | string, _encoding, callback) {
       const text = chunk.toString();
-      if (!text.startsWith('You have specified paths in both your configuration file and as CLI arguments.')) stderr.write(text);
+      if (!text.startsWith('You have specified paths in both your configuration file and as CLI arguments.') && !text.startsWith('Parse error in "')) stderr.write(text);
       callback();
     },
   });
