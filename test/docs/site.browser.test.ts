@@ -128,6 +128,10 @@ describe('the living documentation in Chromium', { skip, timeout: BROWSER_SUITE_
       assert.equal(await page.locator('#diagram').getAttribute('data-rendered'), 'true');
       const labels = (await page.locator('#diagram svg').textContent()) ?? '';
       for (const name of ['AddToCart', 'ItemAdded', 'Checkout', 'CheckedOut', 'CartEmpty']) assert.ok(labels.includes(name), `${name} not in the diagram`);
+      // Counts read as English: one scenario, not "1 scenarios".
+      const text = (await page.locator('main').textContent()) ?? '';
+      assert.match(text, /CartEmpty — An empty cart cannot be checked out\. \(in 1 scenario\)/);
+      assert.doesNotMatch(text, /\b1 (scenarios|commands|events|rejections)\b/);
     });
   });
 

@@ -140,5 +140,10 @@
     return out;
   }
 
-  Object.assign(site, { h: h, append: append, text: text, link: link, badge: badge, pre: pre, json: json, gist: gist, markdown: markdown, table: table, lazyList: lazyList, highlight: highlight });
+  // count(1, 'scenario') → '1 scenario', count(3, 'scenario') → '3 scenarios'.
+  function count(n, noun, plural) {
+    return n + ' ' + (n === 1 ? noun : plural || noun + 's');
+  }
+
+  Object.assign(site, { h: h, append: append, text: text, link: link, badge: badge, pre: pre, json: json, gist: gist, markdown: markdown, table: table, lazyList: lazyList, highlight: highlight, count: count });
 })(window.eventspecSite = window.eventspecSite || {});

@@ -18,7 +18,7 @@
     var last = run.finishedAt || run.startedAt;
     return h('header', null,
       h('h1', null, link('#/', data.title)),
-      h('p', { class: 'muted' }, data.scenarios.length + ' scenarios in ' + data.features.length + ' features',
+      h('p', { class: 'muted' }, site.count(data.scenarios.length, 'scenario') + ' in ' + site.count(data.features.length, 'feature'),
         last ? ' · last run ' + when(last) : '',
         run.implementation ? ' · ' + run.implementation : '',
         ' · built ' + when(data.generatedAt)),
@@ -45,7 +45,7 @@
         data.processes && data.processes.length ? link('#/processes', 'Processes (' + data.processes.length + ')', { id: 'nav-processes' }) : null,
         link('#/glossary', 'Step glossary (' + data.glossary.length + ')', { id: 'nav-glossary' }),
         link('#/uncovered', 'Not covered', { id: 'nav-uncovered' }),
-        data.history ? link('#/history', 'History (' + data.history.runs.length + ' runs)', { id: 'nav-history' }) : null));
+        data.history ? link('#/history', 'History (' + site.count(data.history.runs.length, 'run') + ')', { id: 'nav-history' }) : null));
   };
 
   site.tagChip = function (tag) {

@@ -9,7 +9,7 @@
       data.aggregates.length === 0 ? h('p', { class: 'empty' }, 'No domain registry was given.') :
         h('ul', { class: 'list' }, data.aggregates.map(function (a) {
           return h('li', null, link(site.nameHref('aggregate', a.name), a.name), a.description ? h('span', { class: 'muted' }, ' — ' + a.description) : null,
-            h('div', { class: 'muted' }, a.commands.length + ' commands, ' + a.events.length + ' events, ' + a.rejections.length + ' rejections'));
+            h('div', { class: 'muted' }, site.count(a.commands.length, 'command') + ', ' + site.count(a.events.length, 'event') + ', ' + site.count(a.rejections.length, 'rejection')));
         }))));
     return 'Aggregates';
   };
@@ -30,7 +30,7 @@
         })))),
       h('h3', null, 'Rejections'),
       a.rejections.length ? h('ul', null, a.rejections.map(function (r) {
-        return h('li', null, h('strong', null, r.name), ' — ' + r.description + ' ', h('span', { class: r.seenIn.length ? 'muted' : 'uncovered' }, r.seenIn.length ? '(in ' + r.seenIn.length + ' scenarios)' : '(no scenario)'));
+        return h('li', null, h('strong', null, r.name), ' — ' + r.description + ' ', h('span', { class: r.seenIn.length ? 'muted' : 'uncovered' }, r.seenIn.length ? '(in ' + site.count(r.seenIn.length, 'scenario') + ')' : '(no scenario)'));
       })) : h('p', { class: 'muted' }, 'None declared.'),
       a.invariants.length ? [h('h3', null, 'Invariants'), h('ul', null, a.invariants.map(function (i) { return h('li', null, i); }))] : null,
       a.snapshotEvery ? h('p', { class: 'muted' }, 'Snapshot every ' + a.snapshotEvery + ' events.') : null,

@@ -23,7 +23,7 @@
           return h('div', { class: 'folder', 'data-folder': folder }, h('h3', null, folder + '/'),
             h('ul', { class: 'list' }, folders[folder].map(function (f) {
               return h('li', { class: 'feature-row', 'data-feature': f.key },
-                link(site.featureHref(f), f.name), ' ', h('span', { class: 'muted' }, f.scenarios.length + ' scenarios'), ' ', countsLine(f.scenarios),
+                link(site.featureHref(f), f.name), ' ', h('span', { class: 'muted' }, site.count(f.scenarios.length, 'scenario')), ' ', countsLine(f.scenarios),
                 f.tags.length ? h('span', { class: 'tags' }, f.tags.map(site.tagChip)) : null);
             })));
         })));

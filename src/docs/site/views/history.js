@@ -15,7 +15,7 @@
   site.historyStrip = function (s) {
     var past = of(s);
     if (!past || data.history.runs.length < 2) return null;
-    return h('div', { id: 'history-strip', class: 'history-strip' }, h('span', { class: 'muted' }, 'Last ' + past.statuses.length + ' runs: '),
+    return h('div', { id: 'history-strip', class: 'history-strip' }, h('span', { class: 'muted' }, 'Last ' + site.count(past.statuses.length, 'run') + ': '),
       past.statuses.map(function (status, i) {
         var run = data.history.runs[i];
         var d = past.durations[i];
@@ -60,7 +60,7 @@
     var tracked = data.scenarios.filter(of);
     var flaky = tracked.filter(function (s) { return flips(s) >= 2; });
     var slower = tracked.filter(function (s) { return slowdown(s) > 0; }).sort(function (a, b) { return slowdown(b) - slowdown(a); });
-    main.appendChild(h('section', { id: 'history' }, h('h2', null, 'History of the last ' + data.history.runs.length + ' runs'),
+    main.appendChild(h('section', { id: 'history' }, h('h2', null, 'History of the last ' + site.count(data.history.runs.length, 'run')),
       h('ol', { class: 'runs' }, data.history.runs.map(function (r) { return h('li', null, r.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), r.success === false ? h('span', { class: 'uncovered' }, ' · failed') : r.success ? ' · passed' : ''); })),
       h('h3', null, 'Newly failing'), h('div', { id: 'newly-failing' }, rows(tracked.filter(newlyFailing))),
       h('h3', null, 'Flipping between passing and failing'), h('div', { id: 'flipping' }, rows(flaky, function (s) { return ' ' + flips(s) + ' changes'; })),

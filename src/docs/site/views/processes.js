@@ -24,7 +24,7 @@
               h('td', null, link(site.nameHref('process', p.name), p.name), ' ', h('span', { class: 'muted' }, p.kind), p.description ? h('div', { class: 'muted' }, p.description) : null),
               h('td', null, p.reactsTo.map(eventChip)),
               h('td', null, commands.length ? commands.map(function (c) { return link(site.nameHref('command', c), c, { class: 'chip command' }); }) : h('span', { class: 'muted' }, 'nothing seen')),
-              h('td', { class: p.coveredBy.length === 0 ? 'uncovered' : '' }, p.coveredBy.length === 0 ? 'no scenario' : p.coveredBy.length + ' scenarios'));
+              h('td', { class: p.coveredBy.length === 0 ? 'uncovered' : '' }, p.coveredBy.length === 0 ? 'no scenario' : site.count(p.coveredBy.length, 'scenario')));
           }))))));
     return 'Processes';
   };

@@ -13,7 +13,7 @@
   }
 
   site.views['read-models'] = function (main) {
-    main.appendChild(h('section', { id: 'read-models' }, h('h2', null, 'Read models (' + data.projections.length + ' projections)'),
+    main.appendChild(h('section', { id: 'read-models' }, h('h2', null, 'Read models (' + site.count(data.projections.length, 'projection') + ')'),
       h('p', { class: 'muted' }, 'The read side: each projection turns recorded events into the documents queries read.'),
       data.projections.length === 0 ? h('p', { class: 'empty' }, 'The domain registers no projections.') :
         h('div', { class: 'table-wrap' }, h('table', { class: 'catalog', id: 'projection-catalog' },

@@ -48,7 +48,7 @@
         results.appendChild(h('p', { id: 'tag-error', class: 'error-line', role: 'alert' }, 'The tag expression "' + filters.tags + '" cannot be read: ' + found.error));
         return;
       }
-      results.appendChild(h('p', { id: 'result-count', class: 'muted', 'data-query': filters.q }, found.ids.length + ' of ' + data.scenarios.length + ' scenarios'));
+      results.appendChild(h('p', { id: 'result-count', class: 'muted', 'data-query': filters.q }, found.ids.length + ' of ' + site.count(data.scenarios.length, 'scenario')));
       site.append(results, catalogHits(filters.q));
       results.appendChild(found.ids.length ? site.lazyList(found.ids, scenarioRow(site.searchTerms(filters.q)), 'scenarios') : h('p', { class: 'empty' }, 'No scenario matches.'));
     }
