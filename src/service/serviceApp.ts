@@ -41,7 +41,7 @@ export function serviceApp(options: ServiceAppOptions): FastifyInstance {
     // Idle keep-alive sockets close at once on shutdown; requests in flight are answered first.
     forceCloseConnections: 'idle',
     // Fastify's default (100 characters) would make longer aggregate ids unreachable; the stores take any length.
-    maxParamLength: 2048,
+    routerOptions: { maxParamLength: 2048 },
   });
   const openApi = openApiDocument(domain, { auth: { writes: auth.token !== undefined, reads: auth.token !== undefined && auth.authenticateReads === true } });
 
