@@ -145,7 +145,23 @@ async function checkRecorded(context: StepContext, aggregateName: string, id: st
   if (!mismatch) return;
   const last = context.scenario.last;
   const why = last?.result.status === 'rejected' && last.streamId === streamId ? `\n  (the command was rejected with "${last.result.rejection}": ${last.result.message})` : '';
-  throw new ScenarioError(context.place, `${aggregateName} "${id}" recorded other events than expected — ${mismatch}${why}`);
+  throw new ScenarioError(context.place, `${aggregateName} "${id}" recorded other events than expected — ${mismatch}${why}${actual.length === 0 ? nothingRecordedHint(context, streamId) : ''}`);
+}
+
+/** Why a stream may show nothing recorded: no command yet, commands on another id, or only history. */
+function nothingRecordedHint(context: StepContext, streamId: string): string {
+  const { scenario } = context;
+  if (scenario.last === undefined) return '\n  (no command was sent before this step: a Then checks what the When steps did — is it above its When?)';
+  const elsewhere = [...new Set(scenario.recorded.map((e) => e.streamId))].filter((other) => other !== streamId && scenario.commandEvents(other).length > 0);
+  if (elsewhere.length > 0) {
+    // Stream ids are `<Aggregate>-<id>`: shown as the steps write them.
+    const asWritten = (other: string) => scenario.domain.aggregates.map((a) => a.name).filter((name) => other.startsWith(`${name}-`)).map((name) => `${name} "${other.slice(name.length + 1)}"`)[0] ?? `"${other}"`;
+    const shown = elsewhere.slice(0, 3).map((other) => `${asWritten(other)} (${scenario.commandEvents(other).map((e) => e.type).join(', ')})`);
+    return `\n  (the commands recorded on ${shown.join(', ')}${elsewhere.length > 3 ? ', …' : ''} — is the id right?)`;
+  }
+  const history = scenario.recorded.filter((e) => e.streamId === streamId).length;
+  if (history > 0) return `\n  (its ${history} event${history === 1 ? '' : 's'} came from the Given steps: history, which "records" does not check — a command sent under Given is history too; send it under When)`;
+  return '';
 }
 
 /** Without a state schema, a cell is read as the type of the value that is there. */

@@ -42,7 +42,7 @@ export function describeEventMismatch(expected: readonly ExpectedEvent[], actual
   const cell = (fields: unknown, metadata: unknown, column: string) =>
     column.startsWith(METADATA) && !hasPath(fields, column) ? valueAtPath(metadata, column.slice(METADATA.length)) : valueAtPath(fields, column);
   const render = (rows: { type: string; value: (path: string) => unknown }[]) =>
-    rows.length === 0 ? '  (nothing)' : tableText([['event', ...columns], ...rows.map((r) => [r.type, ...columns.map((c) => cellText(r.value(c)))])], '    ');
+    rows.length === 0 ? '    (nothing)' : tableText([['event', ...columns], ...rows.map((r) => [r.type, ...columns.map((c) => cellText(r.value(c)))])], '    ');
   return [
     firstDifference,
     '  expected:',
@@ -57,7 +57,7 @@ function findFirstDifference(expected: readonly ExpectedEvent[], actual: readonl
     const want = expected[i];
     const got = actual[i];
     if (!want) return `event ${i + 1}: ${got!.type} was recorded but not expected`;
-    if (!got) return `event ${i + 1}: expected ${want.type}, but only ${actual.length} event${actual.length === 1 ? ' was' : 's were'} recorded`;
+    if (!got) return `event ${i + 1}: expected ${want.type}, but ${actual.length === 0 ? 'nothing was' : `only ${actual.length} event${actual.length === 1 ? ' was' : 's were'}`} recorded`;
     if (want.type !== got.type) return `event ${i + 1}: expected ${want.type}, recorded ${got.type}`;
     const [mismatch] = compareFields(want.fields, got.data);
     if (mismatch) {

@@ -59,6 +59,23 @@ const cases: Case[] = [
     message: (at) => `${at} (column "items"): "a, , b" has an empty item (item 2, between two commas); remove the extra comma`,
   },
   {
+    name: 'a check of the wrong id, where the commands recorded on another',
+    steps: 'When Order "o-1" is sent PlaceOrder:\n  | customer | alice |\nThen Order "o-l" records OrderPlaced <<',
+    message: (at) => `${at}: Order "o-l" recorded other events than expected — event 1: expected OrderPlaced, but nothing was recorded\n  expected:\n    | event       |\n    | OrderPlaced |\n  recorded:\n    (nothing)\n  (the commands recorded on Order "o-1" (OrderPlaced) — is the id right?)`,
+    stored: ['OrderPlaced'],
+  },
+  {
+    name: 'a check of what a command under Given recorded (history)',
+    steps: 'Given Order "o-1" is sent PlaceOrder:\n  | customer | alice |\nThen Order "o-1" records OrderPlaced <<',
+    message: (at) => `${at}: Order "o-1" recorded other events than expected — event 1: expected OrderPlaced, but nothing was recorded\n  expected:\n    | event       |\n    | OrderPlaced |\n  recorded:\n    (nothing)\n  (its 1 event came from the Given steps: history, which "records" does not check — a command sent under Given is history too; send it under When)`,
+    stored: ['OrderPlaced'],
+  },
+  {
+    name: 'a check above its When',
+    steps: 'Then Order "o-1" records OrderPlaced <<\nWhen Order "o-1" is sent PlaceOrder:\n  | customer | alice |',
+    message: (at) => `${at}: Order "o-1" recorded other events than expected — event 1: expected OrderPlaced, but nothing was recorded\n  expected:\n    | event       |\n    | OrderPlaced |\n  recorded:\n    (nothing)\n  (no command was sent before this step: a Then checks what the When steps did — is it above its When?)`,
+  },
+  {
     name: 'a table of fields with a third column',
     steps: 'When Order "o-1" is sent PlaceOrder:\n  | customer | alice | x | <<\n  | amount   | 3     | y |',
     message: (at) => `${at} (column "customer"): a table of fields has two columns, the field and its value (| customer | … |); this one has 3 — remove the extra column, or write a header row of field names and one row of values`,
