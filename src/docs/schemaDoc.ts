@@ -11,7 +11,8 @@ export function schemaDoc(schema: z.ZodType): SchemaDoc {
   let jsonSchema: Json;
   try {
     // input side: what a scenario or a caller has to provide (fields with defaults are optional)
-    jsonSchema = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Json;
+    // A Date is written in a table (and travels in JSON) as its ISO text, as the catalog says too.
+    jsonSchema = z.toJSONSchema(schema, { io: 'input', unrepresentable: ({ zodSchema }) => (zodSchema._zod.def.type === 'date' ? { type: 'string', format: 'date-time' } : {}) }) as Json;
   } catch (error) {
     return { fields: [], jsonSchema: null, problem: `zod could not describe this schema as JSON Schema: ${(error as Error).message}` };
   }
@@ -48,6 +49,15 @@ function resolveRef(node: Json, root: Json): Json {
   return (current as Json | undefined) ?? node;
 }
 
+const FORMATS: Record<string, string> = {
+  'date-time': 'date and time (like 2025-03-01T10:00:00Z)',
+  date: 'date (like 2025-03-01)',
+  time: 'time of day (like 10:30:00)',
+  email: 'email address',
+  uri: 'web address',
+  uuid: 'UUID',
+};
+
 function typeName(node: Json, root: Json): string {
   const n = resolveRef(node, root);
   if (Array.isArray(n.enum)) return `one of ${n.enum.map((v) => JSON.stringify(v)).join(', ')}`;
@@ -61,8 +71,11 @@ function typeName(node: Json, root: Json): string {
   else if (n.type === 'integer') base = 'whole number';
   else if (typeof n.type === 'string') base = n.type;
   else base = 'anything';
+  // A known format is the type a reader knows (its regex says nothing more to them).
+  const format = typeof n.format === 'string' ? FORMATS[n.format] : undefined;
+  if (n.type === 'string' && format !== undefined) base = format;
   const notes: string[] = [];
-  if (typeof n.format === 'string') notes.push(n.format);
+  if (typeof n.format === 'string' && format === undefined) notes.push(n.format);
   // zod states the safe-integer range on every int; it says nothing to a reader
   const bound = (v: unknown): v is number => typeof v === 'number' && Math.abs(v) < Number.MAX_SAFE_INTEGER;
   if (bound(n.minimum)) notes.push(`≥ ${n.minimum}`);
@@ -71,6 +84,6 @@ function typeName(node: Json, root: Json): string {
   if (bound(n.exclusiveMaximum)) notes.push(`< ${n.exclusiveMaximum}`);
   if (typeof n.minLength === 'number' && n.minLength > 0) notes.push(`at least ${n.minLength} character${n.minLength === 1 ? '' : 's'}`);
   if (typeof n.maxLength === 'number') notes.push(`at most ${n.maxLength} characters`);
-  if (typeof n.pattern === 'string') notes.push(`matching ${n.pattern}`);
+  if (typeof n.pattern === 'string' && format === undefined) notes.push(`matching ${n.pattern}`);
   return notes.length > 0 ? `${base} (${notes.join(', ')})` : base;
 }
