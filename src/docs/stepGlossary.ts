@@ -40,14 +40,18 @@ export function stepGlossary(
     const definition = byPattern.get(key);
     if (definition) used.add(key);
     const usedIn = definition?.usedIn ?? (phrase.pattern ? matchPattern(phrase.pattern, stepTexts) : matchExpression(key, registry, stepTexts));
-    const location = definition?.location ?? siteText(phrase.declaredAt);
+    // The kit's own steps are eventspec's, wherever it is installed (not node_modules/eventspec/dist/…).
+    const location = phrase.source === 'vocabulary' ? 'eventspec' : (definition?.location ?? siteText(phrase.declaredAt));
+    // The example a reader of this project knows: the phrase as one of its own scenarios wrote it.
+    const matches = phrase.pattern ? (text: string) => phrase.pattern!.test(text) : matcher(key, registry);
+    const own = usedIn && usedIn.length > 0 && matches ? firstUse(scenarios, usedIn, matches) : undefined;
     phrases.push({
       keyword: phrase.keyword,
       text: phrase.expression,
       kind: phrase.cucumberExpression || phrase.pattern ? 'eventspec phrasing' : 'cucumber expression',
       source: phrase.source,
       description: phrase.description,
-      example: phrase.example,
+      example: own ?? phrase.example,
       ...(location ? { location } : {}),
       ...(usedIn ? { usedIn } : {}),
     });
@@ -108,21 +112,42 @@ function registryWith(parameterTypes: readonly { name: string; regularExpression
   return registry;
 }
 
-function matchExpression(expression: string, registry: ParameterTypeRegistry, steps: readonly { id: number; text: string }[]): number[] | undefined {
+/** Whether a text matches a cucumber expression; undefined when the expression uses a parameter type this run did not define. */
+function matcher(expression: string, registry: ParameterTypeRegistry): ((text: string) => boolean) | undefined {
   let compiled: CucumberExpression;
   try {
     compiled = new CucumberExpression(expression, registry);
   } catch {
-    return undefined; // uses a parameter type this run did not define: usage unknown
+    return undefined;
   }
-  const out: number[] = [];
-  for (const { id, text } of steps) {
-    if (out[out.length - 1] === id) continue;
+  return (text) => {
     try {
-      if (compiled.match(text)) out.push(id);
+      return compiled.match(text) !== null;
     } catch {
-      // a parameter transform failed on this text: not a match
+      return false; // a parameter transform failed on this text: not a match
     }
-  }
+  };
+}
+
+function matchExpression(expression: string, registry: ParameterTypeRegistry, steps: readonly { id: number; text: string }[]): number[] | undefined {
+  const matches = matcher(expression, registry);
+  if (!matches) return undefined; // usage unknown
+  const out: number[] = [];
+  for (const { id, text } of steps) if (out[out.length - 1] !== id && matches(text)) out.push(id);
   return out;
+}
+
+const QUOTES = '"""';
+
+/** The first step of the first scenario that used a phrase, written as in its feature file (with its table or doc string). */
+function firstUse(scenarios: readonly ScenarioDoc[], usedIn: readonly number[], matches: (text: string) => boolean): string | undefined {
+  const step = scenarios[usedIn[0]!]?.steps.find((st) => !st.hook && matches(st.text));
+  if (!step) return undefined;
+  const lines = [`${step.keyword} ${step.text}`];
+  if (step.table && step.table.length > 0) {
+    const widths = step.table[0]!.map((_, c) => Math.max(...step.table!.map((row) => (row[c] ?? '').length)));
+    for (const row of step.table) lines.push(`  | ${row.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`);
+  }
+  if (step.docString) lines.push(`  ${QUOTES}`, ...step.docString.content.split('\n').map((line) => `  ${line}`), `  ${QUOTES}`);
+  return lines.join('\n');
 }

@@ -365,3 +365,8 @@ const commandSideSteps: readonly VocabularyStep[] = [
 
 /** Every phrasing eventspec understands, command side then read side. */
 export const vocabulary: readonly VocabularyStep[] = [...commandSideSteps, ...processSteps, ...readSideSteps];
+
+/** The steps a domain can use: process steps only with processes, read-side steps only with projections. */
+export function vocabularyFor(domain: { readonly projections: readonly unknown[]; readonly processes: readonly unknown[] }): readonly VocabularyStep[] {
+  return [...commandSideSteps, ...(domain.processes.length > 0 ? processSteps : []), ...(domain.projections.length > 0 ? readSideSteps : [])];
+}

@@ -1,3 +1,4 @@
+import { vocabulary as kitVocabulary, vocabularyFor } from '../../src/gherkin/vocabulary';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -253,7 +254,7 @@ describe('buildDocs with missing, cut-off or broken inputs', () => {
 
 describe('the vocabulary in the glossary', () => {
   const vocabulary: StepPhrase[] = [
-    { keyword: 'Given', expression: 'the time is {string}', description: 'Fixes the clock.', example: 'Given the time is "2025-03-01T10:00:00Z"', source: 'vocabulary' },
+    { keyword: 'Given', expression: 'the time is {string}', description: 'Fixes the clock.', example: 'Given the time is "2030-01-01T00:00:00Z"', source: 'vocabulary' },
     { keyword: 'Then', expression: 'Cart {string} is at version {int}', description: 'Checks the version.', example: 'Then Cart "c-1" is at version 2', source: 'vocabulary' },
   ];
   let data: DocsData;
@@ -270,6 +271,23 @@ describe('the vocabulary in the glossary', () => {
     const version = data.glossary.find((p) => p.text === 'Cart {string} is at version {int}');
     assert.deepEqual(version?.usedIn, []);
     assert.ok(data.uncovered.phrases.includes('Cart {string} is at version {int}'));
+  });
+
+  it("shows a used phrase with this project's own example and eventspec as where it is from, an unused one with the kit's", () => {
+    const time = data.glossary.find((p) => p.text === 'the time is {string}');
+    assert.equal(time?.example, 'Given the time is "2025-03-01T10:00:00Z"');
+    assert.equal(time?.location, 'eventspec');
+    const version = data.glossary.find((p) => p.text === 'Cart {string} is at version {int}');
+    assert.equal(version?.example, 'Then Cart "c-1" is at version 2');
+  });
+});
+
+describe('the steps a domain can use', () => {
+  it('leaves out process and read-model steps for a domain without processes or projections', () => {
+    const commandSide = vocabularyFor({ projections: [], processes: [] });
+    assert.ok(commandSide.length > 10 && commandSide.length < kitVocabulary.length);
+    assert.ok(!commandSide.some((step) => /eventually|read model|was sent|no command is sent/i.test(step.expression)), commandSide.map((s) => s.expression).join('\n'));
+    assert.equal(vocabularyFor({ projections: [{}], processes: [{}] }).length, kitVocabulary.length);
   });
 });
 

@@ -28,11 +28,12 @@ export async function docsCommand(options: DocsOptions, io: CliIO): Promise<Exit
   const { domain } = loadDomain(io, options.domain);
   // Loaded here, not at start-up: the generator pulls in gherkin parsing and the site assets.
   const docs = require('../../docs') as typeof import('../../docs');
-  const { vocabulary } = require('../../gherkin/vocabulary') as typeof import('../../gherkin/vocabulary');
+  const { vocabularyFor } = require('../../gherkin/vocabulary') as typeof import('../../gherkin/vocabulary');
   try {
     await docs.buildProjectDocs({
       domain,
-      vocabulary,
+      // Only the steps this domain can use: no process or read-model steps for a domain without them.
+      vocabulary: vocabularyFor(domain),
       cwd: io.cwd,
       log: (line) => writeLine(io.stdout, line),
       progress: progress(io),
