@@ -35,14 +35,11 @@ export const openMongoStoresFromUri: StoreOpener = async (uri, options = {}) => 
 /** The MongoDB adapter, whose driver (an optional peer dependency) the project may not have: told as what to install. */
 function loadMongo(): typeof import('../mongo') {
   try {
-    return require('../mongo') as typeof import('../mongo');
-  } catch (error) {
-    const { code, message } = error as { code?: string; message?: string };
-    if (code === 'MODULE_NOT_FOUND' && /'mongodb'/.test(message ?? '')) {
-      throw new UsageError('--mongo needs the MongoDB driver, which this project does not have: npm install mongodb');
-    }
-    throw error;
+    require.resolve('mongodb');
+  } catch {
+    throw new UsageError('--mongo needs the MongoDB driver, which this project does not have: npm install mongodb');
   }
+  return require('../mongo') as typeof import('../mongo');
 }
 
 /** Everything a service writes to: events, snapshots, read models and the command log, on one database. */

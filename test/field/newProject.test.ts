@@ -66,8 +66,8 @@ describe('the packed package in a new project', { skip: skipReason ?? false, tim
     // The entry points the service and MongoDB docs import resolve under the scaffold's tsconfig.
     writeFileSync(
       join(project, 'src', 'server.ts'),
-      "import { createService } from 'eventspec/service';\nimport type { MongoEventStoreOptions } from 'eventspec/mongo';\nimport { domain } from './domain';\n\n" +
-        'export const start = (options?: MongoEventStoreOptions) => (options ? undefined : createService({ domain }));\n',
+      "import { inMemoryEventStore } from 'eventspec';\nimport { createService } from 'eventspec/service';\nimport type { MongoEventStoreOptions } from 'eventspec/mongo';\nimport { domain } from './domain';\n\n" +
+        'export const start = (options?: MongoEventStoreOptions) => (options ? undefined : createService({ domain, stores: { events: inMemoryEventStore() } }));\n',
     );
     const test = npmRun(project, 'test');
     ok(test);

@@ -75,7 +75,8 @@ describe('read-model documents as stored in MongoDB', () => {
         outcomes.push('stored');
       } catch (error) {
         assert.ok(error instanceof Error && error.name === 'EventspecError', `k=${k}: ${String(error)}`);
-        assert.match(error.message, /^read model M, document "a" cannot be (read|stored as BSON) \(the value is gone\)\. Nothing was written\.$/, `k=${k}`);
+        // The check names the field of a getter that throws there; one that throws later is told as the read that failed.
+        assert.match(error.message, /^read model M, document "a"(: doc\.flaky is a getter that threw \(the value is gone\); stored values must be plain data .*| cannot be (read|stored as BSON) \(the value is gone\))\. Nothing was written\.$/, `k=${k}`);
         outcomes.push(error.message.includes('as BSON') ? 'serialising' : 'reading');
       }
     }
