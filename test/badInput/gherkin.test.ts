@@ -174,7 +174,7 @@ describe('bad input in a feature file', () => {
       assert.ok(outcome, `the scenario "${c.name}" did not run:\n${output}`);
       const failed = outcome.results.filter((r) => r.status === 'FAILED');
       assert.equal(failed.length, 1, JSON.stringify(outcome.results));
-      assert.equal(failed[0]!.message, `ScenarioError: ${c.message(`${uri}:${lines.get(c.name)}`)}`);
+      assert.equal(failed[0]!.message, c.message(`${uri}:${lines.get(c.name)}`));
       assert.deepEqual(outcome.stored, c.stored ?? []);
       const next = outcomes.get(`after ${c.name}`);
       assert.deepEqual(next?.results.map((r) => r.status), ['PASSED', 'PASSED', 'PASSED', 'PASSED'], 'the next scenario is not blamed');

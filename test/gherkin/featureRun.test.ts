@@ -50,45 +50,45 @@ describe('a feature file with mistakes, run through cucumber', () => {
   });
 
   it('names file, line, row and column for a misspelled event, with a did-you-mean', () => {
-    assert.equal(failure('A misspelled event name'), `ScenarioError: ${feature}:6 (row 1, column "event"): unknown event \`OrderPlace\` — did you mean \`OrderPlaced\`?`);
+    assert.equal(failure('A misspelled event name'), `${feature}:6 (row 1, column "event"): unknown event \`OrderPlace\` — did you mean \`OrderPlaced\`?`);
   });
 
   it('names the unknown column and the field it probably is', () => {
-    assert.equal(failure('An unknown column'), `ScenarioError: ${feature}:11 (row 1, column "customr"): OrderPlaced has no field \`customr\` — did you mean \`customer\`?`);
+    assert.equal(failure('An unknown column'), `${feature}:11 (row 1, column "customr"): OrderPlaced has no field \`customr\` — did you mean \`customer\`?`);
   });
 
   it('tells how to write a number', () => {
     assert.equal(
       failure('A bad number'),
-      `ScenarioError: ${feature}:16 (row 1, column "amount"): "twenty" is not a number; write it like 20 or 20.00 (a dot for decimals, no currency sign)`,
+      `${feature}:16 (row 1, column "amount"): "twenty" is not a number; write it like 20 or 20.00 (a dot for decimals, no currency sign)`,
     );
   });
 
   it('points a column from an older event version at the versioned history step', () => {
     assert.equal(
       failure('A column from an older version of the event'),
-      `ScenarioError: ${feature}:29 (row 1, column "total"): OrderPlaced has no field \`total\` in its current version 2; \`total\` is a field of version 1: state such history with "has recorded (v1):"`,
+      `${feature}:29 (row 1, column "total"): OrderPlaced has no field \`total\` in its current version 2; \`total\` is a field of version 1: state such history with "has recorded (v1):"`,
     );
   });
 
   it('says when a cell belongs on another row of the table', () => {
     assert.equal(
       failure('A cell filled on the wrong row'),
-      `ScenarioError: ${feature}:39 (row 1, column "carrier"): OrderPlaced has no field \`carrier\` (leave its cell empty on this row: another event in the table has it)`,
+      `${feature}:39 (row 1, column "carrier"): OrderPlaced has no field \`carrier\` (leave its cell empty on this row: another event in the table has it)`,
     );
   });
 
   it('suggests a field for a column no event of the table has', () => {
     assert.equal(
       failure('A column no event of the table has'),
-      `ScenarioError: ${feature}:34 (row 1, column "carrier"): OrderPlaced has no field \`carrier\` — expected a field such as \`customer\`, \`amount\`, \`currency\`; for event metadata, name the column \`metadata.carrier\``,
+      `${feature}:34 (row 1, column "carrier"): OrderPlaced has no field \`carrier\` — expected a field such as \`customer\`, \`amount\`, \`currency\`; for event metadata, name the column \`metadata.carrier\``,
     );
   });
 
   it('shows the expected and actual state as a table', () => {
     assert.equal(
       failure('A wrong expectation of state'),
-      `ScenarioError: ${feature}:20: Order "o-1" is not in the expected state:\n  | field  | expected | actual |\n  | status | shipped  | placed |`,
+      `${feature}:20: Order "o-1" is not in the expected state:\n  | field  | expected | actual |\n  | status | shipped  | placed |`,
     );
   });
 
@@ -103,13 +103,13 @@ describe('a feature file with mistakes, run through cucumber', () => {
     const line = readFileSync(join(root, feature), 'utf8').split('\n').findIndex((l) => l.includes('01/03/2025')) + 1;
     assert.equal(
       failure('A time written day first'),
-      `ScenarioError: ${feature}:${line}: "01/03/2025 10:00" is not a date or time eventspec reads; write it as ISO 8601: 2025-03-01, 2025-03-01T10:00, 2025-03-01T10:00:00, 2025-03-01T10:00:00Z or 2025-03-01T10:00:00+01:00 (without a zone, UTC)`,
+      `${feature}:${line}: "01/03/2025 10:00" is not a date or time eventspec reads; write it as ISO 8601: 2025-03-01, 2025-03-01T10:00, 2025-03-01T10:00:00, 2025-03-01T10:00:00Z or 2025-03-01T10:00:00+01:00 (without a zone, UTC)`,
     );
   });
 
   it('fails an eventual check of a field the read model lacks at once, with the field\'s did-you-mean', () => {
     const line = readFileSync(join(root, feature), 'utf8').split('\n').findIndex((l) => l.includes('eventually the OrderSummary "alice"')) + 1;
-    assert.equal(failure('An eventual check of a field the read model lacks'), `ScenarioError: ${feature}:${line}: read model OrderSummary has no field \`ordrs\` — did you mean \`orders\`?`);
+    assert.equal(failure('An eventual check of a field the read model lacks'), `${feature}:${line}: read model OrderSummary has no field \`ordrs\` — did you mean \`orders\`?`);
   });
 
   it('refuses an Outline placeholder that names no Examples column, at its step', () => {
@@ -118,14 +118,14 @@ describe('a feature file with mistakes, run through cucumber', () => {
     const row = lines.findIndex((l, i) => i > line && /^\s*\|\s*alice\s*\|/.test(l)) + 1;
     assert.equal(
       failure('An Outline placeholder that names no column'),
-      `ScenarioError: ${feature}:${line} (Examples row at line ${row}): <custmer> names no column of the Examples table (its columns are <customer>) — did you mean \`customer\`?`,
+      `${feature}:${line} (Examples row at line ${row}): <custmer> names no column of the Examples table (its columns are <customer>) — did you mean \`customer\`?`,
     );
   });
   it('compares a metadata column with the recorded event\'s metadata, naming both values', () => {
     const line = readFileSync(join(root, feature), 'utf8').split('\n').findIndex((l) => l.includes('Scenario: Metadata other than')) + 5;
     assert.equal(
       failure('Metadata other than what was recorded'),
-      `ScenarioError: ${feature}:${line}: Order "o-1" recorded other events than expected — event 1 (OrderShipped), metadata actor: expected carol, recorded bob\n` +
+      `${feature}:${line}: Order "o-1" recorded other events than expected — event 1 (OrderShipped), metadata actor: expected carol, recorded bob\n` +
         '  expected:\n    | event        | metadata.actor |\n    | OrderShipped | carol          |\n' +
         '  recorded:\n    | event        | metadata.actor |\n    | OrderShipped | bob            |',
     );
@@ -135,7 +135,7 @@ describe('a feature file with mistakes, run through cucumber', () => {
     const line = readFileSync(join(root, feature), 'utf8').split('\n').findIndex((l) => l.includes('Scenario: Metadata in a column named like a field')) + 7;
     assert.equal(
       failure('Metadata in a column named like a field'),
-      `ScenarioError: ${feature}:${line} (row 1, column "actor"): OrderShipped has no field \`actor\` — expected a field such as \`carrier\`; for event metadata, name the column \`metadata.actor\``,
+      `${feature}:${line} (row 1, column "actor"): OrderShipped has no field \`actor\` — expected a field such as \`carrier\`; for event metadata, name the column \`metadata.actor\``,
     );
   });
 });
