@@ -13,7 +13,12 @@ export type ReadTime = { ok: true; value: Date } | { ok: false; problem: string 
 export function readTime(text: string): ReadTime {
   const written = text.trim();
   const match = ISO.exec(written);
-  if (!match) return { ok: false, problem: `"${text}" is not a date or time eventspec reads; write it as ISO 8601: ${ACCEPTED_TIMES}` };
+  if (!match) {
+    // A space between date and time is the common slip: ISO 8601 puts a T there.
+    const spaced = /^(\d{4}-\d{2}-\d{2}) +(\d{2}:\d{2}.*)$/.exec(written);
+    const guess = spaced && readTime(`${spaced[1]}T${spaced[2]}`).ok ? ` — did you mean ${spaced[1]}T${spaced[2]}?` : '';
+    return { ok: false, problem: `"${text}" is not a date or time eventspec reads${guess}; write it as ISO 8601: ${ACCEPTED_TIMES}` };
+  }
   const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = [1, 2, 3, 4, 5, 6, 10, 11].map((i) => Number(match[i] ?? 0)) as [number, number, number, number, number, number, number, number];
   const sign = match[9] === '-' ? -1 : 1;
   const millisecond = Number((match[7] ?? '0').padEnd(3, '0'));

@@ -40,6 +40,8 @@ function recordFields(argument: StepArgument, context: StepContext, isField: (na
 
 function lookup(context: StepContext, aggregateName: string, id: string) {
   const aggregate = resolveAggregate(context.scenario.domain, aggregateName, context.place);
+  // "" would pass as an id and name a stream "Order-": almost always a value left out.
+  if (id.trim() === '') throw new ScenarioError(context.place, `the ${aggregate.name} id between the quotes is empty; write which ${aggregate.name} this is about, like ${aggregate.name} "${aggregate.name[0]!.toLowerCase()}-1"`);
   return { aggregate, id, streamId: streamIdOf(aggregate, id) };
 }
 

@@ -76,6 +76,11 @@ const cases: Case[] = [
     message: (at) => `${at}: Order "o-1" recorded other events than expected — event 1: expected OrderPlaced, but nothing was recorded\n  expected:\n    | event       |\n    | OrderPlaced |\n  recorded:\n    (nothing)\n  (no command was sent before this step: a Then checks what the When steps did — is it above its When?)`,
   },
   {
+    name: 'an empty id',
+    steps: 'Given Order "" has recorded OrderPlaced <<',
+    message: (at) => `${at}: the Order id between the quotes is empty; write which Order this is about, like Order "o-1"`,
+  },
+  {
     name: 'a table of fields with a third column',
     steps: 'When Order "o-1" is sent PlaceOrder:\n  | customer | alice | x | <<\n  | amount   | 3     | y |',
     message: (at) => `${at} (column "customer"): a table of fields has two columns, the field and its value (| customer | … |); this one has 3 — remove the extra column, or write a header row of field names and one row of values`,

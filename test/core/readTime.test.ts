@@ -24,6 +24,11 @@ describe('reading a date or time from a feature file', () => {
     assert.match(value('March 1, 2025'), /^"March 1, 2025" is not a date or time eventspec reads/);
   });
 
+  it('suggests the T for a date and time written with a space between them', () => {
+    assert.match(value('2025-03-01 10:00'), /^"2025-03-01 10:00" is not a date or time eventspec reads — did you mean 2025-03-01T10:00\?; write it as ISO 8601: /);
+    assert.doesNotMatch(value('2025-03-01 99:00'), /did you mean/);
+  });
+
   it('refuses a date that is not on the calendar rather than rolling it over', () => {
     assert.match(value('2025-02-30'), /^"2025-02-30" is not a date on the calendar; write it as ISO 8601: /);
     assert.match(value('2025-03-01T24:00'), /^"2025-03-01T24:00" is not a/);
@@ -45,7 +50,7 @@ describe('the one strict reading of a time, wherever a person writes one', () =>
     assert.equal(value('2025-13-01'), `"2025-13-01" is not a date on the calendar; write it as ISO 8601: ${ACCEPTED_TIMES}`);
     assert.equal(value('2025-03-01T10:60'), `"2025-03-01T10:60" is not a date on the calendar; write it as ISO 8601: ${ACCEPTED_TIMES}`);
     assert.equal(value('2025-03-01T10:00+01:99'), `"2025-03-01T10:00+01:99" is not a date on the calendar; write it as ISO 8601: ${ACCEPTED_TIMES}`);
-    for (const text of ['', '2025', '2025-3-1', 'Sat, 01 Mar 2025 10:00:00 GMT', '2025-03-01 10:00', '1740823200000']) {
+    for (const text of ['', '2025', '2025-3-1', 'Sat, 01 Mar 2025 10:00:00 GMT', '1740823200000']) {
       assert.equal(value(text), `"${text}" is not a date or time eventspec reads; write it as ISO 8601: ${ACCEPTED_TIMES}`);
     }
   });
