@@ -221,6 +221,14 @@ const commandSideSteps: readonly VocabularyStep[] = [
     async (context, [time]) => {
       const read = readTime(time!);
       if (!read.ok) throw new ScenarioError(context.place, read.problem);
+      // Once events are stored, going back would record later events as happening before them.
+      const now = context.scenario.clock.now();
+      if (read.value.getTime() < now.getTime() && context.scenario.recorded.length > 0) {
+        throw new ScenarioError(
+          context.place,
+          `the time ${read.value.toISOString()} is before ${now.toISOString()}, when this scenario already recorded events; later events would come before them in time — set the times in order`,
+        );
+      }
       context.scenario.clock.set(read.value);
     }),
 

@@ -81,6 +81,12 @@ const cases: Case[] = [
     message: (at) => `${at}: the Order id between the quotes is empty; write which Order this is about, like Order "o-1"`,
   },
   {
+    name: 'the clock set back after events were recorded',
+    steps: 'Given the time is "2025-03-10T10:00:00Z"\nAnd Order "o-1" has recorded OrderPlaced\nAnd the time is "2025-03-01" <<',
+    message: (at) => `${at}: the time 2025-03-01T00:00:00.000Z is before 2025-03-10T10:00:00.000Z, when this scenario already recorded events; later events would come before them in time — set the times in order`,
+    stored: ['OrderPlaced'],
+  },
+  {
     name: 'a table of fields with a third column',
     steps: 'When Order "o-1" is sent PlaceOrder:\n  | customer | alice | x | <<\n  | amount   | 3     | y |',
     message: (at) => `${at} (column "customer"): a table of fields has two columns, the field and its value (| customer | … |); this one has 3 — remove the extra column, or write a header row of field names and one row of values`,
