@@ -1,3 +1,4 @@
+import { NAME, NAME_RULE } from '../core/names';
 import type { z } from 'zod';
 import { ContractError } from '../core/errors';
 import { describeIssues } from './zodIssues';
@@ -54,11 +55,10 @@ export type MessageOf<C> = C extends { name: infer N extends string; schema: inf
 /** Data as read, after the contract parsed it: defaults filled in. */
 export type DataOf<C> = C extends { schema: infer S extends z.ZodType } ? z.output<S> : never;
 
-const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 function checkName(kind: string, name: string): void {
   if (!NAME.test(name)) {
-    throw new TypeError(`${kind} name "${name}" must start with a letter and contain only letters, digits and _`);
+    throw new TypeError(`${kind} name "${name}" ${NAME_RULE}`);
   }
 }
 

@@ -1,3 +1,4 @@
+import { NAME, NAME_RULE } from '../core/names';
 import type { z } from 'zod';
 import type { AnyAggregate, CommandOf } from '../aggregate/defineAggregate';
 import type { DataOf, EventContract } from '../contracts/contract';
@@ -105,7 +106,6 @@ export interface Process<Name extends string = string, State = unknown, From ext
 
 export type AnyProcess = Process<string, unknown, readonly EventContract[], string>;
 
-const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /**
  * Declares a process manager in two steps, like an aggregate: what it is (name, events, state,
@@ -201,7 +201,7 @@ export function isProcess(part: DomainPart): part is AnyProcess {
 }
 
 function checkEvents(where: string, name: string, from: readonly EventContract[]): Map<string, EventContract> {
-  if (!NAME.test(name)) throw new TypeError(`${where}: the name must start with a letter and contain only letters, digits and _`);
+  if (!NAME.test(name)) throw new TypeError(`${where}: the name ${NAME_RULE}`);
   if (from.length === 0) throw new TypeError(`${where}: list the events it reacts to in from`);
   const eventsByName = new Map<string, EventContract>();
   for (const contract of from) {

@@ -1,3 +1,4 @@
+import { NAME, NAME_RULE } from '../core/names';
 import type { z } from 'zod';
 import type { DataOf, EventContract } from '../contracts/contract';
 import type { RecordedEvent } from '../core/envelope';
@@ -67,17 +68,16 @@ export interface Projection<
 
 export type AnyProjection = Projection<string, ReadModelSchemas, readonly EventContract[]>;
 
-const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 export function defineProjection<const Name extends string, Models extends ReadModelSchemas, const From extends readonly EventContract[]>(
   config: ProjectionConfig<Name, Models, From>,
 ): Projection<Name, Models, From> {
   const where = `projection ${config.name}`;
-  if (!NAME.test(config.name)) throw new TypeError(`${where}: the name must start with a letter and contain only letters, digits and _`);
+  if (!NAME.test(config.name)) throw new TypeError(`${where}: the name ${NAME_RULE}`);
   const modelNames = Object.keys(config.readModels);
   if (modelNames.length === 0) throw new TypeError(`${where}: declare at least one read model in readModels`);
   for (const model of modelNames) {
-    if (!NAME.test(model)) throw new TypeError(`${where}: read model name "${model}" must start with a letter and contain only letters, digits and _`);
+    if (!NAME.test(model)) throw new TypeError(`${where}: read model name "${model}" ${NAME_RULE}`);
   }
   const eventsByName = new Map<string, EventContract>();
   for (const contract of config.from) {

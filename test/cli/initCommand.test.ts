@@ -97,6 +97,8 @@ describe('eventspec init', () => {
     const badName = await run(['init', join(temp, 'other'), '--aggregate', 'purchase order'], temp);
     assert.equal(badName.code, 2);
     assert.match(badName.stderr, /aggregate name "purchase order" must be PascalCase .* did you mean `PurchaseOrder`\?/);
+    const accented = await run(['init', join(temp, 'other'), '--aggregate', 'Prêt'], temp);
+    assert.match(accented.stderr, /did you mean `Pret`\?/);
   });
 
   it('prints the next step with a folder name the shell reads back as it is', async () => {

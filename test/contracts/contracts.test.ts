@@ -28,7 +28,9 @@ describe('contracts', () => {
   it('takes its version from the upcaster chain and insists the chain is complete', () => {
     assert.equal(Placed.version, 3);
     assert.throws(() => defineEvent('Gap', V3, { version: 3, upcasters: [upcaster(1, V1, (d) => d)] }), /expected one from v2, found one from v1/);
-    assert.throws(() => defineEvent('bad name', V1), /must start with a letter/);
+    assert.throws(() => defineEvent('bad name', V1), /must start with an ASCII letter/);
+    // An accented letter is a letter, but not one a name may hold: said as such.
+    assert.throws(() => defineEvent('Réservé', V1), { message: 'event name "Réservé" must start with an ASCII letter (A–Z, a–z) and contain only ASCII letters, digits and _ (no accents or spaces: names become identifiers in code, JSON Schema and URLs)' });
   });
 
   it('upcasts through two versions on read', () => {

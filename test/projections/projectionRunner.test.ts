@@ -25,7 +25,7 @@ describe('defineProjection', () => {
   it('refuses a declaration that cannot work, saying why', () => {
     const base = { name: 'P', readModels: { M: Counter }, from: [OrderPlaced] };
     const handlers = { OrderPlaced: () => undefined };
-    assert.throws(() => defineProjection({ ...base, name: 'no spaces', handlers }), /projection no spaces: the name must start with a letter/);
+    assert.throws(() => defineProjection({ ...base, name: 'no spaces', handlers }), /projection no spaces: the name must start with an ASCII letter/);
     assert.throws(() => defineProjection({ ...base, readModels: {}, handlers }), /at least one read model/);
     assert.throws(() => defineProjection({ ...base, readModels: { 'a.b': Counter }, handlers }), /read model name "a.b"/);
     assert.throws(() => defineProjection({ ...base, from: [OrderPlaced, OrderPlaced], handlers }), /OrderPlaced is listed twice/);

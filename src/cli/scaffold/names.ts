@@ -32,7 +32,10 @@ export function namesOf(pascal: string): Names {
 
 /** `purchase order` / `purchase_order` / `purchaseOrder` → `PurchaseOrder`, to suggest a usable name. */
 export function toPascalCase(text: string): string {
+  // Accents are dropped, not split on: `Prêt` → `Pret`, not `PrT`.
   return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
