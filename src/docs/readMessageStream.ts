@@ -57,7 +57,7 @@ export async function streamMessages(path: string, shownAs: string, each: (envel
     if (code !== 'ENOENT' && code !== 'EACCES' && code !== 'EISDIR') throw error;
     const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`;
     throw new DocsInputError(
-      `the Cucumber message stream ${shownAs} ${why} — run the features first (cucumber-js with the "message:${shownAs}" format writes it), ` +
+      `the Cucumber message stream ${shownAs} ${why} — run the features first (npm test or eventspec test writes it; so does cucumber-js with the "message:${shownAs}" format), ` +
         'or build the documentation without results (eventspec docs without --require-results; buildDocs with allowMissingResults: true)',
     );
   }

@@ -40,7 +40,7 @@ export async function readRunResults(paths: string | readonly string[], options:
   }
   if (files.length === 0) {
     throw new DocsInputError(
-      `the Cucumber message stream ${missing.join(', ') || '(none given)'} ${missing.length > 1 ? 'do' : 'does'} not exist — run the features first (cucumber-js with the "message:<file>" format writes it), ` +
+      `the Cucumber message stream ${missing.join(', ') || '(none given)'} ${missing.length > 1 ? 'do' : 'does'} not exist — run the features first (npm test or eventspec test writes it; so does cucumber-js with the "message:<file>" format), ` +
         'or build the documentation without results (eventspec docs without --require-results; buildDocs with allowMissingResults: true)',
     );
   }

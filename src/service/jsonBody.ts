@@ -9,16 +9,16 @@ export class BodyError extends EventspecError {
  * Parses a request body. `__proto__` anywhere, or `constructor` holding `prototype`, is refused
  * with where it is: merged into an object later, such a key changes every object of the process.
  */
-export function parseJsonBody(text: string): unknown {
+export function parseJsonBody(text: string, what = 'the body', fix = 'send the command\'s fields as a JSON object, e.g. {"customer":"alice"}'): unknown {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     const at = /position (\d+)/.exec((error as Error).message)?.[1];
-    throw new BodyError(`the body is not valid JSON${at !== undefined ? ` (at character ${Number(at) + 1})` : ''}; send the command's fields as a JSON object, e.g. {"customer":"alice"}`);
+    throw new BodyError(`${what} is not valid JSON${at !== undefined ? ` (at character ${Number(at) + 1})` : ''}; ${fix}`);
   }
-  const bad = pollutingKey(value, 'body');
-  if (bad) throw new BodyError(`the body has the key ${bad}, which could change object prototypes and is refused; remove it`);
+  const bad = pollutingKey(value, what === 'the body' ? 'body' : 'header');
+  if (bad) throw new BodyError(`${what} has the key ${bad}, which could change object prototypes and is refused; remove it`);
   return value;
 }
 

@@ -52,9 +52,9 @@ export function eventMetadataOf(header: string | undefined): Record<string, unkn
   if (header === undefined) return undefined;
   let value: unknown;
   try {
-    value = parseJsonBody(header);
+    value = parseJsonBody(header, 'the header X-Event-Metadata', 'send the metadata for the events as a JSON object, e.g. {"user":"alice"}');
   } catch (error) {
-    throw new EventspecError(`X-Event-Metadata: ${(error as Error).message.replace('the body', 'the header')}`);
+    throw new EventspecError((error as Error).message);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new EventspecError('X-Event-Metadata must be a JSON object, e.g. {"user":"alice"}: its fields are copied onto every event the command records');

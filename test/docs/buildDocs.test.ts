@@ -177,7 +177,7 @@ describe('buildDocs with missing, cut-off or broken inputs', () => {
   it('refuses a missing message stream with the path and the way out', async () => {
     await assert.rejects(
       build('missing', { messages: 'reports/nope.ndjson' }),
-      (error: unknown) => error instanceof DocsInputError && /nope\.ndjson does not exist/.test(error.message) && /without --require-results; buildDocs with allowMissingResults: true/.test(error.message),
+      (error: unknown) => error instanceof DocsInputError && /nope\.ndjson does not exist — run the features first \(npm test or eventspec test writes it/.test(error.message) && /without --require-results; buildDocs with allowMissingResults: true/.test(error.message),
     );
   });
 

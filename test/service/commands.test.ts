@@ -136,6 +136,19 @@ describe('the service: commands over HTTP', () => {
     assert.equal(await s.events.streamVersion('Order-o-20'), 0);
   });
 
+  it('puts X-Event-Metadata onto the events, and refuses one that is not a JSON object, saying how to write it', async () => {
+    const ok = await s.call('POST', '/aggregates/Order/o-21/commands/PlaceOrder', { ...place(), headers: { 'x-event-metadata': '{"user":"ann"}' } });
+    assert.equal(ok.status, 200, ok.text);
+    assert.equal((ok.json.events as { metadata: Record<string, unknown> }[])[0]!.metadata.user, 'ann');
+    const broken = await s.call('POST', '/aggregates/Order/o-22/commands/PlaceOrder', { ...place(), headers: { 'x-event-metadata': '{user: ann}' } });
+    assert.equal(broken.status, 400);
+    assert.equal(broken.json.detail, 'the header X-Event-Metadata is not valid JSON (at character 2); send the metadata for the events as a JSON object, e.g. {"user":"alice"}');
+    const list = await s.call('POST', '/aggregates/Order/o-22/commands/PlaceOrder', { ...place(), headers: { 'x-event-metadata': '["ann"]' } });
+    assert.equal(list.status, 400);
+    assert.match(String(list.json.detail), /^X-Event-Metadata must be a JSON object/);
+    assert.equal(await s.events.streamVersion('Order-o-22'), 0);
+  });
+
   it('names an unknown aggregate or command with 404 and the closest name', async () => {
     const aggregate = await s.call('POST', '/aggregates/Ordr/o-1/commands/PlaceOrder', place());
     assert.equal(aggregate.status, 404);
