@@ -98,7 +98,7 @@ function splitPageData(data: DocsData): { inline: object; details: Details[][]; 
     }
     for (const e of events) words.push(e.type, e.streamId);
     if (i % SEARCH_SIZE === 0) search.push([]);
-    const lines = new Set(words.join('\n').toLowerCase().replaceAll(SEARCH_SEPARATOR, ' ').split('\n'));
+    const lines = new Set(searchable(words.join('\n')).replaceAll(SEARCH_SEPARATOR, ' ').split('\n'));
     lines.delete('');
     search[search.length - 1]!.push([...lines].join('\n'));
     return summary;
@@ -229,4 +229,10 @@ export function readSiteData(index: string): DocsData {
     list.forEach((d, i) => Object.assign(data.scenarios[n * details.size + i]!, d));
   }
   return data;
+}
+
+/** Text as the page's search compares it: lower case, accents dropped (site.fold does the same to the query). */
+function searchable(text: string): string {
+  // Most text is ASCII: only the rest pays for normalising.
+  return /[^\x00-\x7f]/.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase() : text.toLowerCase();
 }

@@ -51,6 +51,16 @@ describe('the living documentation in Chromium', { skip, timeout: BROWSER_SUITE_
       await page.fill('#search', 'checkedout');
       await page.locator('#catalog-hits').waitFor();
       assert.match((await page.locator('#catalog-hits').textContent()) ?? '', /CheckedOut/);
+      // Words anywhere, or a "phrase in quotes" as written.
+      await page.fill('#search', 'cannot cart');
+      await page.locator('#result-count', { hasText: /^1 of 11 scenarios$/ }).waitFor();
+      await page.fill('#search', '"cannot cart"');
+      await page.locator('#result-count', { hasText: /^0 of 11 scenarios$/ }).waitFor();
+      await page.fill('#search', '"CART cannot"');
+      await page.locator('#result-count', { hasText: /^1 of 11 scenarios$/ }).waitFor();
+      // Accents do not matter, on either side.
+      assert.equal(await page.evaluate<string>("window.eventspecSite.fold('Les MISÉRABLES')"), 'les miserables');
+      assert.deepEqual(await page.evaluate<string[]>("window.eventspecSite.searchTerms('Misérables \"la Fête\"')"), ['miserables', 'la fete']);
     });
   });
 
@@ -83,6 +93,12 @@ describe('the living documentation in Chromium', { skip, timeout: BROWSER_SUITE_
       await expectRows(page, ['Nobody wrote this step yet']);
       await page.click('#clear-filters');
       assert.equal(await page.locator('.scenario-row').count(), 11);
+      // A tag expression applies as it is typed (no Enter), and emptying the box drops it.
+      await page.fill('#tag-expression', '@smoke');
+      await expectRows(page, ['A cart with an item can be checked out']);
+      assert.equal(await page.locator('#tag-filter').inputValue(), '@smoke');
+      await page.fill('#tag-expression', '');
+      await page.locator('#result-count', { hasText: /^11 of 11 scenarios$/ }).waitFor();
       // a tag on a row filters by that tag
       await page.locator('.scenario-row .tag[data-tag="@wip"]').first().click();
       await expectRows(page, ['Paying twice is refused']);

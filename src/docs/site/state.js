@@ -178,7 +178,7 @@
         var s = data.scenarios[first + i];
         if (!s) return;
         searchText[first + i] = t;
-        summaryText[first + i] = [data.features[s.feature].name, s.name, s.rule || '', s.tags.join(' '), s.error || '', s.uri, s.status].join('\n').toLowerCase();
+        summaryText[first + i] = site.fold([data.features[s.feature].name, s.name, s.rule || '', s.tags.join(' '), s.error || '', s.uri, s.status].join('\n'));
       });
       searchFiles += 1;
     });
@@ -253,7 +253,14 @@
 
   // What a search looks in: names, tags, error, steps, tables and events, lower-cased at build time (search/<n>.js).
 
-  site.searchTerms = function (q) { return q.toLowerCase().split(/\s+/).filter(Boolean); };
+  // Lower case and without accents, on both sides: "MISERABLES" finds "Misérables".
+  site.fold = function (text) {
+    return /[^\x00-\x7f]/.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase() : text.toLowerCase();
+  };
+  // Words, or a "phrase in quotes" as one term.
+  site.searchTerms = function (q) {
+    return (q.match(/"[^"]*"|\S+/g) || []).map(function (t) { return site.fold(t.replace(/^"|"$/g, '')); }).filter(Boolean);
+  };
 
   /** Ids of the scenarios the filters let through, and the tag expression's error if it has one. */
   site.matching = function (f) {

@@ -17,12 +17,12 @@
   }
 
   function catalogHits(q) {
-    q = q.toLowerCase().trim();
+    q = site.fold(q).trim();
     if (!q) return null;
     var hits = [];
     function add(list, kind, cls) {
       list.forEach(function (c) {
-        if ((c.name + ' ' + (c.description || '')).toLowerCase().indexOf(q) >= 0) hits.push(link(site.nameHref(kind, c.name), c.name, { class: 'chip ' + cls }));
+        if (site.fold(c.name + ' ' + (c.description || '')).indexOf(q) >= 0) hits.push(link(site.nameHref(kind, c.name), c.name, { class: 'chip ' + cls }));
       });
     }
     add(data.events, 'event', 'event');
@@ -63,17 +63,26 @@
       // The search text not read yet is asked for now, not after the pause for typing.
       if (site.searchTerms(filters.q).length > 0 && !site.searchReady()) site.withSearch(function () {});
       clearTimeout(timer);
-      timer = setTimeout(update, 60);
+      timer = setTimeout(function () { if (search.isConnected) update(); }, 60);
     } });
     var statusSelect = h('select', { id: 'status-filter', 'aria-label': 'status', onchange: function () { filters.status = statusSelect.value; update(); } },
       h('option', { value: '' }, 'any status'),
       site.STATUS_ORDER.filter(function (s) { return site.statusCounts[s]; }).map(function (s) { return h('option', { value: s }, s + ' (' + site.statusCounts[s] + ')'); }),
       h('option', { value: 'flaky' }, 'flaky: passed after retry (' + data.scenarios.filter(site.isFlaky).length + ')'));
     statusSelect.value = filters.status;
-    var expression = h('input', { id: 'tag-expression', type: 'text', value: filters.tags, 'aria-label': 'tag expression', placeholder: 'Tags, e.g. @smoke and not @wip', onchange: function () {
-      filters.tags = expression.value;
-      tagSelect.value = '';
+    // Applied as it is typed (after a pause), and at once on Enter or leaving the box.
+    var tagTimer = null;
+    function applyTags() {
+      clearTimeout(tagTimer);
+      // The reader may have moved to another view during the pause.
+      if (!expression.isConnected || filters.tags === expression.value.trim()) return;
+      filters.tags = expression.value.trim();
+      tagSelect.value = site.allTags().some(function (t) { return t.tag === filters.tags; }) ? filters.tags : '';
       update();
+    }
+    var expression = h('input', { id: 'tag-expression', type: 'text', value: filters.tags, 'aria-label': 'tag expression', placeholder: 'Tags, e.g. @smoke and not @wip', onchange: applyTags, oninput: function () {
+      clearTimeout(tagTimer);
+      tagTimer = setTimeout(applyTags, 300);
     } });
     var tagSelect = h('select', { id: 'tag-filter', 'aria-label': 'tag', onchange: function () {
       filters.tags = tagSelect.value;
