@@ -17,6 +17,8 @@ interface CommandDocument {
   _id: string;
   streamId: string;
   status: string;
+  /** When the answer was recorded: a TTL index on it bounds the log (see mongo-store.md, "The command log"). */
+  recordedAt: Date;
   /** The whole answer as BSON bytes: event data may hold keys the server treats as syntax. */
   result: Binary;
 }
@@ -59,6 +61,7 @@ export function mongoCommandLog(options: MongoCommandLogOptions): CommandLog & {
         _id: result.commandId,
         streamId: result.streamId,
         status: result.status,
+        recordedAt: new Date(),
         result: new Binary(BSON.serialize({ v: result }, BSON_OPTIONS), Binary.SUBTYPE_USER_DEFINED),
       };
       try {
