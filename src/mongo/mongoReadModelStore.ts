@@ -87,7 +87,7 @@ export function mongoReadModelStore(options: MongoReadModelStoreOptions): ReadMo
 
     async find(readModel, filter = {}, findOptions = {}) {
       checkReadModelName(readModel);
-      const query = readModelFindQuery(readModel, filter);
+      const query = readModelFindQuery(readModel, filter, findOptions.after);
       const limit = findOptions.limit ?? Infinity;
       const found: ReadModelDocument[] = [];
       if (!(limit > 0)) return found;

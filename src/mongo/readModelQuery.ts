@@ -24,10 +24,11 @@ export function readModelKey(model: string, id: string): { model: { $eq: string 
  *   - never arrays (same reason, for objects inside them), undefined (matches a missing field in
  *     memory) or other values (dates, binaries…): left to the check.
  */
-export function readModelFindQuery(model: string, filter: ReadModelFilter): Document {
+export function readModelFindQuery(model: string, filter: ReadModelFilter, after?: string): Document {
   const conditions: Document[] = [];
   for (const [key, value] of Object.entries(filter)) conditions.push(...leafConditions(filterPath(key), value));
-  const inModel = { model: { $eq: model } };
+  // A page after an id: on the model_id index, as the sort is.
+  const inModel = after === undefined ? { model: { $eq: model } } : { model: { $eq: model }, id: { $gt: after } };
   if (conditions.length === 0) return inModel;
   return { ...inModel, $or: [{ docBson: { $exists: true } }, { $and: conditions }] };
 }

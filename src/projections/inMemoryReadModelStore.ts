@@ -36,10 +36,12 @@ export function inMemoryReadModelStore(options: InMemoryReadModelStoreOptions = 
       checkKey(readModel);
       Object.keys(filter).forEach(filterPath);
       const limit = findOptions.limit ?? Infinity;
+      const { after } = findOptions;
       const found: ReadModelDocument[] = [];
       const ids = [...(models.get(readModel)?.keys() ?? [])].sort(byCodeUnit);
       for (const id of ids) {
         if (found.length >= limit) break;
+        if (after !== undefined && byCodeUnit(id, after) <= 0) continue;
         const doc = models.get(readModel)!.get(id);
         if (matchesFilter(doc, filter)) found.push({ id, doc: structuredClone(doc) });
       }

@@ -23,6 +23,8 @@ export type ReadModelFilter = Readonly<Record<string, unknown>>;
 
 export interface FindOptions {
   limit?: number;
+  /** Only documents whose id comes after this one in id order: the last id of the previous page. */
+  after?: string;
 }
 
 /**

@@ -116,9 +116,15 @@ export function openApiDocument(domain: Domain, options: OpenApiOptions = {}): R
           operationId: `${name}.find`,
           summary: `${name} documents whose fields have the values given as query parameters (dotted names for nested fields), in id order`,
           tags: ['read models'],
-          parameters: [{ name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000 } }],
+          parameters: [
+            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000 } },
+            { name: 'after', in: 'query', required: false, description: 'only documents whose id comes after this one: the `next` of the previous page', schema: { type: 'string' } },
+          ],
           responses: {
-            '200': { description: 'the documents', content: json({ type: 'object', properties: { documents: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, doc } } } } }) },
+            '200': {
+              description: 'the documents; `next` (with a full page) is the `after` of the next one',
+              content: json({ type: 'object', properties: { documents: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, doc } } }, next: { type: 'string' } } }),
+            },
             ...problems(400, 401, 404),
           },
           ...readSecurity,

@@ -27,7 +27,7 @@ export function readModelRoutes(app: FastifyInstance, context: RouteContext): vo
 
   app.get<{ Params: { readModel: string }; Querystring: Query }>('/read-models/:readModel', async (request) => {
     const ref = readModelNamed(domain, request.params.readModel);
-    const { limit: limitText, ...fields } = request.query;
+    const { limit: limitText, after, ...fields } = request.query;
     const filter: Record<string, unknown> = {};
     const known = fieldPaths(ref.schema);
     for (const [field, text] of Object.entries(fields)) {
@@ -42,8 +42,10 @@ export function readModelRoutes(app: FastifyInstance, context: RouteContext): vo
       if (!/^\d{1,4}$/.test(limitText) || Number(limitText) < 1 || Number(limitText) > 1000) throw new EventspecError(`limit=${JSON.stringify(limitText)} must be a whole number from 1 to 1000`);
       limit = Number(limitText);
     }
-    const documents = await readModelsOf(context.backendFor(request)).find(ref.name, filter, limit !== undefined ? { limit } : {});
-    return { readModel: ref.name, documents };
+    const documents = await readModelsOf(context.backendFor(request)).find(ref.name, filter, { ...(limit !== undefined ? { limit } : {}), ...(after !== undefined ? { after } : {}) });
+    // A full page may have more after it: `next` is the after= of the next page.
+    const last = documents[documents.length - 1];
+    return { readModel: ref.name, documents, ...(limit !== undefined && documents.length === limit && last ? { next: last.id } : {}) };
   });
 }
 

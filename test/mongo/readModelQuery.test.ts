@@ -17,6 +17,7 @@ describe('read-model queries for MongoDB', () => {
 
   it('no filter asks for the whole read model', () => {
     assert.deepEqual(readModelFindQuery('M', {}), inModel);
+    assert.deepEqual(readModelFindQuery('M', {}, 'o-9'), { ...inModel, id: { $gt: 'o-9' } });
   });
 
   it('scalars go to the server under $eq on the document’s field; bytes-stored documents are always candidates', () => {

@@ -198,6 +198,13 @@ export function readModelStoreContract(name: string, factory: ReadModelStoreFact
       assert.deepEqual(await ids({ status: 'gone' }), []);
       assert.deepEqual(await ids({ 'owner.missing': 'x' }), []);
       assert.deepEqual(await ids({ status: 'open' }, 2), ['a', 'c']);
+      // Pages: after the last id of the previous one, with or without a filter.
+      const page = async (after: string, filter: Record<string, unknown> = {}, limit?: number) => (await store.find(m, filter, { after, ...(limit !== undefined ? { limit } : {}) })).map((d) => d.id);
+      assert.deepEqual(await page('a', {}, 2), ['b', 'c']);
+      assert.deepEqual(await page('c'), ['d']);
+      assert.deepEqual(await page('a', { status: 'open' }), ['c', 'd']);
+      assert.deepEqual(await page('bb'), ['c', 'd'], 'after an id that is not there: the ids after it');
+      assert.deepEqual(await page('d'), []);
       const [first] = await store.find(m, { 'owner.name': 'bob' });
       assert.deepEqual(first, { id: 'a', doc: { status: 'open', owner: { name: 'bob' }, n: 2, tags: ['x', 'y'] } });
     });

@@ -100,6 +100,19 @@ describe('the service: state, events and read models over HTTP', () => {
     assert.match(String(badValue.json.detail), /total: "lots" is not a number/);
   });
 
+  it('pages read-model documents: a full page says where the next starts, after= reads it', async () => {
+    for (const id of ['o-2', 'o-3']) await s.call('POST', `/aggregates/Order/${id}/commands/PlaceOrder`, { body: { customer: 'carol' } });
+    await s.service.projections!.caughtUp();
+    const first = await s.call('GET', '/read-models/CustomerOrder?limit=2');
+    assert.deepEqual((first.json.documents as { id: string }[]).map((d) => d.id), ['o-1', 'o-2']);
+    assert.equal(first.json.next, 'o-2');
+    const second = await s.call('GET', `/read-models/CustomerOrder?limit=2&after=${first.json.next}`);
+    assert.deepEqual((second.json.documents as { id: string }[]).map((d) => d.id), ['o-3']);
+    assert.equal(second.json.next, undefined, 'a page that is not full is the last');
+    const filtered = await s.call('GET', '/read-models/CustomerOrder?status=open&after=o-2');
+    assert.deepEqual((filtered.json.documents as { id: string }[]).map((d) => d.id), ['o-3']);
+  });
+
   it('says it is healthy, and ready with each projection\'s and process\'s lag', async () => {
     assert.equal((await s.call('GET', '/health')).status, 200);
     const ready = await s.call('GET', '/ready');
