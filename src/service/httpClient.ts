@@ -87,10 +87,11 @@ export function httpClient(baseUrl: string, headers: Record<string, string> = {}
       return (answer.json as { doc: unknown }).doc;
     },
 
-    async findReadModels(readModel: string, filter: ReadModelFilter = {}, limit?: number): Promise<ReadModelDocument[]> {
+    async findReadModels(readModel: string, filter: ReadModelFilter = {}, limit?: number, after?: string): Promise<ReadModelDocument[]> {
       const query = new URLSearchParams();
       for (const [field, value] of Object.entries(filter)) query.set(field, typeof value === 'string' ? value : JSON.stringify(value));
       if (limit !== undefined) query.set('limit', String(limit));
+      if (after !== undefined) query.set('after', after);
       const text = query.toString();
       const answer = await call('GET', `/read-models/${path(readModel)}${text ? `?${text}` : ''}`);
       if (answer.status !== 200) return fail(answer, `${readModel} documents`);
@@ -103,7 +104,7 @@ export function httpClient(baseUrl: string, headers: Record<string, string> = {}
 export function httpReadModels(client: ReturnType<typeof httpClient>, local: ReadModelStore): ReadModelStore {
   return {
     get: (readModel, id) => client.readModel(readModel, id),
-    find: (readModel, filter, options) => client.findReadModels(readModel, filter, options?.limit),
+    find: (readModel, filter, options) => client.findReadModels(readModel, filter, options?.limit, options?.after),
     checkpoint: (projection) => local.checkpoint(projection),
     commit: (commit) => local.commit(commit),
     reset: (projection, readModels) => local.reset(projection, readModels),
