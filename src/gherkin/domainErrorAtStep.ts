@@ -2,6 +2,7 @@ import { resolve, sep } from 'node:path';
 import { DomainCodeError, thrownIn, thrownText } from '../aggregate/domainCode';
 import { show } from '../contracts/zodIssues';
 import { InvariantViolation, StoredEventError } from '../core/errors';
+import { ProjectionFailed } from '../projections/projectionErrors';
 import { describePlace, type StepPlace } from './stepPlace';
 
 // The kit's own files (src/ in a checkout, dist/ in the package); its example domains are the user's kind of code.
@@ -10,7 +11,8 @@ const EXAMPLES = resolve(KIT, 'domains') + sep;
 
 /**
  * An error from the domain's own code (an evolve or decide that threw or returned nothing, an
- * invariant that does not hold, a stored event it cannot read), told where a feature's author and a
+ * invariant that does not hold, a stored event it cannot read, a projection or process handler that
+ * failed), told where a feature's author and a
  * domain's author look: the step's file and line first, then the frames of the domain code that
  * threw (from the original error), not the kit's. EVENTSPEC_DEBUG=1 keeps the whole stack, and
  * the original error's after it (cucumber prints no cause).
@@ -21,7 +23,7 @@ export function domainErrorAtStep(error: unknown, place: StepPlace | undefined):
   if (where !== undefined && !(error instanceof DomainCodeError)) {
     error = new DomainCodeError(`${where} threw ${thrownText(error)}; a command is refused with reject(...), any other error is a bug in decide`, { cause: error });
   }
-  if (!(error instanceof DomainCodeError || error instanceof InvariantViolation || error instanceof StoredEventError)) return error;
+  if (!(error instanceof DomainCodeError || error instanceof InvariantViolation || error instanceof StoredEventError || error instanceof ProjectionFailed)) return error;
   const cause = (error as { cause?: unknown }).cause;
   if (process.env.EVENTSPEC_DEBUG) {
     if (cause instanceof Error) error.stack = `${error.stack}\nCaused by: ${cause.stack}`;

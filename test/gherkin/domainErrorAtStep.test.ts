@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { DomainCodeError, markDomainCode } from '../../src/aggregate/domainCode';
 import { InvariantViolation } from '../../src/core/errors';
+import { ProjectionFailed } from '../../src/projections/projectionErrors';
 import { domainErrorAtStep, userFrames } from '../../src/gherkin/domainErrorAtStep';
 import { ScenarioError } from '../../src/gherkin/scenarioError';
 import type { StepPlace } from '../../src/gherkin/stepPlace';
@@ -52,6 +53,13 @@ describe('domainErrorAtStep', () => {
     // Unmarked, the same error is not the domain's to claim.
     const plain = thrownIn('/home/ann/shop/src/aggregates/order.ts:52:9');
     assert.equal(domainErrorAtStep(plain, place), plain);
+  });
+
+  it('tells a projection that failed inline the same way: the step, then the handler\'s frames', () => {
+    const cause = thrownIn('/home/ann/shop/src/projections/summary.ts:14:7', join(kit, 'projections', 'projectionRunner.ts') + ':140:11');
+    const error = new ProjectionFailed('OrderSummaries', 'OrderShipped', 3, 'Order-o-1', 2, cause);
+    domainErrorAtStep(error, place);
+    assert.equal(error.stack, [`ProjectionFailed: features/order.feature:12: ${error.message}`, '    at fn0 (/home/ann/shop/src/projections/summary.ts:14:7)'].join('\n'));
   });
 
   it('names the step for an invariant that does not hold, which has no cause', () => {
