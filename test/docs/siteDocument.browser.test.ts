@@ -135,6 +135,13 @@ describe('the living documentation as a specification, in Chromium', { skip, tim
         const width = await page.evaluate<number>('document.documentElement.scrollWidth');
         if (width > 390) wide.push(`${view}: ${width} px`);
       }
+      // The header leaves the screen to the page: the navigation on one line, and besides the notes
+      // on the run (which a reader must see) a fifth of the screen at most.
+      const heights = await page.evaluate<Record<string, number>>(
+        "(() => { const h = document.querySelector('header'); const banner = document.getElementById('run-problems'); return { header: h.getBoundingClientRect().height, banner: banner ? banner.getBoundingClientRect().height : 0, nav: h.querySelector('nav').getBoundingClientRect().height }; })()",
+      );
+      assert.ok(heights.nav! <= 45, `the navigation takes ${heights.nav} px: more than one line`);
+      assert.ok(heights.header! - heights.banner! <= 800 / 5, `the header takes ${heights.header! - heights.banner!} px of 800 besides the notes`);
     } finally {
       await page.close();
     }
