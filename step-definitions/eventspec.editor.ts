@@ -16,7 +16,7 @@ defineParameterType({ name: 'ReadModel', regexp: /AccountStatement|AccountBalanc
 defineParameterType({ name: 'Projection', regexp: /AccountStatements|AccountBalances|OrderSummaries/ });
 defineParameterType({ name: 'Process', regexp: /OrderFulfilment|MoneyTransfer/ });
 defineParameterType({ name: 'Deadline', regexp: /PaymentDue/ });
-defineParameterType({ name: 'Duration', regexp: /\d+ (?:days?|hours?|minutes?|seconds?)(?:(?:,\s*|\s+and\s+)\d+ (?:days?|hours?|minutes?|seconds?))*/ });
+defineParameterType({ name: 'Duration', regexp: /\d+ (?:weeks?|days?|hours?|minutes?|seconds?)(?:(?:,\s*|\s+and\s+)\d+ (?:weeks?|days?|hours?|minutes?|seconds?))*/ });
 defineParameterType({ name: 'Value', regexp: /"[^"]*"|\S+/ });
 
 // The eventspec vocabulary.

@@ -22,18 +22,26 @@ export function durationMs(duration: Duration, what = 'the duration'): number {
 }
 
 const WORD: Record<string, Unit> = { day: 'days', days: 'days', hour: 'hours', hours: 'hours', minute: 'minutes', minutes: 'minutes', second: 'seconds', seconds: 'seconds' };
+/** Written in weeks, kept in days: a week is always 7 of them here (the clock is UTC). */
+const WEEK: Record<string, true> = { week: true, weeks: true };
 
-/** Reads "3 days", "2 hours", "1 day and 6 hours", "90 minutes" — whole numbers, English units. */
+/** Reads "3 days", "2 hours", "1 day and 6 hours", "90 minutes", "2 weeks" — whole numbers, English units. */
 export function readDuration(text: string): { ok: true; value: Duration } | { ok: false; problem: string } {
   const parts = text.trim().split(/\s*(?:,|\band\b)\s*/);
   const value: Partial<Record<Unit, number>> = {};
+  const written = new Set<string>();
   for (const part of parts) {
     const match = /^(\d{1,6}) ([a-z]+)$/.exec(part);
-    const unit = match ? WORD[match[2]!] : undefined;
-    if (!match || !unit || value[unit] !== undefined) {
-      return { ok: false, problem: `"${text}" is not a span of time eventspec reads; write whole numbers of days, hours, minutes or seconds, such as "3 days" or "1 day and 6 hours"` };
+    const word = match?.[2] ?? '';
+    const inWeeks = WEEK[word] === true;
+    const unit = inWeeks ? 'days' : WORD[word];
+    // Each unit once ("3 days and 2 days" is a slip): weeks and days are two units, kept as days.
+    const name = inWeeks ? 'weeks' : unit;
+    if (!match || !unit || written.has(name!)) {
+      return { ok: false, problem: `"${text}" is not a span of time eventspec reads; write whole numbers of weeks, days, hours, minutes or seconds, such as "3 days", "2 weeks" or "1 day and 6 hours"` };
     }
-    value[unit] = Number(match[1]);
+    written.add(name!);
+    value[unit] = (value[unit] ?? 0) + Number(match[1]) * (inWeeks ? 7 : 1);
   }
   return { ok: true, value };
 }

@@ -51,7 +51,7 @@ export function domainNames(domain: NamedDomain) {
   };
 }
 
-const DURATION_PART = '\\d+ (?:days?|hours?|minutes?|seconds?)';
+const DURATION_PART = '\\d+ (?:weeks?|days?|hours?|minutes?|seconds?)';
 const DURATION = `${DURATION_PART}(?:(?:,\\s*|\\s+and\\s+)${DURATION_PART})*`;
 
 export const EVENT_LIST_SEPARATOR = '(?:,\\s*and\\s+|,\\s*|\\s+and\\s+)';
