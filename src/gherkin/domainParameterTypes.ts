@@ -98,6 +98,14 @@ export function parameterCount(expression: string): number {
 export function phrasingExpression(text: string): string {
   return text
     .split(/(\{[A-Za-z_][A-Za-z0-9_.]*\})/)
-    .map((part) => (/^\{.*\}$/.test(part) ? '{Value}' : part.replace(/[\\(){}/]/g, '\\$&')))
+    .map((part) =>
+      /^\{.*\}$/.test(part)
+        ? '{Value}'
+        : part
+            .replace(/[\\(){}/]/g, '\\$&')
+            // A plural ending in parentheses right after a word (`book(s)`, `box(es)`) is optional, as in
+            // the kit's own `pass(es)`; other parentheses (`(incl. tax)`) stay literal text.
+            .replace(/(?<=[A-Za-z])\\\(([a-z]{1,3})\\\)/g, '($1)'),
+    )
     .join('');
 }

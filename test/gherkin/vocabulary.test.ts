@@ -83,5 +83,10 @@ describe('the vocabulary', () => {
     assert.deepEqual(expression.match('"carol ann" ships order o-1 with DHL')?.map((a) => a.getValue(null)), ['carol ann', 'o-1', 'DHL']);
     assert.equal(expression.match('bob ships order o-1 by DHL'), null);
     assert.ok(compile(phrasingExpression('costs {amount} (incl. tax) a/b'), registry).match('costs 3 (incl. tax) a/b'));
+    // A plural ending in parentheses is optional, as in the kit's own `pass(es)`.
+    const plural = compile(phrasingExpression('{actor} returns the book(s) of loan {id}'), registry);
+    assert.deepEqual(plural.match('bob returns the book of loan l-1')?.map((a) => a.getValue(null)), ['bob', 'l-1']);
+    assert.deepEqual(plural.match('bob returns the books of loan l-1')?.map((a) => a.getValue(null)), ['bob', 'l-1']);
+    assert.equal(compile(phrasingExpression('costs {amount} (incl. tax)'), registry).match('costs 3'), null);
   });
 });
