@@ -212,7 +212,9 @@ function frozenCopy(value: unknown): unknown {
     return Object.freeze(copy);
   }
   // Also a Date made in another realm (a vm context): BSON stores it as a Date, so this copy is one.
-  if (types.isDate(value)) return Object.freeze(new Date(value.getTime()));
+  // A plain object (the usual case) skips the brand check, a call into the runtime.
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null && types.isDate(value)) return Object.freeze(new Date(value.getTime()));
   return Object.freeze(copyFields(value));
 }
 
