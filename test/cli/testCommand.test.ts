@@ -158,6 +158,9 @@ describe('eventspec test', () => {
     const none = await run(['test', '--tags', '@nope'], specs);
     assert.equal(none.code, 0);
     assert.equal(none.stderr, 'no scenario ran: --tags "@nope" matched none — check the tags, names and paths\n');
+    // A tag written without its @ matches nothing: the expression to write is given.
+    const bare = await run(['test', '--tags', 'store and not (wip or @slow)'], specs);
+    assert.equal(bare.stderr, 'no scenario ran: --tags "store and not (wip or @slow)" matched none — tags start with @: did you mean --tags "@store and not (@wip or @slow)"?\n');
     const dry = await run(['test', '--dry-run', '--tags', '@nope'], specs);
     assert.match(dry.stderr, /no scenario ran: --tags "@nope" matched none/);
     const some = await run(['test', '--tags', '@store'], specs);

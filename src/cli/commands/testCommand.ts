@@ -141,7 +141,7 @@ export async function testCommand(options: TestOptions, rest: readonly string[],
     return ExitCode.usage;
   }
   // Passing because nothing ran would pass a CI job that tested nothing: said, not refused (cucumber's own rule is 0).
-  if (scenarios === 0) writeLine(io.stderr, `no scenario ran: ${selectionOf(options, given)} matched none — check the tags, names and paths`);
+  if (scenarios === 0) writeLine(io.stderr, `no scenario ran: ${selectionOf(options, given)} matched none — ${tagHint(options.tags) ?? 'check the tags, names and paths'}`);
   if (!success) writeLine(io.stderr, 'some scenarios failed');
   return success ? ExitCode.ok : ExitCode.failed;
 }
@@ -167,6 +167,15 @@ function storeSkipCounter(): { see(envelope: Envelope): void; count(): number } 
     },
     count: () => skipped,
   };
+}
+
+/** A tag written without its @ (`--tags smoke`) matches nothing: said, with the expression to write. */
+function tagHint(tags: string | undefined): string | undefined {
+  if (tags === undefined) return undefined;
+  const bare = tags.split(/[\s()]+/).filter((word) => word !== '' && !word.startsWith('@') && !['and', 'or', 'not'].includes(word));
+  if (bare.length === 0) return undefined;
+  const fixed = tags.replace(/(^|[\s(])(?!and\b|or\b|not\b)([^\s()@]+)/g, '$1@$2');
+  return `tags start with @: did you mean --tags "${fixed}"?`;
 }
 
 /** The file a `--format <name>:<file>` writes, if it names one. */
