@@ -93,19 +93,22 @@ function unknownFieldHint(contract: EventContract, column: string, known: Readon
 }
 
 /**
- * `has recorded` stores history; under Then it reads like a check but would store the events and
- * pass whatever the commands did. Refused there, with the check the writer meant.
+ * `has recorded` stores history, and `records {Event}:` records an event now; under Then both read
+ * like a check but would store the events and pass whatever the commands did. Refused there, with the
+ * check the writer meant: `records:` with an event table, or `records` with the events' names.
  */
-function refuseHistoryUnderThen(context: StepContext, aggregateName: string, id: string, events: string): void {
+function refuseRecordingUnderThen(context: StepContext, aggregateName: string, id: string, events: string | undefined, what: 'history' | 'now'): void {
   if (context.place?.phase !== 'then') return;
-  throw new ScenarioError(
-    context.place,
-    `"has recorded" states history: it stores events as if they happened before the scenario, so under Then it would check nothing — to check what the commands recorded, write: Then ${aggregateName} "${id}" records${events.startsWith(':') ? '' : ' '}${events}`,
-  );
+  const check =
+    events === undefined
+      ? `Then ${aggregateName} "${id}" records: with a table headed | event | and the fields to compare`
+      : `Then ${aggregateName} "${id}" records ${events} (or records: with a table headed | event | and the fields to compare)`;
+  const does = what === 'history' ? '"has recorded" states history: it stores events as if they happened before the scenario' : `"records ${events ?? '…'}:" records an event now, as if another service did`;
+  throw new ScenarioError(context.place, `${does}, so under Then it would check nothing — to check what the commands recorded, write: ${check}`);
 }
 
 async function recordOne(context: StepContext, aggregateName: string, id: string, type: string, argument: StepArgument, when: 'past' | 'now') {
-  if (when === 'past') refuseHistoryUnderThen(context, aggregateName, id, `${type}:`);
+  refuseRecordingUnderThen(context, aggregateName, id, type, when === 'past' ? 'history' : 'now');
   const { aggregate } = lookup(context, aggregateName, id);
   const contract = resolveEvent(context.scenario.domain, aggregate, type, context.place);
   const fields = recordFields(argument, context, (name) => fieldTypeOf(contract.schema, name) !== undefined, `one ${type}`);
@@ -117,7 +120,7 @@ async function recordOne(context: StepContext, aggregateName: string, id: string
 }
 
 async function recordHistory(context: StepContext, aggregateName: string, id: string, rows: Rows, version: number | undefined) {
-  refuseHistoryUnderThen(context, aggregateName, id, ':');
+  refuseRecordingUnderThen(context, aggregateName, id, undefined, 'history');
   const { aggregate } = lookup(context, aggregateName, id);
   const noRows = 'add one row per event under the header (a scenario without history needs no "has recorded" step)';
   const events: HistoryEvent[] = eventRows(context, aggregate, rows, version, noRows).map(({ type, fields, metadata, rowRef }) => {
@@ -256,7 +259,7 @@ const commandSideSteps: readonly VocabularyStep[] = [
     'States history by event names only; each event takes its example values.',
     'Given Order "o-1" has recorded OrderPlaced, ItemAdded and OrderShipped',
     async (context, [aggregateName, id, list]) => {
-      refuseHistoryUnderThen(context, aggregateName!, id!, list!);
+      refuseRecordingUnderThen(context, aggregateName!, id!, list!, 'history');
       const { aggregate } = lookup(context, aggregateName!, id!);
       const events = splitNames(list!).map((name) => {
         const contract = resolveEvent(context.scenario.domain, aggregate, name, context.place);

@@ -44,13 +44,19 @@ const cases: Case[] = [
   {
     name: 'history stated under Then, where a check was meant',
     steps: 'Given Order "o-1" has recorded OrderPlaced\nThen Order "o-1" has recorded OrderShipped <<',
-    message: (at) => `${at}: "has recorded" states history: it stores events as if they happened before the scenario, so under Then it would check nothing — to check what the commands recorded, write: Then Order "o-1" records OrderShipped`,
+    message: (at) => `${at}: "has recorded" states history: it stores events as if they happened before the scenario, so under Then it would check nothing — to check what the commands recorded, write: Then Order "o-1" records OrderShipped (or records: with a table headed | event | and the fields to compare)`,
+    stored: ['OrderPlaced'],
+  },
+  {
+    name: 'an event happening now written under Then, where a check was meant',
+    steps: 'Given Order "o-1" has recorded OrderPlaced\nThen Order "o-1" records OrderShipped: <<\n  | carrier | UPS |',
+    message: (at) => `${at}: "records OrderShipped:" records an event now, as if another service did, so under Then it would check nothing — to check what the commands recorded, write: Then Order "o-1" records OrderShipped (or records: with a table headed | event | and the fields to compare)`,
     stored: ['OrderPlaced'],
   },
   {
     name: 'a history table under And after Then',
     steps: 'Given Order "o-1" has recorded OrderPlaced\nThen Order "o-1" is at version 1\nAnd Order "o-1" has recorded: <<\n  | event        |\n  | OrderShipped |',
-    message: (at) => `${at}: "has recorded" states history: it stores events as if they happened before the scenario, so under Then it would check nothing — to check what the commands recorded, write: Then Order "o-1" records:`,
+    message: (at) => `${at}: "has recorded" states history: it stores events as if they happened before the scenario, so under Then it would check nothing — to check what the commands recorded, write: Then Order "o-1" records: with a table headed | event | and the fields to compare`,
     stored: ['OrderPlaced'],
   },
   {
