@@ -1,4 +1,4 @@
-import { STORE_HOOK } from './storeHook';
+import { STORE_HOOK, STORE_UNAVAILABLE } from './storeHook';
 import { redactCredentials, scrubError } from '../core/redactCredentials';
 import { After, AfterAll, Before, defineParameterType, defineStep, setWorldConstructor, World } from '@cucumber/cucumber';
 import type { IWorldOptions } from '@cucumber/cucumber';
@@ -196,6 +196,8 @@ export function installSteps(domain: Domain, options: InstallOptions = {}): void
       // Said once per run, loudly; every scenario then reports itself skipped rather than passed.
       if (!announced.has(storeName)) console.log(`\n*** SKIPPED scenarios on the ${storeName} store: ${unavailable} ***\n`);
       announced.add(storeName);
+      // Cucumber skips this hook for other reasons too (--fail-fast, an earlier hook): this says why here.
+      this.attach(unavailable, { mediaType: STORE_UNAVAILABLE });
       return 'skipped';
     }
     const clock = controllableClock();

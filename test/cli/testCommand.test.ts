@@ -208,6 +208,9 @@ describe('eventspec test', () => {
         '  Scenario: zero steps',
         '    Thenn Account "a-3" is at version 99',
         '',
+        '  @manual',
+        '  Scenario: checked by hand',
+        '',
         '  Scenario Outline: no rows',
         '    Given Account "<id>" has recorded AccountOpened',
         '',
@@ -216,6 +219,10 @@ describe('eventspec test', () => {
         '    Then Account "a-4" is at version 1',
       ].join('\n'),
       (dir) => {
+        // Left out by its tags, a scenario without steps is not this run's concern.
+        const tagged = spawnBin(['test', 'accounts.feature', '--tags', 'not @manual'], dir);
+        assert.doesNotMatch(tagged.stderr, /checked by hand/);
+        assert.match(tagged.stderr, /"zero steps" has no steps/);
         const ran = spawnBin(['test', 'accounts.feature'], dir);
         assert.equal(ran.code, 2, ran.stdout + ran.stderr);
         assert.equal(
@@ -225,7 +232,8 @@ describe('eventspec test', () => {
             '  accounts.feature:2: "Scenaro: vanished" — did you mean `Scenario:`? Gherkin reads this line as description, so what follows it never runs',
             '  accounts.feature:5: "zero steps" has no steps, so it checks nothing — write its Given, When and Then steps',
             '  accounts.feature:6: "Thenn Account "a-3" is at version 99" — did you mean `Then`? Gherkin reads this line as description, not a step, so it never runs',
-            '  accounts.feature:8: "Scenario Outline: no rows" — this Scenario Outline has no Examples table, so its <placeholders> stay as written; add Examples: with a column for each',
+            '  accounts.feature:10: "checked by hand" has no steps, so it checks nothing — write its Given, When and Then steps',
+            '  accounts.feature:11: "Scenario Outline: no rows" — this Scenario Outline has no Examples table, so its <placeholders> stay as written; add Examples: with a column for each',
             '',
           ].join('\n'),
         );

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { installedDomain, isInstalledStep } from '../../gherkin/installedDomain';
 import { parseErrorText } from '../../gherkin/parseErrorText';
-import { STORE_HOOK } from '../../gherkin/storeHook';
+import { STORE_UNAVAILABLE } from '../../gherkin/storeHook';
 import type { CliIO } from '../cliIO';
 import { writeLine } from '../cliIO';
 import { ExitCode, UsageError } from '../exitCodes';
@@ -89,13 +89,16 @@ export async function testCommand(options: TestOptions, rest: readonly string[],
   const storeSkips = storeSkipCounter();
   const sources = new Map<string, string>();
   const documents: GherkinDocument[] = [];
-  const stepless: string[] = [];
+  const stepless = new Map<string, string>();
+  const ranStepless: string[] = [];
   const seen = (envelope: Envelope) => {
     storeSkips.see(envelope);
     if (envelope.source) sources.set(envelope.source.uri, envelope.source.data);
     else if (envelope.gherkinDocument) documents.push(envelope.gherkinDocument);
-    // Cucumber passes a scenario without steps (and its formatter cannot show one failing).
-    else if (envelope.pickle?.steps.length === 0) stepless.push(`${envelope.pickle.uri}:${envelope.pickle.location?.line ?? '?'}: "${envelope.pickle.name}" has no steps, so it checks nothing — write its Given, When and Then steps`);
+    // Cucumber passes a scenario without steps (and its formatter cannot show one failing). Every
+    // pickle is announced, the ones tags or lines leave out too: only those that run count.
+    else if (envelope.pickle?.steps.length === 0) stepless.set(envelope.pickle.id, `${envelope.pickle.uri}:${envelope.pickle.location?.line ?? '?'}: "${envelope.pickle.name}" has no steps, so it checks nothing — write its Given, When and Then steps`);
+    else if (envelope.testCase && stepless.has(envelope.testCase.pickleId)) ranStepless.push(stepless.get(envelope.testCase.pickleId)!);
     if (envelope.testCaseStarted && envelope.testCaseStarted.attempt === 0) scenarios += 1;
     else if (envelope.parseError) {
       const { source, message } = envelope.parseError;
@@ -131,7 +134,7 @@ export async function testCommand(options: TestOptions, rest: readonly string[],
   const { misreadLines } = await import('../../gherkin/misreadLines');
   const isStep = installedDomain() ? isInstalledStep : undefined;
   const misread = documents.flatMap((document) => misreadLines(document, sources.get(document.uri ?? '') ?? '', isStep).map((m) => `${document.uri}:${m.line}: "${m.text}" — ${m.problem}`));
-  const unchecked = [...misread, ...stepless].sort(byFileAndLine);
+  const unchecked = [...misread, ...ranStepless].sort(byFileAndLine);
   if (unchecked.length > 0) {
     throw new UsageError(`the feature files say more than ran (${unchecked.length === 1 ? 'a scenario or step' : 'scenarios or steps'} that checked nothing):\n${unchecked.map((m) => `  ${m}`).join('\n')}`);
   }
@@ -153,19 +156,14 @@ function byFileAndLine(a: string, b: string): number {
   return fileA < fileB ? -1 : fileA > fileB ? 1 : Number(lineA) - Number(lineB);
 }
 
-/** Scenarios whose store hook skipped them: the store was not there. */
+/** Scenarios the store hook skipped for want of a store: each carries its STORE_UNAVAILABLE attachment. */
 function storeSkipCounter(): { see(envelope: Envelope): void; count(): number } {
-  const storeHooks = new Set<string>();
-  const storeSteps = new Set<string>();
-  let skipped = 0;
+  const skipped = new Set<string>();
   return {
     see(envelope) {
-      if (envelope.hook?.name === STORE_HOOK) storeHooks.add(envelope.hook.id);
-      else if (envelope.testCase) {
-        for (const step of envelope.testCase.testSteps) if (step.hookId !== undefined && storeHooks.has(step.hookId)) storeSteps.add(step.id);
-      } else if (envelope.testStepFinished?.testStepResult.status === 'SKIPPED' && storeSteps.has(envelope.testStepFinished.testStepId)) skipped += 1;
+      if (envelope.attachment?.mediaType === STORE_UNAVAILABLE) skipped.add(envelope.attachment.testCaseStartedId ?? String(skipped.size));
     },
-    count: () => skipped,
+    count: () => skipped.size,
   };
 }
 
