@@ -232,7 +232,7 @@ describe('eventspec test', () => {
             '  accounts.feature:2: "Scenaro: vanished" — did you mean `Scenario:`? Gherkin reads this line as description, so what follows it never runs',
             '  accounts.feature:5: "zero steps" has no steps, so it checks nothing — write its Given, When and Then steps',
             '  accounts.feature:6: "Thenn Account "a-3" is at version 99" — did you mean `Then`? Gherkin reads this line as description, not a step, so it never runs',
-            '  accounts.feature:10: "checked by hand" has no steps, so it checks nothing — write its Given, When and Then steps',
+            '  accounts.feature:9: "checked by hand" has no steps, so it checks nothing — write its Given, When and Then steps',
             '  accounts.feature:11: "Scenario Outline: no rows" — this Scenario Outline has no Examples table, so its <placeholders> stay as written; add Examples: with a column for each',
             '',
           ].join('\n'),
