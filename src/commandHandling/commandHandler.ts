@@ -375,6 +375,7 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
     if (previous.streamId !== streamId || previous.command !== type) {
       throw new CommandIdReusedError(
         `command id ${previous.commandId} was already used for ${previous.command} on "${previous.streamId}"; a new command needs a new id`,
+        `command id ${previous.commandId} was already used for another command or stream; a new command needs a new id`,
       );
     }
     if (previous.fingerprint !== undefined && previous.fingerprint !== fingerprint) {

@@ -1,5 +1,5 @@
 import { CommandIdReusedError, ConcurrencyError } from '../commandHandling/commandHandler';
-import { thrownIn, thrownText } from '../aggregate/domainCode';
+import { thrownIn } from '../aggregate/domainCode';
 import type { Rejected } from '../commandHandling/commandResult';
 import { AppendOutcomeUnknownError, ContractError, EventspecError, InvariantViolation, UnknownNameError, WrongExpectedVersionError } from '../core/errors';
 
@@ -58,9 +58,9 @@ export function problemOfError(error: unknown): Problem {
   }
   if (error instanceof AppendOutcomeUnknownError) return problem(503, 'outcome-unknown', 'the outcome is unknown', error.message);
   if (error instanceof EventspecError && error.name === 'DomainCodeError') return problem(500, 'domain-code', 'the domain code failed', error.message);
-  // An error decide threw itself (passed on unchanged to library callers): the domain's bug, said as such.
-  const where = thrownIn(error);
-  if (where !== undefined) return problem(500, 'domain-code', 'the domain code failed', `${where} threw ${thrownText(error)}; nothing was stored`);
+  // An error decide threw itself: the domain's bug, said as such. Its message and the stream it was
+  // marked with stay in the log (an error object may be shared by requests, its text may hold secrets).
+  if (thrownIn(error) !== undefined) return problem(500, 'domain-code', 'the domain code failed', "the aggregate's decide threw while handling this command; nothing was stored; the error is in the service log");
   if (error instanceof EventspecError) return problem(400, 'bad-request', 'the request cannot be handled', error.message);
   return problem(500, 'internal', 'internal error', 'the service failed to handle this request; the details are in the service log');
 }

@@ -28,6 +28,7 @@ export function readModelRoutes(app: FastifyInstance, context: RouteContext): vo
   app.get<{ Params: { readModel: string }; Querystring: Query }>('/read-models/:readModel', async (request) => {
     const ref = readModelNamed(domain, request.params.readModel);
     const { limit: limitText, after, ...fields } = request.query;
+    if (after !== undefined && typeof after !== 'string') throw new EventspecError('after= is given more than once; give the one id the page starts after (the next of the previous page)');
     const filter: Record<string, unknown> = {};
     const known = fieldPaths(ref.schema);
     for (const [field, text] of Object.entries(fields)) {

@@ -42,6 +42,10 @@ export function serviceApp(options: ServiceAppOptions): FastifyInstance {
     forceCloseConnections: 'idle',
     // Fastify's default (100 characters) would make longer aggregate ids unreachable; the stores take any length.
     routerOptions: { maxParamLength: 2048 },
+    // Errors Fastify answers before any route (a path part too long, a malformed URL): problem+json too.
+    frameworkErrors: (error, _request, reply) => {
+      void sendProblem(reply, fastifyProblem(error) ?? problem(400, 'bad-request', 'the request cannot be handled', 'the request path cannot be read; see /openapi.json for the routes'));
+    },
   });
   const openApi = openApiDocument(domain, { auth: { writes: auth.token !== undefined, reads: auth.token !== undefined && auth.authenticateReads === true } });
 

@@ -55,8 +55,11 @@ describe('the service: commands over HTTP', () => {
     assert.equal(other.status, 422);
     assert.equal(other.json.type, 'urn:eventspec:problem:command-id-reused');
     assert.match(String(other.json.detail), /already used .* with other data; a new command needs a new id$/);
-    // The first request's data is another client's: not told back.
+    // The first request's data is another client's: not told back, nor its stream.
     assert.doesNotMatch(other.text, /alice|carol/);
+    const elsewhere = await s.call('POST', '/aggregates/Order/o-secret/commands/PlaceOrder', { ...place(), headers });
+    assert.equal(elsewhere.status, 422);
+    assert.equal(elsewhere.json.detail, 'command id key-o-4 was already used for another command or stream; a new command needs a new id');
     assert.equal(await s.events.streamVersion('Order-o-4'), 1);
   });
 
@@ -96,6 +99,11 @@ describe('the service: commands over HTTP', () => {
     const long = await s.call('POST', `/aggregates/Order/${id}/commands/PlaceOrder`, place());
     assert.equal(long.status, 200, long.text);
     assert.equal(long.json.streamId, `Order-${id}`);
+    const tooLong = await s.call('GET', `/aggregates/Order/${'y'.repeat(3000)}`);
+    assert.equal(tooLong.status, 414);
+    assert.equal(tooLong.headers.get('content-type'), 'application/problem+json; charset=utf-8');
+    assert.equal(tooLong.json.type, 'urn:eventspec:problem:uri-too-long');
+    assert.doesNotMatch(tooLong.text, /yyyy/);
   });
 
   it('refuses a bad body with 400 naming the field, and stores nothing', async () => {

@@ -109,6 +109,9 @@ describe('the service: state, events and read models over HTTP', () => {
     const second = await s.call('GET', `/read-models/CustomerOrder?limit=2&after=${first.json.next}`);
     assert.deepEqual((second.json.documents as { id: string }[]).map((d) => d.id), ['o-3']);
     assert.equal(second.json.next, undefined, 'a page that is not full is the last');
+    const twice = await s.call('GET', '/read-models/CustomerOrder?after=o-1&after=o-2');
+    assert.equal(twice.status, 400);
+    assert.match(String(twice.json.detail), /^after= is given more than once/);
     const filtered = await s.call('GET', '/read-models/CustomerOrder?status=open&after=o-2');
     assert.deepEqual((filtered.json.documents as { id: string }[]).map((d) => d.id), ['o-3']);
   });
