@@ -59,7 +59,7 @@ function defaultMessage(issue: z.core.$ZodIssue, value: unknown): string | undef
 
 function bound(origin: string, limit: number | bigint, inclusive: boolean | undefined, exact: boolean | undefined, within: string, beyond: string): string | undefined {
   const unit = UNITS[origin];
-  const amount = unit ? `${limit} ${Number(limit) === 1 ? unit[0] : unit[1]}` : origin === 'date' ? new Date(Number(limit)).toISOString().replace('T00:00:00.000Z', '') : String(limit);
+  const amount = unit ? `${limit} ${Number(limit) === 1 ? unit[0] : unit[1]}` : origin === 'date' ? dateText(Number(limit)) : String(limit);
   if (origin === 'date') return `must be ${inclusive ? (within === 'at least' ? 'on or after' : 'on or before') : within === 'at least' ? 'after' : 'before'} ${amount}`;
   if (unit) return exact ? `must have exactly ${amount}` : `must have ${inclusive === false ? beyond : within} ${amount}`;
   if (origin !== 'number' && origin !== 'int' && origin !== 'bigint') return undefined;
@@ -72,4 +72,9 @@ function literal(value: unknown): string {
 
 function listed(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+function dateText(ms: number): string {
+  // A bound made from an invalid Date is NaN: said as such rather than thrown.
+  return Number.isFinite(ms) ? new Date(ms).toISOString().replace('T00:00:00.000Z', '') : 'an invalid date';
 }

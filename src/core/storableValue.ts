@@ -63,7 +63,7 @@ export function unstorableValueExactly(value: unknown, path: string): string | u
         try {
           field = (node as Record<string, unknown>)[key];
         } catch (error) {
-          return `${at}.${key} is a getter that threw (${error instanceof Error ? error.message : String(error)}); ${HOW}`;
+          return `${at}.${key} is a getter that threw (${thrownMessage(error)}); ${HOW}`;
         }
         const found = visit(field, `${at}.${key}`, depth + 1);
         if (found) return found;
@@ -103,5 +103,15 @@ export function checkStreamId(streamId: unknown): asserts streamId is string {
   }
   if (!isWellFormed(streamId)) {
     throw new EventspecError(`stream id ${JSON.stringify(streamId)} has a lone surrogate, which a store would turn into U+FFFD (two ids would meet in one stream); fix the id`);
+  }
+}
+
+/** What a getter threw, as text, whatever it threw (an object without a prototype cannot be turned into a string). */
+function thrownMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  try {
+    return String(error);
+  } catch {
+    return 'a value that is not an error';
   }
 }

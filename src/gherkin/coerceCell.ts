@@ -75,7 +75,7 @@ function json(cell: string): Coerced | undefined {
     return { ok: true, value: JSON.parse(cell) };
   } catch (error) {
     return cell.startsWith('[') || cell.startsWith('{')
-      ? { ok: false, problem: `"${cell}" starts like JSON but is not valid JSON (${jsonProblem(error)}); write a list as red, green (or as JSON: ["red", "green"]), an object as JSON: {"field": "value"}` }
+      ? { ok: false, problem: `"${cell}" starts like JSON but is not valid JSON (${jsonProblem(error, cell)}); write a list as red, green (or as JSON: ["red", "green"]), an object as JSON: {"field": "value"}` }
       : undefined;
   }
 }

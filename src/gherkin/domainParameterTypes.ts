@@ -104,8 +104,9 @@ export function phrasingExpression(text: string): string {
         : part
             .replace(/[\\(){}/]/g, '\\$&')
             // A plural ending in parentheses right after a word (`book(s)`, `box(es)`) is optional, as in
-            // the kit's own `pass(es)`; other parentheses (`(incl. tax)`) stay literal text.
-            .replace(/(?<=[A-Za-z])\\\(([a-z]{1,3})\\\)/g, '($1)'),
+            // the kit's own `pass(es)`, and the word as written still matches; other parentheses
+            // (`(incl. tax)`, `price(eur)`) stay literal text.
+            .replace(/(?<![A-Za-z\\])([A-Za-z]+)\\\((s|es)\\\)(?![A-Za-z])/g, '$1($2)/$1\\($2\\)'),
     )
     .join('');
 }

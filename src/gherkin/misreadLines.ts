@@ -70,11 +70,13 @@ export function misreadLines(document: m.GherkinDocument, source: string, isStep
 
 /** `Scenaro: …`, `Backgroud:`: close to a keyword that starts a block, but not it (nor its plural). */
 function blockProblem(text: string, keywords: readonly string[]): string | undefined {
-  const head = /^([^:|#"]{4,40}):/.exec(text)?.[1]?.trim();
+  const head = /^([^:|#"]{4,40}):/.exec(text)?.[1];
   if (head === undefined) return undefined;
-  const word = head.toLowerCase();
+  const word = head.trim().toLowerCase();
   for (const keyword of keywords) {
     const k = keyword.toLowerCase();
+    // Keywords are case-sensitive and take no space before the colon: `scenario:` or `Scenario :` is description too.
+    if (word === k && head !== keyword) return `did you mean \`${keyword}:\`? Gherkin keywords are written exactly so (capital first, the colon right after), and this line is read as description, so what follows it never runs`;
     // Misspellings keep the first letter; short keywords (Rule) are too close to common words (Role).
     if (word === k || word === `${k}s` || `${word}s` === k || k.length < 6 || word[0] !== k[0]) continue;
     const allowed = k.length >= 7 ? 2 : 1;
@@ -96,8 +98,8 @@ function stepProblem(text: string, keywords: readonly string[], isStep?: (text: 
   if (word.length < 4) return undefined;
   for (const keyword of keywords) {
     if (word[0]?.toLowerCase() !== keyword[0]?.toLowerCase() || distance(word.toLowerCase(), keyword.toLowerCase()) !== 1) continue;
-    // Without the project's steps, only a near-miss followed by something step-like (a quoted value) counts.
-    if (isStep ? isStep(rest) : /"[^"]*"/.test(rest)) return `did you mean \`${keyword}\`? Gherkin reads this line as description, not a step, so it never runs`;
+    // Only when the rest is one of the project's steps: prose ("Andy says …") is left alone.
+    if (isStep?.(rest)) return `did you mean \`${keyword}\`? Gherkin reads this line as description, not a step, so it never runs`;
   }
   return undefined;
 }

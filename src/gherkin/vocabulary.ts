@@ -32,7 +32,7 @@ function recordFields(argument: StepArgument, context: StepContext, isField: (na
     try {
       return { json: JSON.parse(argument.docString) };
     } catch (error) {
-      throw new ScenarioError(context.place, `the doc string under this step is not JSON (${jsonProblem(error)}); write the fields as a JSON object, like {"customer": "alice"}, or put them in a table instead`);
+      throw new ScenarioError(context.place, `the doc string under this step is not JSON (${jsonProblem(error, argument.docString)}); write the fields as a JSON object, like {"customer": "alice"}, or put them in a table instead`);
     }
   }
   return argument ? singleRecord(argument.table, isField, context.place, what) : [];
@@ -156,7 +156,7 @@ async function checkRecorded(context: StepContext, aggregateName: string, id: st
 /** Why a stream may show nothing recorded: no command yet, commands on another id, or only history. */
 function nothingRecordedHint(context: StepContext, streamId: string): string {
   const { scenario } = context;
-  if (scenario.last === undefined) return '\n  (no command was sent before this step: a Then checks what the When steps did — is it above its When?)';
+  if (scenario.last === undefined && scenario.recorded.every((e) => e.streamId !== streamId)) return '\n  (nothing was sent to it or recorded on it before this step: a Then checks what the When steps did — is it above its When?)';
   const elsewhere = [...new Set(scenario.recorded.map((e) => e.streamId))].filter((other) => other !== streamId && scenario.commandEvents(other).length > 0);
   if (elsewhere.length > 0) {
     // Stream ids are `<Aggregate>-<id>`: shown as the steps write them.
@@ -224,12 +224,12 @@ const commandSideSteps: readonly VocabularyStep[] = [
     async (context, [time]) => {
       const read = readTime(time!);
       if (!read.ok) throw new ScenarioError(context.place, read.problem);
-      // Once events are stored, going back would record later events as happening before them.
-      const now = context.scenario.clock.now();
-      if (read.value.getTime() < now.getTime() && context.scenario.recorded.length > 0) {
+      // Before an event already stored, later events would come before it in time.
+      const latest = context.scenario.recorded.reduce((max, e) => (e.metadata.occurredAt > max ? e.metadata.occurredAt : max), '');
+      if (latest !== '' && read.value.toISOString() < latest) {
         throw new ScenarioError(
           context.place,
-          `the time ${read.value.toISOString()} is before ${now.toISOString()}, when this scenario already recorded events; later events would come before them in time — set the times in order`,
+          `the time ${read.value.toISOString()} is before ${latest}, when this scenario already recorded an event; later events would come before it in time — set the times in order`,
         );
       }
       context.scenario.clock.set(read.value);

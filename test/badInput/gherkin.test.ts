@@ -79,7 +79,7 @@ const cases: Case[] = [
   {
     name: 'a check above its When',
     steps: 'Then Order "o-1" records OrderPlaced <<\nWhen Order "o-1" is sent PlaceOrder:\n  | customer | alice |',
-    message: (at) => `${at}: Order "o-1" recorded other events than expected — event 1: expected OrderPlaced, but nothing was recorded\n  expected:\n    | event       |\n    | OrderPlaced |\n  recorded:\n    (nothing)\n  (no command was sent before this step: a Then checks what the When steps did — is it above its When?)`,
+    message: (at) => `${at}: Order "o-1" recorded other events than expected — event 1: expected OrderPlaced, but nothing was recorded\n  expected:\n    | event       |\n    | OrderPlaced |\n  recorded:\n    (nothing)\n  (nothing was sent to it or recorded on it before this step: a Then checks what the When steps did — is it above its When?)`,
   },
   {
     name: 'an empty id',
@@ -89,7 +89,7 @@ const cases: Case[] = [
   {
     name: 'the clock set back after events were recorded',
     steps: 'Given the time is "2025-03-10T10:00:00Z"\nAnd Order "o-1" has recorded OrderPlaced\nAnd the time is "2025-03-01" <<',
-    message: (at) => `${at}: the time 2025-03-01T00:00:00.000Z is before 2025-03-10T10:00:00.000Z, when this scenario already recorded events; later events would come before them in time — set the times in order`,
+    message: (at) => `${at}: the time 2025-03-01T00:00:00.000Z is before 2025-03-10T10:00:00.000Z, when this scenario already recorded an event; later events would come before it in time — set the times in order`,
     stored: ['OrderPlaced'],
   },
   {
@@ -110,7 +110,7 @@ const cases: Case[] = [
   },
   { name: 'a doc string without a required field', steps: 'When Order "o-1" is sent PlaceOrder: <<\n  """\n  {"amount": 3}\n  """', message: (at) => `${at}: PlaceOrder is not valid: customer: is missing (expected a string) — add "customer" to the doc string's JSON` },
   { name: 'a doc string that is a list, not an object', steps: 'When Order "o-1" is sent PlaceOrder: <<\n  """\n  ["alice"]\n  """', message: (at) => `${at}: PlaceOrder is not valid: (whole value): expected object, received array (got ["alice"]) — write the doc string as a JSON object, like {"field": "value"}` },
-  { name: 'a doc string that is not JSON', steps: 'When Order "o-1" is sent PlaceOrder: <<\n  """\n  customer: alice\n  """', message: (at) => `${at}: the doc string under this step is not JSON (it does not read as JSON from its first character); write the fields as a JSON object, like {"customer": "alice"}, or put them in a table instead` },
+  { name: 'a doc string that is not JSON', steps: 'When Order "o-1" is sent PlaceOrder: <<\n  """\n  customer: alice\n  """', message: (at) => `${at}: the doc string under this step is not JSON (it has an unexpected \"c\"); write the fields as a JSON object, like {"customer": "alice"}, or put them in a table instead` },
   { name: 'a double quote inside an id', steps: 'Given Order "o-"1" has recorded OrderPlaced <<', message: (at) => `${at}: a value in double quotes cannot hold a bare " (it ends the value early); write it as \\" inside the value: Order "o-\\"1" has recorded OrderPlaced` },
   { name: 'a double quote inside an id of a command', steps: 'When Order "say "hi"" is sent ShipOrder <<', message: (at) => `${at}: a value in double quotes cannot hold a bare " (it ends the value early); write it as \\" inside the value: Order "say \\"hi\\"" is sent ShipOrder` },
 ];

@@ -54,3 +54,12 @@ describe('a field left out where one of a few values is expected', () => {
     assert.equal(describeIssues(result.error, data).text, 'format: is missing (expected one of "paperback" or "ebook")');
   });
 });
+
+describe('a limit made from an invalid Date', () => {
+  it('is said as an invalid date, not thrown as a RangeError', () => {
+    const data = { field: new Date(0) };
+    const result = z.object({ field: z.date().min(new Date('not a date')) }).safeParse(data);
+    assert.ok(!result.success);
+    assert.equal(describeIssues(result.error, data).text, 'field: must be on or after an invalid date (got 1970-01-01T00:00:00.000Z)');
+  });
+});

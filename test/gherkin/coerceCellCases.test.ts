@@ -81,7 +81,7 @@ describe('coerceCell, case by case', () => {
   });
 
   it('refuses broken JSON in a list column, saying it is not valid JSON', () => {
-    assert.equal(problem(z.array(z.number()), '[1, 2'), '"[1, 2" starts like JSON but is not valid JSON (it breaks off at character 6); write a list as red, green (or as JSON: ["red", "green"]), an object as JSON: {"field": "value"}');
+    assert.equal(problem(z.array(z.number()), '[1, 2'), '"[1, 2" starts like JSON but is not valid JSON (it ends too early); write a list as red, green (or as JSON: ["red", "green"]), an object as JSON: {"field": "value"}');
     assert.equal(problem(z.array(z.number()), '[1 2]'), '"[1 2]" starts like JSON but is not valid JSON (it breaks off at character 4); write a list as red, green (or as JSON: ["red", "green"]), an object as JSON: {"field": "value"}');
     assert.deepEqual(ok(z.array(z.number()), '1, 2'), [1, 2]);
   });

@@ -28,6 +28,9 @@ describe('lines Gherkin reads as description', () => {
       '    Given Order "o-2" has recorded OrderPlaced',
     ].join('\n');
     assert.deepEqual(found(text, kitStep), ['2: Backgroud: — did you mean `Background:`', '5: Scenaro: vanished — did you mean `Scenario:`']);
+    // Keywords are case-sensitive, with the colon right after.
+    const cased = ['Feature: Orders', '  scenario: lower case', '    Given Order "o-1" has recorded OrderPlaced', '', '  Scenario: kept', '    Given Order "o-2" has recorded OrderPlaced'].join('\n');
+    assert.deepEqual(found(cased, kitStep), ['2: scenario: lower case — did you mean `Scenario:`']);
   });
 
   it('finds a step with a misspelled keyword, and a step under Feature: that belongs to no scenario', () => {
@@ -36,8 +39,9 @@ describe('lines Gherkin reads as description', () => {
       '2: Given Order "o-9" is at version 1 — this step is outside any scenario, so it never runs',
       '5: Thenn Order "o-3" is at version 99 — did you mean `Then`',
     ]);
-    // Without the project's steps, a near-miss followed by a quoted value still counts; prose starting with a keyword does not.
-    assert.deepEqual(found(text), ['5: Thenn Order "o-3" is at version 99 — did you mean `Then`']);
+    // Without the project's steps, nothing is known to be a step: no line is called one.
+    assert.deepEqual(found(text), []);
+    assert.deepEqual(found(['Feature: Orders', '  Andy says "hi" to the customer.', '', '  Scenario: kept', '    Given Order "o-2" has recorded OrderPlaced'].join('\n'), kitStep), []);
   });
 
   it('finds a Scenario Outline without Examples, whose placeholders stay as written', () => {

@@ -88,5 +88,8 @@ describe('the vocabulary', () => {
     assert.deepEqual(plural.match('bob returns the book of loan l-1')?.map((a) => a.getValue(null)), ['bob', 'l-1']);
     assert.deepEqual(plural.match('bob returns the books of loan l-1')?.map((a) => a.getValue(null)), ['bob', 'l-1']);
     assert.equal(compile(phrasingExpression('costs {amount} (incl. tax)'), registry).match('costs 3'), null);
+    // The phrasing copied as written still matches; parentheses that are no plural stay literal.
+    assert.deepEqual(plural.match('bob returns the book(s) of loan l-1')?.map((a) => a.getValue(null)), ['bob', 'l-1']);
+    assert.ok(compile(phrasingExpression('the price(eur) is {t}'), registry).match('the price(eur) is 5'));
   });
 });

@@ -45,6 +45,7 @@ export const REFUSED_VALUES: readonly RefusedValue[] = [
   // Made in another realm (a vm context, a test runner's sandbox): instanceof says no, BSON still sees a Map.
   { title: 'a Map made in another realm', data: () => ({ prices: runInNewContext('new Map([["a", 1]])') }), message: /data\.prices is a Map/ },
   { title: 'a getter that throws', data: () => ({ total: Object.defineProperty({}, 'amount', { get: () => { throw new Error('not loaded yet'); }, enumerable: true }) }), message: /data\.total\.amount is a getter that threw \(not loaded yet\)/ },
+  { title: 'a getter that throws something no string can be made of', data: () => ({ total: Object.defineProperty({}, 'amount', { get: () => { throw Object.create(null); }, enumerable: true }) }), message: /data\.total\.amount is a getter that threw \(a value that is not an error\)/ },
   { title: 'a RegExp made in another realm', data: () => ({ pattern: runInNewContext('/x/g') }), message: /data\.pattern is a RegExp/ },
 ];
 
