@@ -10,7 +10,8 @@ export function describeIssues(error: z.ZodError, data: unknown): { field: strin
     if (value === undefined && issue.code === 'invalid_type' && field !== undefined) return { field, value, text: `${field}: is missing (expected ${article(issue.expected)})` };
     // Left out where one of a few values is expected (an enum): said as missing too, with the values.
     if (value === undefined && issue.code === 'invalid_value' && field !== undefined) {
-      return { field, value, text: `${field}: is missing (expected ${plainMessage(issue, value).replace(/^must be /, '')})` };
+      const plain = plainIssue(issue, value);
+      return { field, value, text: `${field}: is missing (${plain ? `expected ${plain.replace(/^must be /, '')}` : issue.message})` };
     }
     return { field, value, text: `${field ?? '(whole value)'}: ${plainMessage(issue, value)} (got ${show(value)})` };
   });
