@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { carriesToken } from '../../src/service/bearerAuth';
-import { startService } from './serviceHarness';
+import { logCollector, startService } from './serviceHarness';
 
 const TOKEN = 's3cret-token-value';
 
@@ -41,13 +40,7 @@ describe('the service: bearer token', () => {
   });
 
   it('never writes the token to the log, whatever the log level', async () => {
-    let log = '';
-    const stream = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        log += chunk.toString();
-        done();
-      },
-    });
+    const { stream, text: logged } = logCollector();
     const s = await startService({ token: TOKEN, logger: { level: 'trace', stream, serializers: { req: (req: { headers: unknown }) => ({ headers: req.headers }) } } });
     try {
       await s.call('POST', '/aggregates/Order/o-1/commands/PlaceOrder', { body: { customer: 'alice' }, headers: { authorization: `Bearer ${TOKEN}` } });
@@ -55,8 +48,8 @@ describe('the service: bearer token', () => {
     } finally {
       await s.close();
     }
-    assert.match(log, /authorization/, 'the headers were logged (the serializer above asks for them)');
-    assert.doesNotMatch(log, /s3cret/);
+    assert.match(logged(), /authorization/, 'the headers were logged (the serializer above asks for them)');
+    assert.doesNotMatch(logged(), /s3cret/);
   });
 
   it('compares tokens whole: a prefix, another scheme or trailing text is not the token', () => {

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import type { EventStore } from '../../src';
 import { inMemoryEventStore } from '../../src';
-import { startService } from './serviceHarness';
+import { logCollector, startService } from './serviceHarness';
 
 describe('the service: readiness', () => {
   it('is not ready (503) while the event store does not answer, and says so without the driver\'s words', async () => {
@@ -31,13 +30,7 @@ describe('the service: readiness', () => {
   });
 
   it('is not ready when a projection has stopped on an error, names it, logs it once, and says a missing document may never come', async () => {
-    let log = '';
-    const stream = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        log += chunk.toString();
-        done();
-      },
-    });
+    const { stream, text: logged } = logCollector();
     const s = await startService({ logger: { level: 'error', stream } });
     try {
       // An event the OrderSummaries projection cannot apply: an order shipped that it never saw placed.
@@ -51,9 +44,9 @@ describe('the service: readiness', () => {
       assert.match(String(failed?.error), /OrderShipped/);
       const metrics = (await s.call('GET', '/metrics')).text;
       assert.match(metrics, /eventspec_projection_failed\{projection="OrderSummaries"\} 1/);
-      const logged = log.split('\n').filter((line) => line.includes('OrderSummaries stopped'));
-      assert.equal(logged.length, 1, log);
-      assert.match(logged[0]!, /"level":50.*OrderShipped/);
+      const stopped = logged().split('\n').filter((line) => line.includes('OrderSummaries stopped'));
+      assert.equal(stopped.length, 1, logged());
+      assert.match(stopped[0]!, /"level":50.*OrderShipped/);
       const missing = await s.call('GET', '/read-models/OrderSummary/nobody');
       assert.equal(missing.status, 404);
       assert.match(String(missing.json.detail), /OrderSummaries has stopped on an error \(see \/ready\), so it may never come/);

@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import type { EventStore } from '../../src';
 import { controllableClock, inMemoryEventStore, inMemorySnapshotStore, sequentialIds } from '../../src';
 import { domain as examples } from '../../src/domains';
@@ -62,4 +63,16 @@ export function sample(metricsText: string, name: string, labels: Record<string,
     if (Object.entries(labels).every(([k, v]) => found[k] === v)) return Number(match[3]);
   }
   return undefined;
+}
+
+/** A stream for the service's logger, and what was written to it so far. */
+export function logCollector(): { stream: Writable; text: () => string } {
+  let log = '';
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      log += chunk.toString();
+      done();
+    },
+  });
+  return { stream, text: () => log };
 }
