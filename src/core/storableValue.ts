@@ -1,4 +1,5 @@
 import { types } from 'node:util';
+import { isAnyDate } from './anyDate';
 import { EventspecError } from './errors';
 import { NOT_PLAIN, plainStoredSize } from './storableSize';
 import { isWellFormed } from './wellFormed';
@@ -54,7 +55,7 @@ export function unstorableValueExactly(value: unknown, path: string): string | u
         }
         return undefined;
       }
-      if (types.isDate(node)) return Number.isNaN(node.getTime()) ? `${at} is an invalid Date, which a store would keep as 1970-01-01; ${HOW}` : undefined;
+      if (isAnyDate(node)) return Number.isNaN(node.getTime()) ? `${at} is an invalid Date, which a store would keep as 1970-01-01; ${HOW}` : undefined;
       for (const key of Object.keys(node)) {
         if (key.includes('\0')) return `${at} has a key with a NUL character (${JSON.stringify(key)}), which BSON cannot store`;
         if (!isWellFormed(key)) return `${at} has a key with a lone surrogate (${JSON.stringify(key)}), which a store would turn into U+FFFD; fix the key`;

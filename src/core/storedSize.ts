@@ -1,4 +1,4 @@
-import { types } from 'node:util';
+import { isAnyDate } from './anyDate';
 import { digits, textBytes } from './storableSize';
 
 /**
@@ -35,7 +35,7 @@ function valueSize(value: unknown): number | undefined {
       return 8;
   }
   if (value === null) return 0;
-  if (value instanceof Date || (Object.getPrototypeOf(value) !== Object.prototype && types.isDate(value))) return 8;
+  if (isAnyDate(value)) return 8;
   let size = 5;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) size += 1 + digits(i) + 1 + (valueSize(value[i]) ?? 0);

@@ -39,11 +39,12 @@ export function stepGlossary(
     const key = phrase.cucumberExpression ?? phrase.pattern?.source ?? phrase.expression;
     const definition = byPattern.get(key);
     if (definition) used.add(key);
-    const usedIn = definition?.usedIn ?? (phrase.pattern ? matchPattern(phrase.pattern, stepTexts) : matchExpression(key, registry, stepTexts));
+    // One matcher (one compiled expression) for the usage and the example.
+    const matches = phrase.pattern ? (text: string) => phrase.pattern!.test(text) : matcher(key, registry);
+    const usedIn = definition?.usedIn ?? (matches ? matchingIds(matches, stepTexts) : undefined);
     // The kit's own steps are eventspec's, wherever it is installed (not node_modules/eventspec/dist/…).
     const location = phrase.source === 'vocabulary' ? 'eventspec' : (definition?.location ?? siteText(phrase.declaredAt));
     // The example a reader of this project knows: the phrase as one of its own scenarios wrote it.
-    const matches = phrase.pattern ? (text: string) => phrase.pattern!.test(text) : matcher(key, registry);
     const own = usedIn && usedIn.length > 0 && matches ? firstUse(scenarios, usedIn, matches) : undefined;
     phrases.push({
       keyword: phrase.keyword,
@@ -94,9 +95,10 @@ function siteText(site: SourceSite | undefined): string | undefined {
   return site ? `${relative(process.cwd(), site.file).split('\\').join('/')}:${site.line}` : undefined;
 }
 
-function matchPattern(pattern: RegExp, steps: readonly { id: number; text: string }[]): number[] {
+/** Ids of the scenarios with a step the matcher accepts, each once. */
+function matchingIds(matches: (text: string) => boolean, steps: readonly { id: number; text: string }[]): number[] {
   const out: number[] = [];
-  for (const { id, text } of steps) if (out[out.length - 1] !== id && pattern.test(text)) out.push(id);
+  for (const { id, text } of steps) if (out[out.length - 1] !== id && matches(text)) out.push(id);
   return out;
 }
 
@@ -131,10 +133,7 @@ function matcher(expression: string, registry: ParameterTypeRegistry): ((text: s
 
 function matchExpression(expression: string, registry: ParameterTypeRegistry, steps: readonly { id: number; text: string }[]): number[] | undefined {
   const matches = matcher(expression, registry);
-  if (!matches) return undefined; // usage unknown
-  const out: number[] = [];
-  for (const { id, text } of steps) if (out[out.length - 1] !== id && matches(text)) out.push(id);
-  return out;
+  return matches ? matchingIds(matches, steps) : undefined; // undefined: usage unknown
 }
 
 const QUOTES = '"""';

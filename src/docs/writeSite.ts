@@ -1,3 +1,4 @@
+import { withoutAccents } from '../core/withoutAccents';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -233,6 +234,5 @@ export function readSiteData(index: string): DocsData {
 
 /** Text as the page's search compares it: lower case, accents dropped (site.fold does the same to the query). */
 function searchable(text: string): string {
-  // Most text is ASCII: only the rest pays for normalising.
-  return /[^\x00-\x7f]/.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase() : text.toLowerCase();
+  return withoutAccents(text).toLowerCase();
 }

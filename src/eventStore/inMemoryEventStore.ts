@@ -1,4 +1,4 @@
-import { types } from 'node:util';
+import { isAnyDate } from '../core/anyDate';
 import type { Clock } from '../core/clock';
 import { systemClock } from '../core/clock';
 import { isoTime } from '../core/isoTime';
@@ -212,9 +212,7 @@ function frozenCopy(value: unknown): unknown {
     return Object.freeze(copy);
   }
   // Also a Date made in another realm (a vm context): BSON stores it as a Date, so this copy is one.
-  // A plain object (the usual case) skips the brand check, a call into the runtime.
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null && types.isDate(value)) return Object.freeze(new Date(value.getTime()));
+  if (isAnyDate(value)) return Object.freeze(new Date(value.getTime()));
   return Object.freeze(copyFields(value));
 }
 

@@ -1,5 +1,6 @@
 import { types } from 'node:util';
 import { Binary, BSON } from 'mongodb';
+import { isAnyDate } from '../core/anyDate';
 import { unstorableValue as storableValueProblem } from '../core/storableValue';
 
 /**
@@ -47,7 +48,7 @@ export function hasUnsafeKey(value: unknown): boolean {
  * an object from another realm), is serialized as a document of its own keys, so it is checked as one.
  */
 function isBsonValue(node: object): boolean {
-  return '_bsontype' in node || types.isDate(node) || types.isRegExp(node) || ArrayBuffer.isView(node) || types.isAnyArrayBuffer(node);
+  return '_bsontype' in node || isAnyDate(node) || types.isRegExp(node) || ArrayBuffer.isView(node) || types.isAnyArrayBuffer(node);
 }
 
 export function isUnsafeKey(key: string): boolean {

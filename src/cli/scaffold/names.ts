@@ -1,3 +1,4 @@
+import { withoutAccents } from '../../core/withoutAccents';
 /** The spellings of one aggregate name that the scaffold's files need. */
 export interface Names {
   /** `PurchaseOrder`: the aggregate, and the prefix of its events and commands. */
@@ -33,9 +34,7 @@ export function namesOf(pascal: string): Names {
 /** `purchase order` / `purchase_order` / `purchaseOrder` → `PurchaseOrder`, to suggest a usable name. */
 export function toPascalCase(text: string): string {
   // Accents are dropped, not split on: `Prêt` → `Pret`, not `PrT`.
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return withoutAccents(text)
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
