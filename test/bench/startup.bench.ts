@@ -6,8 +6,11 @@
  *     feature loaded and matched, no scenario run; and the full run, for reference), and bare
  *     cucumber-js dry-running the same feature files with one catch-all step (cucumber's own share),
  *   - a project made by `eventspec init` from the packed tarball, installed offline (its 3 scenarios),
- *   - 2,000 generated scenarios through the kit, serial and with `--parallel 2`.
+ *   - 2,000 generated scenarios through the kit, serial and with `--parallel 2`, beside bare
+ *     cucumber-js running the same scenarios with trivial steps, serial and with `--parallel 2`.
  * Budgets (issue 16): start-up ≤ 1.5× bare cucumber-js in CPU time; `--parallel 2` faster than serial.
+ * Two unbudgeted rows say what the chosen dependencies alone cost: cucumber on the examples'
+ * features with zod and fast-check loaded, and cucumber's own `--parallel 2` against its serial run.
  * CPU time counts the workers too (their rusage, read from /proc when cucumber has waited for them).
  *
  *   node -r ./scripts/swc-register.js test/bench/startup.bench.ts [--runs 5] [--no-init] [--no-parallel]
@@ -43,12 +46,13 @@ function bareProject(dir: string): string {
  * Bare cucumber-js on the examples' own feature files, one catch-all JavaScript step: what cucumber
  * itself spends on 92 scenarios, so the examples' ratio can be split into cucumber's share and the kit's.
  */
-function bareOnExamples(dir: string): string {
-  const project = join(dir, 'bare-examples');
+function bareOnExamples(dir: string, name = 'bare-examples', alsoLoad: readonly string[] = []): string {
+  const project = join(dir, name);
   mkdirSync(join(project, 'steps'), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'), 'dir');
   symlinkSync(join(root, 'features'), join(project, 'features'), 'dir');
-  writeFileSync(join(project, 'steps', 'steps.js'), "const { defineStep } = require('@cucumber/cucumber');\ndefineStep(/.*/, function () {});\n");
+  const loads = alsoLoad.map((module) => `require(${JSON.stringify(module)});\n`).join('');
+  writeFileSync(join(project, 'steps', 'steps.js'), `${loads}const { defineStep } = require('@cucumber/cucumber');\ndefineStep(/.*/, function () {});\n`);
   const format = ['progress', `junit:${join(project, 'reports', 'bare.junit.xml')}`, `message:${join(project, 'reports', 'bare.ndjson')}`];
   writeFileSync(join(project, 'cucumber.js'), `module.exports = { default: ${JSON.stringify({ require: ['steps/*.js'], format })} };\n`);
   return project;
@@ -82,6 +86,8 @@ main(async () => {
       bare: cucumber('bare', bareProject(dir)),
       dryRun: cucumber('dryRun', root, ['--dry-run']),
       bareExamples: cucumber('bareExamples', bareOnExamples(dir), ['--dry-run']),
+      // The kit cannot start without these two: every contract is a zod schema, and `fc` is part of the public API.
+      bareExamplesDeps: cucumber('bareExamplesDeps', bareOnExamples(dir, 'bare-examples-deps', ['zod', 'fast-check']), ['--dry-run']),
       examples: cucumber('examples', root),
     };
     if (!flag('--no-init')) {
@@ -109,6 +115,7 @@ main(async () => {
     pair('examples, cucumber-js --dry-run', 'dryRun', true);
     // No budget: cucumber's own share of the examples' dry run (their 92 scenarios, no kit).
     pair("bare cucumber-js --dry-run on the examples' features, one catch-all step", 'bareExamples', false);
+    pair("the same, with zod and fast-check loaded (the floor the chosen dependencies set)", 'bareExamplesDeps', false);
     pair('examples, cucumber-js (92 scenarios)', 'examples', false);
     if (contenders.init) pair('eventspec init project from the tarball, cucumber-js (3 scenarios)', 'init', true);
     if (!flag('--no-parallel')) rows.push(...(await parallel(dir, cpuFile)));
@@ -118,29 +125,44 @@ main(async () => {
   }
 });
 
-/** 2,000 generated scenarios through the kit, serial and with two workers: each worker starts the kit again. */
+/**
+ * 2,000 generated scenarios through the kit, serial and with two workers (each worker starts the
+ * kit again); beside them bare cucumber-js on the same feature files with trivial steps, serial
+ * and with two workers: what cucumber's parallel runtime itself costs or saves on this machine.
+ */
 async function parallel(dir: string, cpuFile: string): Promise<Row[]> {
   const scenarios = option('scenarios', 2000);
   const work = join(dir, 'parallel');
-  mkdirSync(work);
+  mkdirSync(join(work, 'bare'), { recursive: true });
   writeFeatures(work, scenarios);
-  const config = { paths: [join(work, 'features')], requireModule: [join(root, 'scripts', 'swc-register.js')], require: [join(root, 'step-definitions', 'eventspec.steps.ts')], format: [`summary:${join(work, 'summary.txt')}`] };
-  writeFileSync(join(work, 'kit.cjs'), `module.exports = { default: ${JSON.stringify(config)} };\n`);
-  const cpu: Record<'serial' | 'parallel', number[]> = { serial: [], parallel: [] };
-  const run = (side: 'serial' | 'parallel') => async () => {
+  const summary = join(work, 'summary.txt');
+  const features = [join(work, 'features')];
+  const kit = { paths: features, requireModule: [join(root, 'scripts', 'swc-register.js')], require: [join(root, 'step-definitions', 'eventspec.steps.ts')], format: [`summary:${summary}`] };
+  writeFileSync(join(work, 'kit.cjs'), `module.exports = { default: ${JSON.stringify(kit)} };\n`);
+  // Steps that end in a colon take a table: cucumber checks a step function's arity.
+  symlinkSync(join(root, 'node_modules'), join(work, 'node_modules'), 'dir');
+  writeFileSync(join(work, 'bare', 'steps.js'), "const { defineStep } = require('@cucumber/cucumber');\ndefineStep(/:$/, function (table) {});\ndefineStep(/[^:]$/, function () {});\n");
+  const bare = { paths: features, require: [join(work, 'bare', 'steps.js')], format: [`summary:${summary}`] };
+  writeFileSync(join(work, 'bare.cjs'), `module.exports = { default: ${JSON.stringify(bare)} };\n`);
+  type Side = 'serial' | 'parallel' | 'bareSerial' | 'bareParallel';
+  const cpu: Record<Side, number[]> = { serial: [], parallel: [], bareSerial: [], bareParallel: [] };
+  const run = (side: Side) => async () => {
+    const config = side.startsWith('bare') ? 'bare.cjs' : 'kit.cjs';
     // cucumber reads --config relative to the folder it runs in.
-    const args = ['cucumber-js', '--config', relative(root, join(work, 'kit.cjs')), ...(side === 'parallel' ? ['--parallel', '2'] : [])];
+    const args = ['cucumber-js', '--config', relative(root, join(work, config)), ...(side === 'parallel' || side === 'bareParallel' ? ['--parallel', '2'] : [])];
     const { ms } = await runProcess(process.execPath, ['-e', starter(cpuFile, cucumberBin(root)), ...args], { cwd: root });
     cpu[side].push(Number(readFileSync(cpuFile, 'utf8')));
-    if (!new RegExp(`^${scenarios} scenarios \\(${scenarios} passed\\)`, 'm').test(readFileSync(join(work, 'summary.txt'), 'utf8'))) throw new Error(`${side}: not every scenario passed`);
+    if (!new RegExp(`^${scenarios} scenarios \\(${scenarios} passed\\)`, 'm').test(readFileSync(summary, 'utf8'))) throw new Error(`${side}: not every scenario passed`);
     return ms;
   };
   const runs = Math.max(3, Math.min(RUNS, 5));
-  const wall = await interleaved(runs, { serial: run('serial'), parallel: run('parallel') });
+  const wall = await interleaved(runs, { serial: run('serial'), parallel: run('parallel'), bareSerial: run('bareSerial'), bareParallel: run('bareParallel') });
   const serial: Stats = stats(wall.serial);
   const both: Stats = stats(wall.parallel);
   return [
     { figure: `--parallel 2 on ${scenarios} scenarios, wall clock`, unit: 'ms', stats: both, baseline: { name: 'serial', stats: serial }, budget: 'faster than serial', met: both.median < serial.median },
     { figure: `--parallel 2 on ${scenarios} scenarios, CPU time (workers included)`, unit: 'ms', stats: stats(cpu.parallel), baseline: { name: 'serial', stats: stats(cpu.serial) } },
+    { figure: `bare cucumber-js --parallel 2, same scenarios, trivial steps, wall clock`, unit: 'ms', stats: stats(wall.bareParallel), baseline: { name: 'bare serial', stats: stats(wall.bareSerial) } },
+    { figure: `bare cucumber-js --parallel 2, same scenarios, trivial steps, CPU time`, unit: 'ms', stats: stats(cpu.bareParallel), baseline: { name: 'bare serial', stats: stats(cpu.bareSerial) } },
   ];
 }
