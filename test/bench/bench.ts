@@ -39,7 +39,8 @@ export function stats(values: readonly number[]): Stats {
   return { median, min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: sorted.length };
 }
 
-export const ratioOf = (row: Row): number | undefined => (row.stats && row.baseline ? row.stats.median / row.baseline.stats.median : undefined);
+/** No ratio against a baseline of 0 (autocannon's whole milliseconds can round a latency to 0). */
+export const ratioOf = (row: Row): number | undefined => (row.stats && row.baseline && row.baseline.stats.median > 0 ? row.stats.median / row.baseline.stats.median : undefined);
 
 export async function timeMs(body: () => unknown): Promise<number> {
   const start = performance.now();
@@ -85,7 +86,7 @@ export function machine(): string {
 }
 
 export function format(value: number, unit: Unit): string {
-  if (unit === 'ms') return value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : value >= 10 ? `${value.toFixed(0)} ms` : value >= 1 ? `${value.toFixed(2)} ms` : `${(value * 1000).toFixed(value >= 0.1 ? 0 : 1)} µs`;
+  if (unit === 'ms') return value === 0 ? '0 ms' : value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : value >= 1000 ? `${(value / 1000).toFixed(2)} s` : value >= 10 ? `${value.toFixed(0)} ms` : value >= 1 ? `${value.toFixed(2)} ms` : `${(value * 1000).toFixed(value >= 0.1 ? 0 : 1)} µs`;
   if (unit === '%') return `${value.toFixed(1)}%`;
   if (unit === '/s') return value >= 1e6 ? `${(value / 1e6).toFixed(2)}M/s` : value >= 1e3 ? `${(value / 1e3).toFixed(1)}k/s` : `${value.toFixed(0)}/s`;
   return value >= 1e6 ? `${(value / 1e6).toFixed(1)} MB` : `${value.toFixed(0)} B`;
