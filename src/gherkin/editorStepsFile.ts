@@ -59,6 +59,14 @@ export function editorStepsSource(domain: NamedDomain, options: EditorStepsOptio
 }
 
 /**
+ * The module an editor file imports eventspec from: the project's choice (`--import`), which
+ * rewriting and checking the file keep.
+ */
+export function editorFileImport(text: string): string | undefined {
+  return /^import \{ editorSteps \} from '([^']+)';$/m.exec(text)?.[1];
+}
+
+/**
  * Why the project's editor file no longer matches the domain, or undefined when it does (or the
  * project has none). Checked when the steps are installed, so a stale file is noticed on the next run.
  */
@@ -66,7 +74,7 @@ export function staleEditorFile(domain: NamedDomain, root: string): string | und
   const path = join(root, EDITOR_STEPS_FILE);
   if (!existsSync(path)) return undefined;
   const current = readFileSync(path, 'utf8');
-  const eventspecModule = /^import \{ editorSteps \} from '([^']+)';$/m.exec(current)?.[1];
+  const eventspecModule = editorFileImport(current);
   if (current === editorStepsSource(domain, { root, ...(eventspecModule ? { eventspecModule } : {}) })) return undefined;
   return `${EDITOR_STEPS_FILE} is out of date with the ${domain.name} domain, so the editor may mark steps undefined: run \`npx eventspec steps${eventspecModule && eventspecModule !== 'eventspec' ? ` --import ${eventspecModule}` : ''}\` to rewrite it`;
 }
