@@ -58,6 +58,24 @@ const FORMATS: Record<string, string> = {
   uuid: 'UUID',
 };
 
+let formatOfPatternCache: Map<string, string> | undefined;
+
+/**
+ * zod writes a format's own regular expression as a pattern, and when a schema adds a `.regex()` of
+ * its author's it drops `format` and lists every pattern under `allOf`: the format is then told
+ * by its pattern. The table comes from this zod itself, so the patterns are its exact text.
+ */
+function formatOfPattern(): Map<string, string> {
+  if (formatOfPatternCache) return formatOfPatternCache;
+  const known: [string, z.ZodType][] = [['date-time', z.iso.datetime()], ['date', z.iso.date()], ['time', z.iso.time()], ['email', z.email()], ['uuid', z.uuid()], ['uuid', z.guid()]];
+  formatOfPatternCache = new Map();
+  for (const [format, schema] of known) {
+    const pattern = (z.toJSONSchema(schema) as Json).pattern;
+    if (typeof pattern === 'string') formatOfPatternCache.set(pattern, format);
+  }
+  return formatOfPatternCache;
+}
+
 function typeName(node: Json, root: Json): string {
   const n = resolveRef(node, root);
   if (Array.isArray(n.enum)) return `one of ${n.enum.map((v) => JSON.stringify(v)).join(', ')}`;
@@ -71,11 +89,14 @@ function typeName(node: Json, root: Json): string {
   else if (n.type === 'integer') base = 'whole number';
   else if (typeof n.type === 'string') base = n.type;
   else base = 'anything';
-  // A known format is the type a reader knows (its regex says nothing more to them).
-  const format = typeof n.format === 'string' ? FORMATS[n.format] : undefined;
+  // A known format is the type a reader knows (its regex says nothing more to them); an author's
+  // own patterns beside it are rules the reader needs.
+  const patterns = [n.pattern, ...(Array.isArray(n.allOf) ? (n.allOf as Json[]).map((part) => part.pattern) : [])].filter((p): p is string => typeof p === 'string');
+  const formatName = typeof n.format === 'string' ? n.format : patterns.map((p) => formatOfPattern().get(p)).find((f) => f !== undefined);
+  const format = formatName === undefined ? undefined : FORMATS[formatName];
   if (n.type === 'string' && format !== undefined) base = format;
   const notes: string[] = [];
-  if (typeof n.format === 'string' && format === undefined) notes.push(n.format);
+  if (formatName !== undefined && format === undefined) notes.push(formatName);
   // zod states the safe-integer range on every int; it says nothing to a reader
   const bound = (v: unknown): v is number => typeof v === 'number' && Math.abs(v) < Number.MAX_SAFE_INTEGER;
   if (bound(n.minimum)) notes.push(`≥ ${n.minimum}`);
@@ -84,6 +105,12 @@ function typeName(node: Json, root: Json): string {
   if (bound(n.exclusiveMaximum)) notes.push(`< ${n.exclusiveMaximum}`);
   if (typeof n.minLength === 'number' && n.minLength > 0) notes.push(`at least ${n.minLength} character${n.minLength === 1 ? '' : 's'}`);
   if (typeof n.maxLength === 'number') notes.push(`at most ${n.maxLength} characters`);
-  if (typeof n.pattern === 'string' && format === undefined) notes.push(`matching ${n.pattern}`);
-  return notes.length > 0 ? `${base} (${notes.join(', ')})` : base;
+  for (const pattern of patterns) {
+    // The format's own expression: by zod's text, or the one beside `format` at the same level.
+    if (format !== undefined && (formatOfPattern().has(pattern) || pattern === n.pattern)) continue;
+    notes.push(`matching ${pattern}`);
+  }
+  if (notes.length === 0) return base;
+  // A format's own example already opened parentheses: the notes join it.
+  return base.endsWith(')') ? `${base.slice(0, -1)}; ${notes.join(', ')})` : `${base} (${notes.join(', ')})`;
 }

@@ -16,6 +16,14 @@ describe('a contract as fields a product owner reads', () => {
     });
   });
 
+  it('keeps the author\'s own patterns beside a format, which zod writes as a list of patterns', () => {
+    assert.deepEqual(typesOf(z.object({ work: z.email().regex(/@corp\.com$/), day: z.iso.date().regex(/^2025-/), code: z.string().regex(/^[A-Z]/).regex(/[0-9]$/) })), {
+      work: 'email address (matching @corp\\.com$)',
+      day: 'date (like 2025-03-01; matching ^2025-)',
+      code: 'string (matching ^[A-Z], matching [0-9]$)',
+    });
+  });
+
   it('says what it cannot describe as anything, and numbers with their bounds', () => {
     assert.deepEqual(typesOf(z.object({ n: z.number().int().min(1), any: z.custom<string>() })), { n: 'whole number (≥ 1)', any: 'anything' });
   });
