@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { after, describe, it } from 'node:test';
 import { buildDocs, readSiteData, type DocsData } from '../../src/docs';
 import { expandRuns, idRuns, packSiteData, unpackSiteData } from '../../src/docs/sitePacking';
+import { writeSite } from '../../src/docs/writeSite';
 import { writeDocsFixture } from '../bench/docsFixture';
 import { shop } from './fixtures/shop/domain';
 
@@ -38,5 +40,18 @@ describe('the packed page data', () => {
     const summaries = built.data.scenarios.map(({ steps, events, attachments, description, ...summary }) => summary);
     assert.ok(JSON.stringify(packed.scenarios).length < JSON.stringify(summaries).length * 0.6);
     assert.deepEqual(readSiteData(built.index), plain(built.data));
+  });
+
+  it('writes the search text folded as the page folds a query: lower case, accents dropped, each line once', async () => {
+    const { data } = await buildDocs({ features: 'features', messages: 'run.ndjson', domain: shop, cwd: join(__dirname, 'fixtures', 'shop'), out: join(work, 'shop-folded') });
+    const accented = { ...data, scenarios: data.scenarios.map((s, i) => (i === 0 ? { ...s, description: 'Zoë orders a CRÈME brûlée\nZoë orders a CRÈME brûlée' } : s)) };
+    const out = join(work, 'folded');
+    await writeSite(accented, out);
+    const files = readdirSync(join(out, 'search'));
+    assert.deepEqual(files, ['0.js']);
+    const packed = /"([A-Za-z0-9+/=]+)"/.exec(readFileSync(join(out, 'search', '0.js'), 'utf8'))![1]!;
+    const first = gunzipSync(Buffer.from(packed, 'base64')).toString('utf8').split('\u0001')[0]!;
+    assert.equal(first.split('\n').filter((line) => line === 'zoe orders a creme brulee').length, 1, first);
+    assert.ok(!/[A-ZÀ-ÿ]/.test(first), `not folded: ${first}`);
   });
 });
