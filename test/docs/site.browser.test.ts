@@ -61,6 +61,12 @@ describe('the living documentation in Chromium', { skip, timeout: BROWSER_SUITE_
       // Accents do not matter, on either side.
       assert.equal(await page.evaluate<string>("window.eventspecSite.fold('Les MISÉRABLES')"), 'les miserables');
       assert.deepEqual(await page.evaluate<string[]>("window.eventspecSite.searchTerms('Misérables \"la Fête\"')"), ['miserables', 'la fete']);
+      // A match found only by folding is marked in the text as written, its accents inside the mark (composed or not).
+      const marked = (value: string, query: string) =>
+        page.evaluate<string[]>(`window.eventspecSite.highlight(${JSON.stringify(value)}, window.eventspecSite.searchTerms(${JSON.stringify(query)})).map(function (n) { return typeof n === 'string' ? n : '[' + n.textContent + ']'; })`);
+      assert.deepEqual(await marked('Les Misérables, LES MISE\u0301RABLES', 'miserables'), ['Les ', '[Misérables]', ', LES ', '[MISE\u0301RABLES]']);
+      assert.deepEqual(await marked('Crème brûlée for Zoë', 'brulee zoe'), ['Crème ', '[brûlée]', ' for ', '[Zoë]']);
+      assert.deepEqual(await marked('A plain CART', 'cart'), ['A plain ', '[CART]']);
     });
   });
 

@@ -117,24 +117,53 @@
     return wrap;
   }
 
-  // The text with each search term marked, still as text nodes.
+  // Lower case and without accents, on both sides: "MISERABLES" finds "Misérables".
+  function fold(value) {
+    return /[^\x00-\x7f]/.test(value) ? value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase() : value.toLowerCase();
+  }
+
+  // The folded text and, for each of its characters, where its source character starts and ends in
+  // the text (folding drops accents and may change lengths), so a match found folded marks the source.
+  function foldedPlaces(s) {
+    var folded = '';
+    var starts = [];
+    var ends = [];
+    for (var i = 0; i < s.length; ) {
+      var code = s.charCodeAt(i);
+      var size = code >= 0xd800 && code <= 0xdbff && i + 1 < s.length ? 2 : 1;
+      var f = fold(s.slice(i, i + size));
+      // A lone combining accent folds to nothing: it belongs to the character before it.
+      if (f.length === 0 && ends.length > 0) ends[ends.length - 1] = i + size;
+      for (var k = 0; k < f.length; k++) { starts.push(i); ends.push(i + size); }
+      folded += f;
+      i += size;
+    }
+    return { folded: folded, starts: starts, ends: ends };
+  }
+
+  // The text with each search term (folded, see site.searchTerms) marked, still as text nodes.
   function highlight(value, terms) {
     var s = text(value);
     if (!terms || terms.length === 0) return s;
-    var lower = s.toLowerCase();
+    var places = /[^\x00-\x7f]/.test(s) ? foldedPlaces(s) : null;
+    var folded = places ? places.folded : s.toLowerCase();
     var out = [];
-    var at = 0;
-    while (at < s.length) {
+    var at = 0; // in the source text
+    var from = 0; // in the folded text
+    while (from < folded.length) {
       var best = -1;
       var len = 0;
       terms.forEach(function (t) {
-        var i = lower.indexOf(t, at);
+        var i = folded.indexOf(t, from);
         if (i >= 0 && (best < 0 || i < best)) { best = i; len = t.length; }
       });
-      if (best < 0) break;
-      if (best > at) out.push(s.slice(at, best));
-      out.push(h('mark', null, s.slice(best, best + len)));
-      at = best + len;
+      if (best < 0 || len === 0) break;
+      var start = places ? places.starts[best] : best;
+      var end = places ? places.ends[best + len - 1] : best + len;
+      if (start > at) out.push(s.slice(at, start));
+      out.push(h('mark', null, s.slice(Math.max(start, at), end)));
+      at = end;
+      from = best + len;
     }
     if (at < s.length) out.push(s.slice(at));
     return out;
@@ -145,5 +174,5 @@
     return n + ' ' + (n === 1 ? noun : plural || noun + 's');
   }
 
-  Object.assign(site, { h: h, append: append, text: text, link: link, badge: badge, pre: pre, json: json, gist: gist, markdown: markdown, table: table, lazyList: lazyList, highlight: highlight, count: count });
+  Object.assign(site, { h: h, append: append, text: text, link: link, badge: badge, pre: pre, json: json, gist: gist, markdown: markdown, table: table, lazyList: lazyList, highlight: highlight, fold: fold, count: count });
 })(window.eventspecSite = window.eventspecSite || {});

@@ -253,10 +253,6 @@
 
   // What a search looks in: names, tags, error, steps, tables and events, lower-cased at build time (search/<n>.js).
 
-  // Lower case and without accents, on both sides: "MISERABLES" finds "Misérables".
-  site.fold = function (text) {
-    return /[^\x00-\x7f]/.test(text) ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase() : text.toLowerCase();
-  };
   // Words, or a "phrase in quotes" as one term.
   site.searchTerms = function (q) {
     return (q.match(/"[^"]*"|\S+/g) || []).map(function (t) { return site.fold(t.replace(/^"|"$/g, '')); }).filter(Boolean);
