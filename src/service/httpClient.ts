@@ -89,7 +89,11 @@ export function httpClient(baseUrl: string, headers: Record<string, string> = {}
 
     async findReadModels(readModel: string, filter: ReadModelFilter = {}, limit?: number, after?: string): Promise<ReadModelDocument[]> {
       const query = new URLSearchParams();
-      for (const [field, value] of Object.entries(filter)) query.set(field, typeof value === 'string' ? value : JSON.stringify(value));
+      for (const [field, value] of Object.entries(filter)) {
+        // A field named like a paging parameter is filtered in its bracketed form.
+        const key = field === 'limit' || field === 'after' || field.startsWith('filter[') ? `filter[${field}]` : field;
+        query.set(key, typeof value === 'string' ? value : JSON.stringify(value));
+      }
       if (limit !== undefined) query.set('limit', String(limit));
       if (after !== undefined) query.set('after', after);
       const text = query.toString();

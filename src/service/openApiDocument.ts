@@ -114,7 +114,7 @@ export function openApiDocument(domain: Domain, options: OpenApiOptions = {}): R
       paths[`/read-models/${name}`] = {
         get: {
           operationId: `${name}.find`,
-          summary: `${name} documents whose fields have the values given as query parameters (dotted names for nested fields), in id order`,
+          summary: `${name} documents whose fields have the values given as query parameters (dotted names for nested fields; filter[<field>]= for a field named limit or after), in id order`,
           tags: ['read models'],
           parameters: [
             { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000 } },

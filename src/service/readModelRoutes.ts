@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { fieldPaths, fieldSchema } from '../contracts/schemaFields';
-import { EventspecError, UnknownNameError } from '../core/errors';
-import { didYouMean } from '../core/suggest';
-import { coerceCell } from '../gherkin/coerceCell';
+import { UnknownNameError } from '../core/errors';
 import { readModelNamed } from '../projections/readModelExpectation';
 import { problem } from './problem';
-import type { Query, RouteContext } from './routeContext';
+import { readModelQuery } from './readModelQuery';
+import type { RouteContext } from './routeContext';
 import { sendProblem } from './routeContext';
 import type { ServiceBackend } from './serviceBackend';
 
@@ -25,24 +23,9 @@ export function readModelRoutes(app: FastifyInstance, context: RouteContext): vo
     return { readModel: ref.name, id: request.params.id, doc };
   });
 
-  app.get<{ Params: { readModel: string }; Querystring: Query }>('/read-models/:readModel', async (request) => {
+  app.get<{ Params: { readModel: string }; Querystring: Record<string, string | string[] | undefined> }>('/read-models/:readModel', async (request) => {
     const ref = readModelNamed(domain, request.params.readModel);
-    const { limit: limitText, after, ...fields } = request.query;
-    if (after !== undefined && typeof after !== 'string') throw new EventspecError('after= is given more than once; give the one id the page starts after (the next of the previous page)');
-    const filter: Record<string, unknown> = {};
-    const known = fieldPaths(ref.schema);
-    for (const [field, text] of Object.entries(fields)) {
-      const schema = fieldSchema(ref.schema, field);
-      if (!schema) throw new EventspecError(`the ${ref.name} read model has no field \`${field}\`${didYouMean(field, known)}`);
-      const coerced = coerceCell(schema, String(text));
-      if (!coerced.ok) throw new EventspecError(`${field}: ${coerced.problem}`);
-      filter[field] = coerced.value;
-    }
-    let limit: number | undefined;
-    if (limitText !== undefined) {
-      if (!/^\d{1,4}$/.test(limitText) || Number(limitText) < 1 || Number(limitText) > 1000) throw new EventspecError(`limit=${JSON.stringify(limitText)} must be a whole number from 1 to 1000`);
-      limit = Number(limitText);
-    }
+    const { filter, limit, after } = readModelQuery(ref.name, ref.schema, request.query);
     const documents = await readModelsOf(context.backendFor(request)).find(ref.name, filter, { ...(limit !== undefined ? { limit } : {}), ...(after !== undefined ? { after } : {}) });
     // A full page may have more after it: `next` is the after= of the next page.
     const last = documents[documents.length - 1];

@@ -114,6 +114,10 @@ describe('the service: state, events and read models over HTTP', () => {
     assert.match(String(twice.json.detail), /^after= is given more than once/);
     const filtered = await s.call('GET', '/read-models/CustomerOrder?status=open&after=o-2');
     assert.deepEqual((filtered.json.documents as { id: string }[]).map((d) => d.id), ['o-3']);
+    // The bracketed form filters too (and is how a field named limit or after is filtered).
+    const bracketed = await s.call('GET', `/read-models/CustomerOrder?${encodeURIComponent('filter[status]')}=open&after=o-2`);
+    assert.equal(bracketed.status, 200, bracketed.text);
+    assert.deepEqual((bracketed.json.documents as { id: string }[]).map((d) => d.id), ['o-3']);
   });
 
   it('says it is healthy, and ready with each projection\'s and process\'s lag', async () => {
