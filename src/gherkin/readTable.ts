@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { didYouMean } from '../core/suggest';
+import { datesFromJson } from '../contracts/datesFromJson';
 import { describeIssues, valueAt } from '../contracts/parseContract';
+import { unknownFields } from '../contracts/unknownFields';
 import { setAtPath } from '../testing/fieldPaths';
 import { coerceCell } from './coerceCell';
 import { ScenarioError } from './scenarioError';
@@ -124,6 +126,7 @@ export function checkData(
   fallback: CellRef = {},
   source: DataSource = 'table',
 ): unknown {
+  if (source === 'docString') data = fromJson(schema, data, typeName, place);
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
@@ -132,12 +135,27 @@ export function checkData(
   const { text } = describeIssues(result.error, data);
   // Every field the data leaves out, asked for at once (not the first alone).
   const missing = result.error.issues
-    .filter((i) => (i.code === 'invalid_type' || (i.code === 'invalid_value' && valueAt(data, i.path) === undefined)) && !refs.has(i.path.map(String).join('.')))
+    .filter((i) => (i.code === 'invalid_type' || i.code === 'invalid_value') && valueAt(data, i.path) === undefined && !refs.has(i.path.map(String).join('.')))
     .map((i) => i.path.map(String).join('.'));
   // A field whose cell is there but empty: the reader sees a cell, so say why it counts as nothing.
   const empty = result.error.issues.some((i) => i.code === 'invalid_type' && refs.has(i.path.map(String).join('.')) && valueAt(data, i.path) === undefined);
   const emptyHint = empty && source === 'table' ? ' — an empty cell means "not given"; write a value in it' : '';
   throw new ScenarioError(place, `${typeName} is not valid: ${text}${missing.length > 0 ? missingHint(missing, source) : emptyHint}`, ref);
+}
+
+/**
+ * A doc string's JSON as the contract reads it: a field the contract does not have is refused (zod
+ * would drop it without a word, where a table refuses the column), and ISO text where a Date is
+ * asked for is read as one (JSON has no dates), as the service does with a request's body.
+ */
+function fromJson(schema: z.ZodType, data: unknown, typeName: string, place: StepPlace | undefined): unknown {
+  const [unknown] = unknownFields(schema, data);
+  if (unknown !== undefined) {
+    throw new ScenarioError(place, `${typeName} has no field \`${unknown.path}\`${didYouMean(unknown.name, [...unknown.known], 'a field such as')}; write only its fields in the doc string's JSON`);
+  }
+  const read = datesFromJson(schema, data);
+  if (!read.ok) throw new ScenarioError(place, `${typeName} is not valid: ${read.path}: ${read.problem}`);
+  return read.value;
 }
 
 function missingHint(paths: readonly string[], source: DataSource): string {

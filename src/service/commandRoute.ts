@@ -3,6 +3,7 @@ import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { FastifyInstance } from 'fastify';
 import type { CommandResult } from '../commandHandling/commandResult';
 import { ContractError, UnknownNameError } from '../core/errors';
+import { datesFromJson } from '../contracts/datesFromJson';
 import { unknownFields } from '../contracts/unknownFields';
 import { didYouMean } from '../core/suggest';
 import { rejectionProblem } from './problem';
@@ -42,10 +43,13 @@ export function commandRoute(app: FastifyInstance, context: RouteContext): void 
           const fix = didYouMean(unknown.name, [...unknown.known], 'a field such as');
           throw new ContractError(`${command} has no field \`${unknown.path}\`${fix}; send only the command's fields`, command, unknown.path, undefined);
         }
+        // JSON has no dates: ISO text where the contract asks for a Date is read as one, as a table cell is.
+        const data = datesFromJson(aggregate.commandsByName.get(command)!.schema, request.body ?? {});
+        if (!data.ok) throw new ContractError(`${command} is not valid: ${data.path}: ${data.problem}`, command, data.path, undefined);
         const result: CommandResult = await context.backendFor(request).handler.handle({
           aggregate: aggregate.name,
           id,
-          command: { type: command, data: request.body ?? {} },
+          command: { type: command, data: data.value },
           ...(commandId !== undefined ? { commandId } : {}),
           ...(expectedVersion !== undefined ? { expectedVersion } : {}),
           ...(correlationId !== undefined ? { correlationId } : {}),
