@@ -60,7 +60,7 @@ function tokensOf(parts: readonly Part[]): Part[][] {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const NOUNS: Record<string, string> = { Aggregate: 'aggregate', Command: 'command', Event: 'event', Events: 'event', Rejection: 'rejection', ReadModel: 'read model', Projection: 'projection' };
+const NOUNS: Record<string, string> = { Aggregate: 'aggregate', Command: 'command', Event: 'event', Events: 'event', Rejection: 'rejection', ReadModel: 'read model', Projection: 'projection', Process: 'process', Deadline: 'deadline' };
 
 export interface StepSuggestion {
   /** The step as it would be defined, keyword first. */
@@ -89,10 +89,10 @@ export function suggestStep(text: string, domain: NamedDomain | undefined, keywo
 function suggestFrom(text: string, domain: NamedDomain | undefined, candidates: readonly Candidate[]): StepSuggestion | undefined {
   const names: Record<string, readonly string[]> = domain ? domainNames(domain) : {};
   const fill = (type: string, word: string) => (names[type === 'Events' ? 'Event' : type] ? nameFor(type, word) : word);
-  const nameFor = (type: string, word: string | undefined): string => {
-    const known = names[type === 'Events' ? 'Event' : type] ?? [];
+  const nameFor = (type: string, word: string | undefined, own?: readonly string[]): string => {
+    const known = own ?? names[type === 'Events' ? 'Event' : type] ?? [];
     if (type === 'Events' && word !== undefined) {
-      return word.split(LIST_SEPARATOR).map((piece, i) => (i % 2 === 1 ? piece : nameFor('Event', piece))).join('');
+      return word.split(LIST_SEPARATOR).map((piece, i) => (i % 2 === 1 ? piece : nameFor('Event', piece, own))).join('');
     }
     return (word !== undefined ? closest(word, known) : undefined) ?? word ?? known[0] ?? `{${type}}`;
   };
@@ -107,11 +107,18 @@ function suggestFrom(text: string, domain: NamedDomain | undefined, candidates: 
     if (!match) continue;
     const misspelled: string[] = [];
     let group = 1;
+    // Names that belong to an aggregate are looked for among the one the line names, when it names one.
+    let aggregate: NamedDomain['aggregates'][number] | undefined;
     const line = parts
       .map((p) => {
         if ('text' in p) return p.text;
         const word = match[group++]!;
-        const known = names[p.type === 'Events' ? 'Event' : p.type];
+        if (p.type === 'Aggregate') {
+          const meant = nameFor('Aggregate', word);
+          aggregate = domain?.aggregates.find((a) => a.name === meant);
+        }
+        const own = aggregate && ownNames(aggregate, p.type);
+        const known = own ?? names[p.type === 'Events' ? 'Event' : p.type];
         if (!known) return word;
         const pieces = p.type === 'Events' ? word.split(LIST_SEPARATOR).filter((_, i) => i % 2 === 0) : [word];
         for (const piece of pieces) {
@@ -120,7 +127,7 @@ function suggestFrom(text: string, domain: NamedDomain | undefined, candidates: 
           const fix = unregistered ? `; a ${NOUNS[p.type]} is known once its projection is registered: defineDomain({ …, projections: [yourProjection] })` : '';
           misspelled.push(`unknown ${NOUNS[p.type]} \`${piece}\`${didYouMean(piece, known)}${fix}`);
         }
-        return nameFor(p.type, word);
+        return nameFor(p.type, word, own);
       })
       .join('');
     if (misspelled.length > 0 && (!fewest || misspelled.length < fewest.misspelled.length)) fewest = { line: `${keyword} ${line}`, misspelled };
@@ -196,4 +203,12 @@ function suggestFrom(text: string, domain: NamedDomain | undefined, candidates: 
     })
     .join('');
   return { line: `${best.candidate.keyword} ${line}`, misspelled: [] };
+}
+
+/** An aggregate's own commands, events or rejections; undefined for a name of another kind. */
+function ownNames(aggregate: NamedDomain['aggregates'][number], type: string): readonly string[] | undefined {
+  if (type === 'Command') return aggregate.commands.map((c) => c.name);
+  if (type === 'Event' || type === 'Events') return aggregate.events.map((e) => e.name);
+  if (type === 'Rejection') return Object.keys(aggregate.rejections);
+  return undefined;
 }

@@ -43,6 +43,18 @@ describe('the vocabulary', () => {
     ]);
   });
 
+  it('names a misspelled process as a process, and looks for a command, event or rejection among the named aggregate\'s own', () => {
+    assert.deepEqual(suggestStep('the OrderFulfilmnt process for "o-1" is completed', domain), {
+      line: 'Then the OrderFulfilment process for "o-1" is completed',
+      misspelled: ['unknown process `OrderFulfilmnt` — did you mean `OrderFulfilment`?'],
+    });
+    // Account has no ShipOrder: its own commands are offered, not Order's.
+    const account = suggestStep('Account "a-1" is sent ShipOrdr', domain);
+    assert.match(account!.misspelled[0]!, /^unknown command `ShipOrdr` — expected one of `OpenAccount`/);
+    assert.doesNotMatch(account!.misspelled[0]!, /PlaceOrder|ShipOrder/);
+    assert.equal(suggestStep('Ordr "o-1" is sent ShipOrdr', domain)?.line, 'When Order "o-1" is sent ShipOrder');
+  });
+
   it('suggests the nearest step or phrasing for other wording, with the user\'s values, and nothing for unrelated text', () => {
     assert.deepEqual(suggestStep('Order "o-1" is sen ShipOrder', domain), { line: 'When Order "o-1" is sent ShipOrder', misspelled: [] });
     assert.equal(suggestStep('alice placed ordr o-9', domain)?.line, 'Given alice placed order o-9');
