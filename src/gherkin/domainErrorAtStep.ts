@@ -31,7 +31,8 @@ export function domainErrorAtStep(error: unknown, place: StepPlace | undefined):
   }
   const frames = cause instanceof Error ? userFrames(cause.stack ?? '') : [];
   const state = error instanceof InvariantViolation ? `; the state it was checked on: ${show(error.state, 300)}` : '';
-  error.stack = `${error.name}: ${describePlace(place)}: ${error.message}${state}${frames.length > 0 ? `\n${frames.join('\n')}` : ''}`;
+  // No class name first: the line reads from its place, as a ScenarioError does (a process's failure is not a "ProjectionFailed" to its reader).
+  error.stack = `${describePlace(place)}: ${error.message}${state}${frames.length > 0 ? `\n${frames.join('\n')}` : ''}`;
   return error;
 }
 

@@ -56,6 +56,8 @@ async function check(context: StepContext, eventuallyWanted: boolean, attempt: (
     }
     await attempt();
   } catch (error) {
+    // A handler's failure keeps its cause: the step tells it with the handler's own frames.
+    if (error instanceof ProjectionFailed) throw error;
     throw new ScenarioError(context.place, (error as Error).message);
   }
 }
