@@ -49,7 +49,14 @@ function register() {
     try {
       return readFileSync(cached, 'utf8');
     } catch {
-      const { code } = require(swc.main).transformSync(source, { ...options, filename });
+      let code;
+      try {
+        ({ code } = require(swc.main).transformSync(source, { ...options, filename }));
+      } catch (error) {
+        // swc's code frame says what and where; with RUST_BACKTRACE set it adds its own native stack, noise to a user.
+        if (error instanceof Error && !process.env.EVENTSPEC_DEBUG) error.message = error.message.replace(/\n+Stack backtrace:[\s\S]*$/, '');
+        throw error;
+      }
       // Written aside then renamed, so a process running beside this one never reads half an entry.
       const aside = `${cached}.${process.pid}`;
       try {
