@@ -4,6 +4,7 @@ import { exampleOf } from '../contracts/exampleOf';
 import { describeEventMismatch } from '../testing/expectations';
 import { mergeDeep, setAtPath, valueAtPath } from '../testing/fieldPaths';
 import { coerceCell } from './coerceCell';
+import { acceptedUnderGiven } from './acceptedUnderGiven';
 import { checkData } from './readTable';
 import { resolveAggregate } from './resolve';
 import { ScenarioError } from './scenarioError';
@@ -49,7 +50,7 @@ function phrasingStep(domain: Domain, phrasing: Phrasing): VocabularyStep {
       const given = mergeDeep(phrasing.fixed, fields);
       if (phrasing.keyword === 'When') {
         const data = checkData(contract.schema, given, contract.name, refs, context.place, {}, 'phrasing');
-        await context.scenario.send(aggregate, id, { type: contract.name, data }, { metadata });
+        acceptedUnderGiven(context.place, aggregate.name, id, contract.name, await context.scenario.send(aggregate, id, { type: contract.name, data }, { metadata }));
       } else if (phrasing.keyword === 'Given') {
         const data = checkData(contract.schema, mergeDeep(contract.example ?? exampleOf(contract.schema), given), contract.name, refs, context.place, {}, 'phrasing');
         await context.scenario.record(aggregate, id, [{ type: contract.name, data, metadata }]);

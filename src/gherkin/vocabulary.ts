@@ -23,6 +23,7 @@ import type { VocabularyStep } from './vocabularyStep';
 import { readSideSteps } from './readSideSteps';
 import { fieldTypeOf, knownFields } from './knownFields';
 import { processSteps } from './processSteps';
+import { acceptedUnderGiven } from './acceptedUnderGiven';
 
 export type { VocabularyStep } from './vocabularyStep';
 
@@ -286,7 +287,8 @@ const commandSideSteps: readonly VocabularyStep[] = [
             data = checkData(contract.schema, built.data, contract.name, built.refs, context.place);
           }
         }
-        await context.scenario.send(aggregate, id!, { type: contract.name, data });
+        const result = await context.scenario.send(aggregate, id!, { type: contract.name, data });
+        acceptedUnderGiven(context.place, aggregate.name, id!, contract.name, result);
       })),
 
   step('Then', '{Aggregate} "{id}" records:', '{Aggregate} {string} records:', 'table',

@@ -138,4 +138,16 @@ describe('a feature file with mistakes, run through cucumber', () => {
       `${feature}:${line} (row 1, column "actor"): OrderShipped has no field \`actor\` — expected a field such as \`carrier\`; for event metadata, name the column \`metadata.actor\``,
     );
   });
+
+  it('fails a command under Given that is refused at its own line, not at a later step', () => {
+    assert.equal(
+      failure('A command under Given that is refused'),
+      `${feature}:76: under Given, Deposit sets the scene, but Account "a-9" rejected it with "AccountNotOpen" (open the account first, or use an account that is not closed); ` +
+        'make the history before it lead to where Deposit is accepted, or to check the rejection, send it under When and write: Then the command is rejected with "AccountNotOpen"',
+    );
+  });
+
+  it('fails a domain phrasing under Given whose command is refused, the same way', () => {
+    assert.match(failure('A phrasing under Given whose command is refused') ?? '', new RegExp(`^${feature}:82: under Given, ShipOrder sets the scene, but Order "o-404" rejected it with "OrderNotPlaced"`));
+  });
 });
