@@ -135,7 +135,7 @@ export function checkData(
   const { text } = describeIssues(result.error, data);
   // Every field the data leaves out, asked for at once (not the first alone).
   const missing = result.error.issues
-    .filter((i) => (i.code === 'invalid_type' || i.code === 'invalid_value') && valueAt(data, i.path) === undefined && !refs.has(i.path.map(String).join('.')))
+    .filter((i) => (i.code === 'invalid_type' || i.code === 'invalid_value') && (i.path.length === 0 || valueAt(data, i.path) === undefined) && !refs.has(i.path.map(String).join('.')))
     .map((i) => i.path.map(String).join('.'));
   // A field whose cell is there but empty: the reader sees a cell, so say why it counts as nothing.
   const empty = result.error.issues.some((i) => i.code === 'invalid_type' && refs.has(i.path.map(String).join('.')) && valueAt(data, i.path) === undefined);

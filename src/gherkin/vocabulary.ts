@@ -23,20 +23,22 @@ import type { VocabularyStep } from './vocabularyStep';
 import { readSideSteps } from './readSideSteps';
 import { fieldTypeOf, knownFields } from './knownFields';
 import { processSteps } from './processSteps';
+import type { Contract } from '../contracts/contract';
+import { exampleJson } from '../contracts/exampleJson';
 import { acceptedUnderGiven } from './acceptedUnderGiven';
 
 export type { VocabularyStep } from './vocabularyStep';
 
 /** Fields from a one-thing table or a JSON doc string. */
-function recordFields(argument: StepArgument, context: StepContext, isField: (name: string) => boolean, what: string): TableField[] | { json: unknown } {
+function recordFields(argument: StepArgument, context: StepContext, contract: Pick<Contract, 'schema' | 'example'>, what: string): TableField[] | { json: unknown } {
   if (argument && 'docString' in argument) {
     try {
       return { json: JSON.parse(argument.docString) };
     } catch (error) {
-      throw new ScenarioError(context.place, `the doc string under this step is not JSON (${jsonProblem(error, argument.docString)}); write the fields as a JSON object, like {"customer": "alice"}, or put them in a table instead`);
+      throw new ScenarioError(context.place, `the doc string under this step is not JSON (${jsonProblem(error, argument.docString)}); write the fields as a JSON object, like ${exampleJson(contract)}, or put them in a table instead`);
     }
   }
-  return argument ? singleRecord(argument.table, isField, context.place, what) : [];
+  return argument ? singleRecord(argument.table, (name) => fieldTypeOf(contract.schema, name) !== undefined, context.place, what) : [];
 }
 
 function lookup(context: StepContext, aggregateName: string, id: string) {
@@ -112,7 +114,7 @@ async function recordOne(context: StepContext, aggregateName: string, id: string
   refuseRecordingUnderThen(context, aggregateName, id, type, when === 'past' ? 'history' : 'now');
   const { aggregate } = lookup(context, aggregateName, id);
   const contract = resolveEvent(context.scenario.domain, aggregate, type, context.place);
-  const fields = recordFields(argument, context, (name) => fieldTypeOf(contract.schema, name) !== undefined, `one ${type}`);
+  const fields = recordFields(argument, context, contract, `one ${type}`);
   const data = 'json' in fields
     ? checkData(contract.schema, mergeDeep(contract.example ?? exampleOf(contract.schema), fields.json), contract.name, new Map(), context.place, {}, 'docString')
     : historyData(contract, contract.version, fields, context.place);
@@ -280,7 +282,7 @@ const commandSideSteps: readonly VocabularyStep[] = [
         if (!colon) {
           data = contract.example ?? exampleOf(contract.schema);
         } else {
-          const fields = recordFields(argument, context, (name) => fieldTypeOf(contract.schema, name) !== undefined, `the ${type} command`);
+          const fields = recordFields(argument, context, contract, `the ${type} command`);
           if ('json' in fields) data = checkData(contract.schema, fields.json, contract.name, new Map(), context.place, {}, 'docString');
           else {
             const built = buildData(fields, contract.schema, contract.name, context.place);

@@ -1,6 +1,7 @@
 import type { Tracer } from '@opentelemetry/api';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify';
+import { exampleJson } from '../contracts/exampleJson';
 import type { Domain } from '../domain/defineDomain';
 import { aggregateRoutes } from './aggregateRoutes';
 import type { AuthOptions } from './bearerAuth';
@@ -51,10 +52,10 @@ export function serviceApp(options: ServiceAppOptions): FastifyInstance {
 
   // Fastify reads text/plain as a string by default; a command body is JSON or nothing (415).
   app.removeContentTypeParser(['application/json', 'text/plain']);
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = String(body);
     try {
-      done(null, text.trim() === '' ? undefined : parseJsonBody(text));
+      done(null, text.trim() === '' ? undefined : parseJsonBody(text, 'the body', bodyFix(domain, request.params)));
     } catch (error) {
       done(error as Error, undefined);
     }
@@ -118,4 +119,12 @@ function withRedaction(logger: ServiceAppOptions['logger']): ServiceAppOptions['
   const paths = ['req.headers.authorization', 'headers.authorization'];
   const given = (options as { redact?: unknown }).redact;
   return { ...options, redact: Array.isArray(given) ? [...(given as string[]), ...paths] : paths };
+}
+
+/** How to write the body, with the command's own example when the route names a known command. */
+function bodyFix(domain: Domain, params: unknown): string {
+  const { aggregate, command } = (params ?? {}) as { aggregate?: string; command?: string };
+  const contract = domain.aggregates.find((a) => a.name === aggregate)?.commandsByName.get(command ?? '');
+  if (!contract) return 'send the command\'s fields as a JSON object (see /openapi.json for each command\'s)';
+  return `send ${contract.name}'s fields as a JSON object, e.g. ${exampleJson(contract)}`;
 }

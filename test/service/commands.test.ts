@@ -120,6 +120,9 @@ describe('the service: commands over HTTP', () => {
     assert.equal(answer.status, 400);
     assert.match(String(answer.json.detail), /not valid JSON/);
     assert.doesNotMatch(answer.text, /SyntaxError|at JSON\.parse/);
+    // The fix shows the command's own fields.
+    const deposit = await s.call('POST', '/aggregates/Account/a-8/commands/Deposit', { raw: '{"amount": ' });
+    assert.equal(deposit.json.detail, 'the body is not valid JSON; send Deposit\'s fields as a JSON object, e.g. {"amount":100}');
   });
 
   for (const [what, raw] of [
