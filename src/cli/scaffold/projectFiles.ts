@@ -131,5 +131,9 @@ JSON Schema of every event and command. To run the same scenarios on MongoDB:
 \`npm install mongodb\` (a dependency: \`eventspec serve --mongo\` needs it in production too), then
 \`MONGODB_URI=… npm run test:mongo\`; \`npm install --save-dev mongodb-memory-server\` runs them on a local
 mongod instead. Without a server the run skips every scenario and exits 2.
+
+\`@swc/core\` (a dev dependency) reads the TypeScript when the scenarios load; its install script
+fetches the native build for this machine. If npm asks whether to allow it, allow it: without it
+the scenarios still run, through ts-node, about a second slower to start.
 `;
 }
